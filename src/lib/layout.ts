@@ -1,0 +1,74 @@
+/**
+ * Where each kind of document lives under `content/`, and how its id is made.
+ *
+ * Ids come from what a document *is* (its sprint number), never from its path,
+ * so `archive` can move a sprint folder without changing an id or a URL. The
+ * Astro content config and the CLI both read this module, so they always agree
+ * on which file belongs to which collection.
+ */
+
+/** Folder, relative to the project root, that holds the team's docs. */
+export const CONTENT_DIR = 'content';
+
+/** Live sprint folders: `sprints/<id>/`. */
+export const LIVE_SPRINTS_GLOB = 'sprints/*';
+/** Archived sprint folders: `archive/history/sprints/sprint-<id>/`. */
+export const ARCHIVED_SPRINTS_GLOB = 'archive/history/sprints/sprint-*';
+export const ARCHIVE_DIR = 'archive/history/sprints';
+
+const inSprintFolders = (file: string) => [`${LIVE_SPRINTS_GLOB}/${file}`, `${ARCHIVED_SPRINTS_GLOB}/${file}`];
+
+/** Glob patterns per collection, relative to `content/`. */
+export const COLLECTION_PATTERNS = {
+	plans: inSprintFolders('plan.md'),
+	reports: inSprintFolders('report.md'),
+	sprintDocs: [...inSprintFolders('*.{md,mdx}'), '!**/plan.md', '!**/report.md'],
+	roadmap: ['roadmap.md'],
+	handoff: ['handoff.md'],
+	requirements: ['requirements/*.{md,mdx}'],
+} as const;
+
+export type CollectionName = keyof typeof COLLECTION_PATTERNS;
+
+/** Lower-case, dash-separated slug of a file name without its extension. */
+export function slugifyFileName(file: string): string {
+	const base = file.replace(/^.*\//, '').replace(/\.mdx?$/i, '');
+	return base
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+}
+
+/** The sprint id a file's frontmatter claims, as written (numbers too, so the schema can reject them with a hint). */
+function claimedSprint(data: Record<string, unknown>): string | undefined {
+	const s = data.sprint;
+	return typeof s === 'string' || typeof s === 'number' ? String(s) : undefined;
+}
+
+/** Id of a plan or report: its sprint number. Falls back to the path so a file missing `sprint` still gets reported by the schema, not by an id clash. */
+export function sprintEntryId(entry: string, data: Record<string, unknown>): string {
+	return claimedSprint(data) ?? entry;
+}
+
+/**
+ * Id of a sprint doc: `<sprint>/<file slug>`, with a redundant `sprint-2-8-`
+ * prefix dropped, so `SPRINT_2.8_TEST_FIX_PROMPTS.md` becomes `2.8/test-fix-prompts`.
+ */
+export function sprintDocId(entry: string, data: Record<string, unknown>): string {
+	const sprint = claimedSprint(data);
+	const slug = slugifyFileName(entry);
+	if (!sprint) return slug;
+	const prefix = `sprint-${sprint.replace(/\./g, '-')}-`;
+	const short = slug.startsWith(prefix) && slug.length > prefix.length ? slug.slice(prefix.length) : slug;
+	return `${sprint}/${short}`;
+}
+
+/** Id of a requirements doc: its `id` field, else its file name. */
+export function requirementId(entry: string, data: Record<string, unknown>): string {
+	return typeof data.id === 'string' ? data.id : slugifyFileName(entry);
+}
+
+/** Id of a single-file collection (roadmap, handoff). */
+export function singletonId(entry: string): string {
+	return slugifyFileName(entry);
+}

@@ -1,0 +1,9 @@
+/** Page URLs, made from ids only, so a sprint keeps its URL when its files move into the archive. */
+export const sprintsIndexUrl = '/sprints/';
+export const planUrl = (sprint: string) => `/sprints/${sprint}/`;
+export const reportUrl = (sprint: string) => `/sprints/${sprint}/report/`;
+/** A sprint doc's id is `<sprint>/<slug>`. */
+export const sprintDocUrl = (id: string) => `/sprints/${id}/`;
+export const requirementUrl = (id: string) => `/requirements/${id}/`;
+export const roadmapUrl = '/roadmap/';
+export const handoffUrl = '/handoff/';

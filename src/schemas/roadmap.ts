@@ -1,0 +1,20 @@
+/** The roadmap: `content/roadmap.md`, one milestone per sprint. */
+import { z } from 'astro/zod';
+import { isoDate, planStatus, sprintId, text } from './common.ts';
+
+export const roadmapSchema = z.strictObject({
+	title: text.default('Roadmap'),
+	updated: isoDate.describe('When the roadmap was last revised (YYYY-MM-DD).'),
+	milestones: z
+		.array(
+			z.strictObject({
+				sprint: sprintId,
+				title: text,
+				status: planStatus,
+			}),
+		)
+		.min(1, { error: 'a roadmap needs at least one milestone' })
+		.describe('One milestone per sprint, in any order: the site sorts them by sprint number.'),
+});
+
+export type Roadmap = z.output<typeof roadmapSchema>;
