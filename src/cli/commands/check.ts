@@ -1,0 +1,58 @@
+/** `sprintbook check [paths…]`: validate every doc, print every problem, exit 1 on errors. */
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { check } from '../../lib/check/index.ts';
+import { FORMATS, format, type Format } from '../../lib/reporter.ts';
+import { UsageError, type CommandResult } from '../usage.ts';
+
+export const CHECK_HELP = `Usage: sprintbook check [paths…] [options]
+
+Checks every document under content/ and reports every problem at once.
+With paths, only problems in those files or folders are shown (all docs are
+still read, since links and references cross files).
+
+Options:
+  --format <human|json|github>  output format (default: human)
+  --strict                      exit 1 on warnings too
+  --content <dir>               content folder (default: content)
+  --root <dir>                  project root (default: current folder)
+  -h, --help                    show this help
+
+Exit: 0 clean, 1 errors (or warnings with --strict), 2 bad usage.`;
+
+export async function runCheck(args: string[], out: NodeJS.WritableStream & { isTTY?: boolean }): Promise<CommandResult> {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args,
+			allowPositionals: true,
+			options: {
+				format: { type: 'string', default: 'human' },
+				strict: { type: 'boolean', default: false },
+				content: { type: 'string' },
+				root: { type: 'string', default: '.' },
+				help: { type: 'boolean', short: 'h', default: false },
+			},
+		});
+	} catch (e) {
+		throw new UsageError((e as Error).message, CHECK_HELP);
+	}
+	const { values, positionals } = parsed;
+	if (values.help) return { output: CHECK_HELP, exitCode: 0 };
+	if (!FORMATS.includes(values.format as Format)) {
+		throw new UsageError(`unknown format "${values.format}": use human, json or github`, CHECK_HELP);
+	}
+	const contentDir = values.content ?? 'content';
+	const root = values.root;
+	if (!existsSync(`${root}/${contentDir}`) && !existsSync(contentDir)) {
+		throw new UsageError(`no content folder at ${root}/${contentDir}: run this in a Sprintbook project, or pass --root / --content`, CHECK_HELP);
+	}
+	const missing = positionals.filter((p) => !existsSync(p));
+	if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`, CHECK_HELP);
+
+	const result = await check({ root, contentDir, only: positionals });
+	const color = values.format === 'human' && out.isTTY === true && !process.env.NO_COLOR;
+	const output = format(values.format as Format, result, color);
+	const failed = result.errors > 0 || (values.strict && result.warnings > 0);
+	return { output, exitCode: failed ? 1 : 0 };
+}

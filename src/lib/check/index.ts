@@ -1,0 +1,231 @@
+/**
+ * `check`: every rule over every document in one pass, collected into one
+ * list. The CLI prints it; the build runs it first. Nothing here throws on bad
+ * input: a problem with a file is a diagnostic, never an exception.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { glob } from 'tinyglobby';
+import { collectionSchemas } from '../../schemas/index.ts';
+import { DiagnosticList, type Diagnostic, type Position } from '../diagnostics.ts';
+import { closest, dependencyCycles } from '../graph.ts';
+import { CONTENT_DIR, LIVE_SPRINTS_GLOB, type CollectionName } from '../layout.ts';
+import { listCollectionFiles } from '../load.ts';
+import { outline, type MarkdownOutline } from '../markdown.ts';
+import { decodeSource, type SourceText } from '../source.ts';
+import { sumHours } from '../sprints.ts';
+import { checkFigures } from './figures.ts';
+import { checkFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
+import { checkLinks } from './links.ts';
+import { checkSecrets } from './secrets.ts';
+
+export interface CheckOptions {
+	/** Project root; `content/` is looked for inside it. */
+	root: string;
+	/** Content folder, relative to root, when not `content`. */
+	contentDir?: string;
+	/** Only report problems in these files or folders (paths relative to `cwd`). All docs are still read, for cross-file rules. */
+	only?: string[];
+	/** Paths in diagnostics are relative to this folder. Defaults to the process's. */
+	cwd?: string;
+}
+
+export interface CheckResult {
+	diagnostics: Diagnostic[];
+	/** Documents checked. */
+	files: number;
+	errors: number;
+	warnings: number;
+	/** Text of each document by its displayed path, for code frames. */
+	sources: Map<string, string>;
+}
+
+interface Doc {
+	collection: CollectionName;
+	/** Relative to the content folder. */
+	contentPath: string;
+	display: string;
+	source: SourceText;
+	parsed?: ParsedFrontmatter;
+}
+
+const EXAMPLE_FRONTMATTER: Record<CollectionName, string> = {
+	plans: 'sprint: "2.9"\ntitle: BYOM Agent Integration\nstatus: draft\ndate: 2026-01-17\ngoal: One sentence on what the sprint achieves',
+	reports: 'sprint: "2.8"\ndate: 2026-01-26\ntests: { passing: 655, total: 661 }',
+	sprintDocs: 'sprint: "2.8"\ntitle: Retro notes\nkind: notes',
+	roadmap: 'updated: 2026-01-17\nmilestones:\n  - { sprint: "2.8", title: BYOM foundation, status: ready }',
+	handoff: 'updated: 2026-01-17\nfeatures: []',
+	requirements: 'id: byom\ntitle: BYOM user stories\nstories: []',
+};
+
+export async function check(options: CheckOptions): Promise<CheckResult> {
+	const cwd = options.cwd ?? process.cwd();
+	const contentDir = resolve(options.root, options.contentDir ?? CONTENT_DIR);
+	const diagnostics = new DiagnosticList();
+	const display = (contentPath: string) => relative(cwd, join(contentDir, contentPath)).split(sep).join('/');
+
+	const [allFiles, placed] = await Promise.all([
+		glob(['**/*'], { cwd: contentDir, onlyFiles: true, dot: false }),
+		listCollectionFiles(contentDir),
+	]);
+	const placedSet = new Set(placed.map((p) => p.file));
+	for (const f of allFiles) {
+		if (/\.mdx?$/i.test(f) && !placedSet.has(f)) {
+			diagnostics.warn(display(f), { line: 1, column: 1 }, 'unplaced-file', `this document is not in any collection, so the site will not publish it`, `move it into a sprint folder (${LIVE_SPRINTS_GLOB.replace('*', '<id>')}/), requirements/, or rename it to roadmap.md / handoff.md`);
+		}
+	}
+
+	// Read and validate every document on its own first.
+	const docs: Doc[] = await Promise.all(
+		placed.map(async ({ collection, file }) => {
+			const shown = display(file);
+			const bytes = await readFile(join(contentDir, file));
+			const source = decodeSource(shown, bytes, diagnostics);
+			const doc: Doc = { collection, contentPath: file, display: shown, source };
+			if (!source.isText) return doc;
+			doc.parsed = checkFrontmatter(shown, source, collectionSchemas[collection], diagnostics, EXAMPLE_FRONTMATTER[collection]);
+			checkSecrets(shown, source.text, source.lineStarts, diagnostics);
+			const body = doc.parsed?.frontmatter.body;
+			if (body !== undefined && /^\s*---[ \t]*\r?$/m.test(body.split('\n').find((l) => l.trim() !== '') ?? '')) {
+				const line = doc.parsed!.frontmatter.bodyLine + body.split('\n').findIndex((l) => l.trim() !== '');
+				diagnostics.warn(shown, { line, column: 1, endColumn: 4 }, 'body-starts-with-rule', 'the body starts with a `---` rule: Astro takes everything from here to the next `---` as frontmatter and drops it from the page', 'delete this rule, or put text before it');
+			}
+			return doc;
+		}),
+	);
+
+	checkIdentityAndReferences(docs, diagnostics);
+
+	// Links, with outlines of target documents computed once each.
+	const outlines = new Map<string, MarkdownOutline | undefined>();
+	const docsByPath = new Map(docs.map((d) => [d.contentPath, d]));
+	const outlineOf = (contentPath: string) => {
+		if (!outlines.has(contentPath)) {
+			const d = docsByPath.get(contentPath);
+			const body = d?.parsed?.frontmatter.body ?? (d?.source.isText ? d.source.text : undefined);
+			outlines.set(contentPath, body === undefined ? undefined : outline(body));
+		}
+		return outlines.get(contentPath);
+	};
+	const filesByName = new Map<string, string[]>();
+	for (const f of allFiles) {
+		const key = basename(f).toLowerCase();
+		filesByName.set(key, [...(filesByName.get(key) ?? []), f]);
+	}
+	const plans = new Map(docs.filter((d) => d.collection === 'plans' && d.parsed?.data).map((d) => [String(d.parsed!.data!.sprint), d.parsed!.data!]));
+	for (const d of docs) {
+		if (!d.parsed) continue;
+		const own = outlineOf(d.contentPath);
+		if (own) checkLinks(d.display, d.contentPath, own, d.parsed.frontmatter.bodyLine, { contentDir, filesByName, outlineOf }, diagnostics);
+		checkFigures(d.display, d.source.text, d.source.lineStarts, d.parsed.frontmatter.bodyOffset, figureContext(d, plans), diagnostics);
+	}
+
+	let items = diagnostics.sorted();
+	if (options.only?.length) {
+		const roots = options.only.map((p) => resolve(cwd, p));
+		items = items.filter((i) => roots.some((r) => {
+			const abs = resolve(cwd, i.file);
+			return abs === r || abs.startsWith(r + sep);
+		}));
+	}
+	return {
+		diagnostics: items,
+		files: docs.length,
+		errors: items.filter((i) => i.severity === 'error').length,
+		warnings: items.filter((i) => i.severity === 'warning').length,
+		sources: new Map(docs.map((d) => [d.display, d.source.text])),
+	};
+}
+
+function figureContext(d: Doc, plans: Map<string, Record<string, unknown>>) {
+	const data = d.parsed?.data as Record<string, any> | undefined;
+	if (!data) return {};
+	if (d.collection === 'plans') {
+		const tracks = (data.tracks ?? []) as Array<{ hours: [number, number] }>;
+		return { knownTotal: data.baseline?.total, trackHours: tracks.length ? sumHours(tracks.map((t) => t.hours)) : undefined };
+	}
+	if (d.collection === 'reports') return { knownTotal: data.tests?.total };
+	if (d.collection === 'sprintDocs') return { knownTotal: (plans.get(data.sprint) as any)?.baseline?.total };
+	return {};
+}
+
+/** The raw sprint a document claims, even if its frontmatter failed validation elsewhere. */
+const claimed = (d: Doc): string | undefined => {
+	const s = d.parsed?.raw.sprint;
+	return typeof s === 'string' ? s : undefined;
+};
+
+function checkIdentityAndReferences(docs: Doc[], diagnostics: DiagnosticList): void {
+	const plans = docs.filter((d) => d.collection === 'plans');
+	const sprints = new Set(plans.map(claimed).filter((s): s is string => !!s));
+	const locate = (d: Doc, path: ReadonlyArray<PropertyKey>): Position => d.parsed!.locate(path);
+
+	// Two docs claiming one id.
+	for (const collection of ['plans', 'reports'] as const) {
+		const byId = new Map<string, Doc[]>();
+		for (const d of docs.filter((x) => x.collection === collection)) {
+			const s = claimed(d);
+			if (s) byId.set(s, [...(byId.get(s) ?? []), d]);
+		}
+		for (const [id, list] of byId) {
+			if (list.length < 2) continue;
+			for (const d of list) {
+				const others = list.filter((o) => o !== d).map((o) => o.display);
+				diagnostics.error(d.display, locate(d, ['sprint']), 'duplicate-id', `sprint ${id} has more than one ${collection === 'plans' ? 'plan' : 'report'}: also ${others.join(', ')}`, 'keep one; an archived sprint is moved, never copied');
+			}
+		}
+	}
+
+	// Folder and claimed sprint agree, so `archive` and readers find the doc where they expect it.
+	for (const d of docs) {
+		const s = claimed(d);
+		const folder = /^(?:sprints\/([^/]+)|archive\/history\/sprints\/sprint-([^/]+))\//.exec(d.contentPath);
+		const folderSprint = folder?.[1] ?? folder?.[2];
+		if (s && folderSprint && folderSprint !== s) {
+			diagnostics.error(d.display, locate(d, ['sprint']), 'folder-mismatch', `this file is in the folder of sprint ${folderSprint} but says sprint "${s}"`, `"${folderSprint}", or move the file to the folder of sprint ${s}`);
+		}
+	}
+
+	const reference = (d: Doc, path: ReadonlyArray<PropertyKey>, target: unknown, what: string, rule = 'broken-reference') => {
+		if (typeof target !== 'string' || sprints.has(target)) return;
+		const guess = closest(target, sprints, 1);
+		diagnostics.error(d.display, locate(d, path), rule, `${what} sprint "${target}", which has no plan${guess ? `; did you mean "${guess}"?` : ''}`, guess ? `"${guess}"` : `create content/sprints/${target}/plan.md, or correct the sprint number`);
+	};
+
+	for (const d of docs) {
+		const raw = d.parsed?.raw as Record<string, any> | undefined;
+		if (!raw) continue;
+		switch (d.collection) {
+			case 'plans':
+				(Array.isArray(raw.depends_on) ? raw.depends_on : []).forEach((s: unknown, i: number) => reference(d, ['depends_on', i], s, 'depends on'));
+				reference(d, ['next'], raw.next, 'names as next');
+				break;
+			case 'reports':
+				reference(d, ['sprint'], raw.sprint, 'reports on', 'report-without-plan');
+				break;
+			case 'sprintDocs':
+				reference(d, ['sprint'], raw.sprint, 'belongs to', 'unknown-sprint');
+				break;
+			case 'roadmap':
+				(Array.isArray(raw.milestones) ? raw.milestones : []).forEach((m: any, i: number) => reference(d, ['milestones', i, 'sprint'], m?.sprint, 'has a milestone for'));
+				break;
+			case 'handoff':
+				(Array.isArray(raw.features) ? raw.features : []).forEach((f: any, i: number) => reference(d, ['features', i, 'sprint'], f?.sprint, 'ties a feature to'));
+				break;
+			case 'requirements':
+				(Array.isArray(raw.stories) ? raw.stories : []).forEach((s: any, i: number) => reference(d, ['stories', i, 'sprint'], s?.sprint, 'assigns a story to'));
+				break;
+		}
+	}
+
+	const graph = plans
+		.filter((d) => d.parsed?.data)
+		.map((d) => ({ doc: d, sprint: String(d.parsed!.data!.sprint), depends_on: d.parsed!.data!.depends_on as string[] }));
+	for (const cycle of dependencyCycles(graph)) {
+		for (const sprint of cycle) {
+			const node = graph.find((g) => g.sprint === sprint)!;
+			const next = cycle[(cycle.indexOf(sprint) + 1) % cycle.length]!;
+			diagnostics.error(node.doc.display, locate(node.doc, ['depends_on', node.depends_on.indexOf(next)]), 'dependency-cycle', `depends_on forms a cycle: ${[...cycle, cycle[0]].join(' → ')}`, `remove "${next}" from depends_on in one of these plans`);
+		}
+	}
+}

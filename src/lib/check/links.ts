@@ -1,0 +1,108 @@
+/**
+ * Link rules: every relative link and image in a body must point at a file
+ * under content/, and a `#heading` at a heading that exists in the target.
+ * Links to `.md` documents are fine: the site rewrites them to page URLs.
+ */
+import { statSync } from 'node:fs';
+import { basename, join, posix, relative, resolve } from 'node:path';
+import type { DiagnosticList } from '../diagnostics.ts';
+import type { MarkdownOutline } from '../markdown.ts';
+
+export interface LinkContext {
+	contentDir: string;
+	/** Files under content/ by lower-cased base name, for "did you mean". */
+	filesByName: ReadonlyMap<string, readonly string[]>;
+	/** Outline of a document by its content-relative path, when it is one. */
+	outlineOf: (contentPath: string) => MarkdownOutline | undefined;
+}
+
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+export function checkLinks(
+	displayFile: string,
+	contentPath: string,
+	own: MarkdownOutline,
+	bodyLine: number,
+	ctx: LinkContext,
+	diagnostics: DiagnosticList,
+): void {
+	const fromDir = posix.dirname(contentPath);
+
+	for (const ref of own.refs) {
+		if (EXTERNAL.test(ref.url) || ref.url.startsWith('/')) continue;
+		const at = { line: bodyLine + ref.line - 1, column: ref.column, endLine: bodyLine + ref.endLine - 1, endColumn: ref.endColumn };
+		const [rawPath = '', rawHash] = splitHash(ref.url);
+		let path: string;
+		try {
+			path = decodeURI(rawPath);
+		} catch {
+			path = rawPath;
+		}
+		const hash = rawHash === undefined ? undefined : safeDecode(rawHash);
+
+		if (path === '') {
+			if (hash && !own.anchors.has(hash)) reportAnchor(displayFile, at, hash, 'this document', own, diagnostics);
+			continue;
+		}
+		const target = posix.normalize(posix.join(fromDir, path));
+		if (target.startsWith('../') || target === '..') {
+			diagnostics.error(displayFile, at, ref.kind === 'image' ? 'missing-image' : 'broken-link', `"${ref.url}" points outside content/, so the site cannot publish it`, 'link to a document inside content/, or use a full https:// URL');
+			continue;
+		}
+		const absolute = join(ctx.contentDir, target);
+		if (!exists(absolute)) {
+			const candidates = ctx.filesByName.get(basename(target).toLowerCase()) ?? [];
+			const suggestion = candidates.map((c) => relativeLink(fromDir, c));
+			const what = ref.kind === 'image' ? 'image' : 'file';
+			diagnostics.error(
+				displayFile,
+				at,
+				ref.kind === 'image' ? 'missing-image' : 'broken-link',
+				`${what} "${path}" does not exist${suggestion.length ? `; did you mean ${suggestion.map((s) => `"${s}"`).join(' or ')}?` : ''}`,
+				suggestion.length === 1 ? suggestion[0] + (rawHash !== undefined ? `#${rawHash}` : '') : undefined,
+			);
+			continue;
+		}
+		if (hash) {
+			const targetOutline = ctx.outlineOf(target);
+			if (targetOutline && !targetOutline.anchors.has(hash)) reportAnchor(displayFile, at, hash, `"${path}"`, targetOutline, diagnostics);
+		}
+	}
+}
+
+function reportAnchor(file: string, at: { line: number; column: number; endLine: number; endColumn: number }, hash: string, where: string, target: MarkdownOutline, diagnostics: DiagnosticList): void {
+	const guess = nearest(hash, target.anchors);
+	diagnostics.error(file, at, 'broken-anchor', `no heading "#${hash}" in ${where}${guess ? `; did you mean "#${guess}"?` : ''}`, guess ? `#${guess}` : 'link to an existing heading, or add the heading');
+}
+
+function nearest(hash: string, anchors: Set<string>): string | undefined {
+	// Prefer an anchor that contains the wanted words; it is usually a renamed heading.
+	return [...anchors].find((a) => a.includes(hash) || hash.includes(a));
+}
+
+function splitHash(url: string): [string, string | undefined] {
+	const i = url.indexOf('#');
+	return i === -1 ? [url, undefined] : [url.slice(0, i), url.slice(i + 1)];
+}
+
+function safeDecode(s: string): string {
+	try {
+		return decodeURIComponent(s);
+	} catch {
+		return s;
+	}
+}
+
+function exists(path: string): boolean {
+	try {
+		statSync(path);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+function relativeLink(fromDir: string, to: string): string {
+	const rel = relative(resolve('/', fromDir), resolve('/', to)).split('\\').join('/');
+	return rel.startsWith('.') ? rel : rel || basename(to);
+}

@@ -1,0 +1,74 @@
+/**
+ * The one reporter for diagnostics: human text (grouped by file, with a code
+ * frame and the fix), JSON for tools, and GitHub workflow annotations.
+ */
+import { codeFrameColumns } from '@babel/code-frame';
+import pc from 'picocolors';
+import type { Diagnostic } from './diagnostics.ts';
+
+export type Format = 'human' | 'json' | 'github';
+export const FORMATS: readonly Format[] = ['human', 'json', 'github'];
+
+export interface ReportInput {
+	diagnostics: Diagnostic[];
+	files: number;
+	/** Source text by file, for code frames. */
+	sources?: ReadonlyMap<string, string>;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function summaryLine(errors: number, warnings: number, files: number): string {
+	return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`;
+}
+
+export function formatHuman(input: ReportInput, color: boolean): string {
+	const c = pc.createColors(color);
+	const out: string[] = [];
+	let current: string | undefined;
+	for (const d of input.diagnostics) {
+		if (d.file !== current) {
+			if (current !== undefined) out.push('');
+			out.push(c.underline(c.bold(d.file)));
+			current = d.file;
+		}
+		const severity = d.severity === 'error' ? c.red('error') : c.yellow('warning');
+		out.push(`${d.file}:${d.line}:${d.column}  ${severity}  ${d.message}  ${c.dim(d.ruleId)}`);
+		const source = input.sources?.get(d.file);
+		if (source !== undefined) {
+			const frame = codeFrameColumns(
+				source,
+				{ start: { line: d.line, column: d.column }, end: d.endLine === d.line && d.endColumn > d.column ? { line: d.endLine, column: d.endColumn } : undefined },
+				{ linesAbove: 1, linesBelow: 1, forceColor: color, highlightCode: false },
+			);
+			out.push(frame.replace(/^/gm, '  '));
+		}
+		if (d.fix) out.push(`  ${c.green('fix:')} ${d.fix.includes('\n') ? `\n${d.fix.replace(/^/gm, '    ')}` : d.fix}`);
+	}
+	const errors = input.diagnostics.filter((d) => d.severity === 'error').length;
+	const warnings = input.diagnostics.length - errors;
+	if (out.length) out.push('');
+	const summary = summaryLine(errors, warnings, input.files);
+	out.push(errors ? c.red(summary) : warnings ? c.yellow(summary) : c.green(summary));
+	return out.join('\n');
+}
+
+export function formatJson(input: ReportInput): string {
+	return JSON.stringify(input.diagnostics, null, 2);
+}
+
+/** Workflow commands: `::error file=…,line=…::message`, escaped as GitHub documents. */
+export function formatGithub(input: ReportInput): string {
+	const prop = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+	const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+	return input.diagnostics
+		.map((d) => {
+			const props = `file=${prop(d.file)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${prop(d.ruleId)}`;
+			return `::${d.severity === 'error' ? 'error' : 'warning'} ${props}::${data(d.message + (d.fix ? ` — fix: ${d.fix}` : ''))}`;
+		})
+		.join('\n');
+}
+
+export function format(kind: Format, input: ReportInput, color: boolean): string {
+	return kind === 'json' ? formatJson(input) : kind === 'github' ? formatGithub(input) : formatHuman(input, color);
+}

@@ -1,0 +1,85 @@
+/**
+ * Reads one document as bytes and turns it into text, reporting what is wrong
+ * with the bytes themselves (invalid UTF-8, NUL, a BOM, mojibake) without
+ * giving up on the rest of the file.
+ */
+import { DiagnosticList, lineStartsOf, offsetToPosition } from './diagnostics.ts';
+import { findMojibake } from './encoding.ts';
+
+export interface SourceText {
+	text: string;
+	lineStarts: number[];
+	/** False for a file that is mostly not text; later rules skip it. */
+	isText: boolean;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** Length of the longest valid UTF-8 prefix of `bytes` (an incomplete trailing sequence counts as valid). */
+function validUtf8Prefix(bytes: Uint8Array): number {
+	let lo = 0;
+	let hi = bytes.length;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		try {
+			new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+			lo = mid;
+		} catch {
+			hi = mid - 1;
+		}
+	}
+	return lo;
+}
+
+/** 1-based line and column of byte `offset`, counting columns in characters. */
+function bytePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
+	const before = bytes.subarray(0, offset);
+	const lineStart = before.lastIndexOf(0x0a) + 1;
+	let line = 1;
+	for (const b of before) if (b === 0x0a) line++;
+	return { line, column: [...decoder.decode(bytes.subarray(lineStart, offset))].length + 1 };
+}
+
+export function decodeSource(file: string, bytes: Uint8Array, diagnostics: DiagnosticList): SourceText {
+	const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+	const body = hasBom ? bytes.subarray(3) : bytes;
+	if (hasBom) {
+		diagnostics.warn(file, { line: 1, column: 1 }, 'bom', 'file starts with a byte-order mark (BOM), which can hide the frontmatter from other tools', 'save the file as UTF-8 without BOM');
+	}
+
+	const nulCount = body.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
+	if (nulCount > 0 && nulCount > body.length / 100) {
+		diagnostics.error(file, { line: 1, column: 1 }, 'binary-file', `this is not a text file (${nulCount} NUL bytes): a Markdown document must be UTF-8 text`, 'replace it with the Markdown source, or move it out of content/');
+		return { text: '', lineStarts: [0], isText: false };
+	}
+	if (nulCount > 0) {
+		const at = bytePosition(body, body.indexOf(0));
+		diagnostics.error(file, at, 'nul-byte', `NUL byte in the text${nulCount > 1 ? ` (${nulCount} in the file)` : ''}`, 'delete the invisible NUL character');
+	}
+
+	const valid = validUtf8Prefix(body);
+	if (valid < body.length) {
+		const at = bytePosition(body, valid);
+		diagnostics.error(
+			file,
+			at,
+			'invalid-utf8',
+			`invalid UTF-8 byte 0x${body[valid]!.toString(16).padStart(2, '0')}: the file was saved in another encoding`,
+			'save the file as UTF-8 (Windows-1252 and Latin-1 text must be converted)',
+		);
+	}
+
+	const text = decoder.decode(body);
+	const lineStarts = lineStartsOf(text);
+	for (const m of findMojibake(text)) {
+		const start = offsetToPosition(lineStarts, m.index);
+		diagnostics.error(
+			file,
+			{ ...start, endLine: start.line, endColumn: start.column + m.broken.length },
+			'mojibake',
+			`broken encoding "${m.broken}": UTF-8 text that was read as Windows-1252; it was meant to be "${m.repaired}"`,
+			m.repaired,
+		);
+	}
+	return { text, lineStarts, isText: true };
+}
