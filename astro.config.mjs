@@ -1,14 +1,18 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import sprintbook from './src/integration/index.ts';
 
 export default defineConfig({
-	// No client JS unless a page asks for it; the site is plain HTML and CSS.
-	integrations: [mdx()],
+	// sprintbook() runs `check` before every build; no client JS unless a page asks for it.
+	integrations: [sprintbook(), mdx()],
 	trailingSlash: 'always',
 	build: { format: 'directory' },
 	markdown: {
-		// Sätteri (Astro 7's default, GFM built in) renders the Markdown.
+		// Sätteri (Astro 7's default, GFM built in) renders the Markdown. Astro has already cut the
+		// frontmatter off; left on, Sätteri would take a body that opens with a `---` rule for a second one.
+		processor: satteri({ features: { frontmatter: false } }),
 		shikiConfig: {
 			themes: { light: 'github-light', dark: 'github-dark' },
 		},

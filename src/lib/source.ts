@@ -15,20 +15,30 @@ export interface SourceText {
 
 const decoder = new TextDecoder('utf-8');
 
-/** Length of the longest valid UTF-8 prefix of `bytes` (an incomplete trailing sequence counts as valid). */
-function validUtf8Prefix(bytes: Uint8Array): number {
-	let lo = 0;
-	let hi = bytes.length;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		try {
-			new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-			lo = mid;
-		} catch {
-			hi = mid - 1;
+/** Offset of the first byte that makes `bytes` invalid UTF-8, or `bytes.length` when it is valid. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+	try {
+		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		return bytes.length;
+	} catch {
+		// Binary search for the longest prefix that is valid when a trailing incomplete sequence is allowed…
+		let lo = 0;
+		let hi = bytes.length;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			try {
+				new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+				lo = mid;
+			} catch {
+				hi = mid - 1;
+			}
 		}
+		// …then step back to the lead byte of that incomplete sequence: it is the byte in the wrong encoding.
+		let start = lo;
+		while (start > 0 && lo - start < 3 && (bytes[start - 1]! & 0xc0) === 0x80) start--;
+		if (start > 0 && bytes[start - 1]! >= 0xc0) return start - 1;
+		return lo;
 	}
-	return lo;
 }
 
 /** 1-based line and column of byte `offset`, counting columns in characters. */
@@ -47,17 +57,19 @@ export function decodeSource(file: string, bytes: Uint8Array, diagnostics: Diagn
 		diagnostics.warn(file, { line: 1, column: 1 }, 'bom', 'file starts with a byte-order mark (BOM), which can hide the frontmatter from other tools', 'save the file as UTF-8 without BOM');
 	}
 
-	const nulCount = body.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
-	if (nulCount > 0 && nulCount > body.length / 100) {
-		diagnostics.error(file, { line: 1, column: 1 }, 'binary-file', `this is not a text file (${nulCount} NUL bytes): a Markdown document must be UTF-8 text`, 'replace it with the Markdown source, or move it out of content/');
+	// Control bytes other than tab, newlines, form feed and escape do not occur in text: many of them mean a binary file.
+	const controls = body.reduce((n, b) => n + (b < 0x20 && ![0x09, 0x0a, 0x0c, 0x0d, 0x1b].includes(b) ? 1 : 0), 0);
+	if (controls > Math.max(3, body.length / 100)) {
+		diagnostics.error(file, { line: 1, column: 1 }, 'binary-file', `this is not a text file (${controls} control bytes): a Markdown document must be UTF-8 text`, 'replace it with the Markdown source, or move it out of content/');
 		return { text: '', lineStarts: [0], isText: false };
 	}
+	const nulCount = body.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
 	if (nulCount > 0) {
 		const at = bytePosition(body, body.indexOf(0));
 		diagnostics.error(file, at, 'nul-byte', `NUL byte in the text${nulCount > 1 ? ` (${nulCount} in the file)` : ''}`, 'delete the invisible NUL character');
 	}
 
-	const valid = validUtf8Prefix(body);
+	const valid = firstInvalidUtf8(body);
 	if (valid < body.length) {
 		const at = bytePosition(body, valid);
 		diagnostics.error(

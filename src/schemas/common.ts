@@ -75,6 +75,7 @@ export const testCounts = z
 	.refine((t) => t.passing <= t.total, {
 		error: 'passing cannot exceed total',
 		path: ['passing'],
+		params: { rule: 'passing-exceeds-total' },
 	})
 	.describe('Test results as counts, e.g. { passing: 645, total: 661 }.');
 
@@ -83,7 +84,10 @@ export const hoursRange = z
 	.tuple([z.number().nonnegative(), z.number().nonnegative()], {
 		error: 'expected an hour range [min, max], e.g. [9, 15]',
 	})
-	.refine(([min, max]) => min <= max, { error: 'the first number (min) must not exceed the second (max)' })
+	.refine(([min, max]) => min <= max, {
+		error: 'the first number (min) must not exceed the second (max)',
+		params: { rule: 'bad-hour-range' },
+	})
 	.describe('Estimated hours as [min, max], e.g. [9, 15].');
 
 /** A pass-rate percentage, 0–100. */

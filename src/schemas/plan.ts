@@ -48,18 +48,19 @@ export const planSchema = z
 			ctx.addIssue({
 				code: 'custom',
 				path: ['end'],
+				params: { rule: 'end-before-start' },
 				message: `end (${plan.end}) is before start (${plan.start}); the sprint must end on or after the day it starts`,
 			});
 		}
 		const seen = new Set<string>();
 		plan.tracks.forEach((t, i) => {
 			if (seen.has(t.id)) {
-				ctx.addIssue({ code: 'custom', path: ['tracks', i, 'id'], message: `track id "${t.id}" is used twice; give each track its own id` });
+				ctx.addIssue({ code: 'custom', path: ['tracks', i, 'id'], params: { rule: 'duplicate-track' }, message: `track id "${t.id}" is used twice; give each track its own id` });
 			}
 			seen.add(t.id);
 		});
 		if (plan.depends_on.includes(plan.sprint)) {
-			ctx.addIssue({ code: 'custom', path: ['depends_on'], message: `sprint ${plan.sprint} cannot depend on itself` });
+			ctx.addIssue({ code: 'custom', path: ['depends_on'], params: { rule: 'self-dependency' }, message: `sprint ${plan.sprint} cannot depend on itself` });
 		}
 	});
 

@@ -3,7 +3,7 @@
  * data passes the collection's zod schema. Every zod issue is placed on the
  * YAML key or value it is about, using the parser's source ranges.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import type { z } from 'astro/zod';
 import { closest } from '../graph.ts';
 import { DiagnosticList, offsetToPosition, type Position } from '../diagnostics.ts';
@@ -166,12 +166,14 @@ function reportIssue(
 			file,
 			at,
 			'numeric-sprint',
-			`${field}: sprint numbers must be quoted strings; YAML reads ${written} as the number ${value}${written !== String(value) ? `, so "${written}" would become ${value}` : ''}`,
+			written !== String(value)
+				? `${field}: sprint numbers must be quoted strings; YAML reads ${written} as the number ${value}, so "${written}" would become ${value}`
+				: `${field}: sprint numbers must be quoted strings; YAML reads ${written} as a number, and "2.10" would become 2.1`,
 			`"${written}"`,
 		);
 		return;
 	}
-	diagnostics.error(file, at, ruleFor(issue), `${field}: ${issue.message}${literal !== undefined && !issue.message.includes('got') ? ` (got ${literal})` : ''}`, fixFor(issue, value));
+	diagnostics.error(file, at, ruleFor(issue), `${field}: ${issue.message}${literal !== undefined && issue.code !== 'custom' && !issue.message.includes('got') ? ` (got ${literal})` : ''}`, fixFor(issue, value));
 }
 
 /** The literal text of a YAML scalar as written in the file. */
@@ -191,8 +193,11 @@ function ruleFor(issue: z.core.$ZodIssue): string {
 		case 'too_small':
 		case 'too_big':
 			return 'out-of-range';
-		default:
-			return /before start/.test(issue.message) ? 'end-before-start' : 'invalid-field';
+		default: {
+			// Refinements name their own rule through zod's `params`.
+			const rule = (issue as { params?: { rule?: unknown } }).params?.rule;
+			return typeof rule === 'string' ? rule : 'invalid-field';
+		}
 	}
 }
 

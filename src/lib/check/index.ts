@@ -85,11 +85,6 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 			if (!source.isText) return doc;
 			doc.parsed = checkFrontmatter(shown, source, collectionSchemas[collection], diagnostics, EXAMPLE_FRONTMATTER[collection]);
 			checkSecrets(shown, source.text, source.lineStarts, diagnostics);
-			const body = doc.parsed?.frontmatter.body;
-			if (body !== undefined && /^\s*---[ \t]*\r?$/m.test(body.split('\n').find((l) => l.trim() !== '') ?? '')) {
-				const line = doc.parsed!.frontmatter.bodyLine + body.split('\n').findIndex((l) => l.trim() !== '');
-				diagnostics.warn(shown, { line, column: 1, endColumn: 4 }, 'body-starts-with-rule', 'the body starts with a `---` rule: Astro takes everything from here to the next `---` as frontmatter and drops it from the page', 'delete this rule, or put text before it');
-			}
 			return doc;
 		}),
 	);

@@ -1,0 +1,74 @@
+/**
+ * Whatever lands in content/, `check` answers with diagnostics, never a stack
+ * trace; and the build refuses to publish what `check` refuses, printing the
+ * same report.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sprintbook } from './helpers/cli.ts';
+import { ROOT } from './helpers/site.ts';
+
+const plan = (sprint: string) => `---\nsprint: "${sprint}"\ntitle: T\nstatus: draft\ndate: 2026-03-02\ngoal: G\n---\n`;
+
+describe('check never crashes', () => {
+	it('answers every odd input with diagnostics and no stack trace', () => {
+		const root = mkdtempSync(join(tmpdir(), 'sprintbook-odd-'));
+		const dir = join(root, 'content/sprints/1.1');
+		mkdirSync(dir, { recursive: true });
+		writeFileSync(join(dir, 'plan.md'), plan('1.1'));
+		writeFileSync(join(dir, 'empty.md'), '');
+		writeFileSync(join(dir, 'binary.md'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 256)));
+		writeFileSync(join(dir, 'frontmatter-only.md'), '---\nsprint: "1.1"\ntitle: Only\nkind: notes\n---');
+		writeFileSync(join(dir, 'unterminated.md'), '---\nsprint: "1.1"\ntitle: Open\n');
+		writeFileSync(join(dir, 'crlf.md'), '---\r\nsprint: "1.1"\r\ntitle: CRLF\r\nkind: notes\r\n---\r\n\r\n[x](nowhere.md)\r\n');
+		writeFileSync(join(dir, 'only-dashes.md'), '---\n---\n');
+		writeFileSync(join(dir, 'yaml-scalar.md'), '---\njust a string\n---\n');
+		const line = '| a | b | [link](plan.md) | 645/661 tests passing (97.6%) |\n';
+		writeFileSync(join(dir, 'big.md'), `---\nsprint: "1.1"\ntitle: Big\nkind: notes\n---\n\n| h | h | h | h |\n| - | - | - | - |\n${line.repeat(Math.ceil((5 * 1024 * 1024) / line.length))}`);
+
+		const run = sprintbook(['check', '--root', root, '--format', 'json']);
+		expect(run.stderr).toBe('');
+		expect(run.status).toBe(1);
+		const found = (JSON.parse(run.stdout) as Array<{ file: string; line: number; column: number; ruleId: string }>).map(
+			(d) => `${d.file.replace(/^.*content\/sprints\/1\.1\//, '')}:${d.line}:${d.column} ${d.ruleId}`,
+		);
+		expect(found).toEqual([
+			'binary.md:1:1 binary-file',
+			'crlf.md:7:1 broken-link',
+			'empty.md:1:1 frontmatter-missing',
+			'only-dashes.md:2:1 frontmatter-not-a-map',
+			'unterminated.md:1:1 frontmatter-unterminated',
+			'yaml-scalar.md:2:1 frontmatter-not-a-map',
+		]);
+		const human = sprintbook(['check', '--root', root]);
+		expect(human.stdout).not.toMatch(/^\s+at /m);
+		expect(human.stderr).toBe('');
+	});
+});
+
+describe('the build runs check first', () => {
+	it('stops on a broken link with the same report as check, and writes no dist/', () => {
+		// A copy of this project whose content has one broken link; code and packages are linked, not copied.
+		const root = mkdtempSync(join(tmpdir(), 'sprintbook-build-'));
+		for (const entry of ['node_modules', 'src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+			symlinkSync(join(ROOT, entry), join(root, entry));
+		}
+		cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
+		writeFileSync(join(root, 'content/sprints/2.9/plan.md'), `${plan('2.9')}\nSee [the retro](RETRO.md).\n`);
+
+		const expected = sprintbook(['check'], root);
+		expect(expected.status).toBe(1);
+		const reportLine = 'content/sprints/2.9/plan.md:9:5  error  file "RETRO.md" does not exist  broken-link';
+		expect(expected.stdout).toContain(reportLine);
+
+		const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+		expect(build.status).toBe(1);
+		// The build prints the very report check prints.
+		expect(build.stdout).toContain(expected.stdout.trimEnd());
+		expect(build.stdout + build.stderr).toContain('the build stopped');
+		expect(spawnSync('ls', [join(root, 'dist')]).status).not.toBe(0);
+	});
+});
