@@ -3,6 +3,10 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import sprintbook from './src/integration/index.ts';
+import { docLinks } from './src/integration/doc-links.ts';
+import { fileURLToPath } from 'node:url';
+
+const contentDir = fileURLToPath(new URL('./content/', import.meta.url));
 
 export default defineConfig({
 	// sprintbook() runs `check` before every build; no client JS unless a page asks for it.
@@ -12,7 +16,8 @@ export default defineConfig({
 	markdown: {
 		// Sätteri (Astro 7's default, GFM built in) renders the Markdown. Astro has already cut the
 		// frontmatter off; left on, Sätteri would take a body that opens with a `---` rule for a second one.
-		processor: satteri({ features: { frontmatter: false } }),
+		// docLinks: `[prompts](SPRINT_2.8_TEST_FIX_PROMPTS.md)` links to the prompts page, wherever it lives.
+		processor: satteri({ features: { frontmatter: false }, mdastPlugins: [docLinks(contentDir)] }),
 		shikiConfig: {
 			themes: { light: 'github-light', dark: 'github-dark' },
 		},

@@ -56,6 +56,7 @@ const EXPECTED: Expected[] = [
 	['sprints/3.1/broken-anchor.md', 7, 5, 'error', 'broken-anchor', /no heading "#scopes" in "plan\.md"; did you mean "#scope"\?/],
 	['sprints/3.1/self-anchor.md', 9, 9, 'error', 'broken-anchor', /no heading "#nowhere" in this document/],
 	['sprints/3.1/missing-image.md', 7, 1, 'error', 'missing-image', /image "img\/chart\.png" does not exist/],
+	['sprints/3.1/unpublished-link.md', 7, 9, 'error', 'broken-link', /"\.\.\/\.\.\/notes\/stray\.md" is not a published document/],
 	// Encoding
 	['sprints/3.1/mojibake.md', 7, 17, 'error', 'mojibake', /broken encoding "âœ…".*meant to be "✅"/],
 	['sprints/3.1/bom.md', 1, 1, 'warning', 'bom', /byte-order mark/],

@@ -1,5 +1,5 @@
 /** The built site, read as a reader gets it: the HTML in dist/ after `npm run build`. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST, page } from './helpers/site.ts';
@@ -81,6 +81,26 @@ describe('the rest of the site', () => {
 		expect(roadmapSprints).toEqual(['2.7', '2.8', '2.9', '2.10']);
 		expect(page('/handoff/').querySelector('table')!.querySelectorAll('tbody tr').length).toBe(7);
 		expect(page('/requirements/byom/').querySelector('table')!.querySelectorAll('tbody tr').length).toBe(6);
+	});
+
+	it('rewrites relative links between documents to their page URLs, live or archived', () => {
+		const hrefs = page('/sprints/2.8/').querySelectorAll('article a').map((a) => a.getAttribute('href'));
+		expect(hrefs).toContain('/sprints/2.8/test-fix-prompts/');
+		expect(hrefs).toContain('/requirements/byom/');
+		expect(hrefs.filter((h) => h?.endsWith('.md'))).toEqual([]);
+	});
+
+	it('publishes no internal link that leads nowhere', () => {
+		const broken: string[] = [];
+		for (const [file, html] of builtTextFiles().filter(([f]) => f.endsWith('.html'))) {
+			for (const [, href] of html.matchAll(/\shref="([^"#?]*)[^"]*"/g)) {
+				if (!href || /^[a-z]+:|^\/\//i.test(href)) continue;
+				const target = href.startsWith('/') ? href : join('/', file, '..', href);
+				const candidates = [target, join(target, 'index.html')].map((t) => join(DIST, t));
+				if (!candidates.some((c) => existsSync(c) && statSync(c).isFile())) broken.push(`${file} → ${href}`);
+			}
+		}
+		expect(broken).toEqual([]);
 	});
 
 	it('has no mojibake anywhere in dist/', () => {

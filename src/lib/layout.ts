@@ -7,6 +7,8 @@
  * on which file belongs to which collection.
  */
 
+import picomatch from 'picomatch';
+
 /** Folder, relative to the project root, that holds the team's docs. */
 export const CONTENT_DIR = 'content';
 
@@ -71,4 +73,14 @@ export function requirementId(entry: string, data: Record<string, unknown>): str
 /** Id of a single-file collection (roadmap, handoff). */
 export function singletonId(entry: string): string {
 	return slugifyFileName(entry);
+}
+
+/** Positive patterns only, most specific collection first: plan.md and report.md are not sprint docs. */
+const MATCHERS: Array<[CollectionName, (path: string) => boolean]> = (
+	['plans', 'reports', 'roadmap', 'handoff', 'requirements', 'sprintDocs'] as const
+).map((name) => [name, picomatch(COLLECTION_PATTERNS[name].filter((p) => !p.startsWith('!')))]);
+
+/** The collection a content-relative path belongs to, if any. */
+export function collectionOf(contentPath: string): CollectionName | undefined {
+	return MATCHERS.find(([, matches]) => matches(contentPath))?.[0];
 }

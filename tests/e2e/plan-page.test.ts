@@ -45,6 +45,15 @@ describe('Sprint 2.8 plan in Chromium', () => {
 		await page.close();
 	});
 
+	it('follows the plan\'s relative .md link to the prompts page', async () => {
+		const page = await browser.newPage();
+		await page.goto(`${server.url}/sprints/2.8/`);
+		await page.getByRole('article').getByRole('link', { name: 'SPRINT_2.8_TEST_FIX_PROMPTS.md' }).click();
+		await page.waitForURL(`${server.url}/sprints/2.8/test-fix-prompts/`);
+		expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Sprint 2.8 test-fix prompts');
+		await page.close();
+	});
+
 	it('reaches the plan from the sprint index by keyboard-accessible link', async () => {
 		const page = await browser.newPage();
 		await page.goto(`${server.url}/sprints/`);

@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs';
 import { basename, join, posix, relative, resolve } from 'node:path';
 import type { DiagnosticList } from '../diagnostics.ts';
+import { collectionOf } from '../layout.ts';
 import type { MarkdownOutline } from '../markdown.ts';
 
 export interface LinkContext {
@@ -61,6 +62,10 @@ export function checkLinks(
 				`${what} "${path}" does not exist${suggestion.length ? `; did you mean ${suggestion.map((s) => `"${s}"`).join(' or ')}?` : ''}`,
 				suggestion.length === 1 ? suggestion[0] + (rawHash !== undefined ? `#${rawHash}` : '') : undefined,
 			);
+			continue;
+		}
+		if (/\.mdx?$/i.test(target) && !collectionOf(target)) {
+			diagnostics.error(displayFile, at, 'broken-link', `"${path}" is not a published document (it is in no collection), so the link would lead nowhere on the site`, 'link to a plan, report, sprint doc, requirement, the roadmap or the handoff');
 			continue;
 		}
 		if (hash) {
