@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import sprintbook from './src/integration/index.ts';
 import { docLinks } from './src/integration/doc-links.ts';
@@ -10,7 +11,9 @@ const contentDir = fileURLToPath(new URL('./content/', import.meta.url));
 
 export default defineConfig({
 	// sprintbook() runs `check` before every build; no client JS unless a page asks for it.
-	integrations: [sprintbook(), mdx()],
+	// Where the site is published: feeds and the sitemap need absolute URLs.
+	site: process.env.SPRINTBOOK_SITE ?? 'https://sprints.ohmycoins.example',
+	integrations: [sprintbook(), mdx(), sitemap()],
 	trailingSlash: 'always',
 	build: { format: 'directory' },
 	markdown: {
@@ -19,7 +22,9 @@ export default defineConfig({
 		// docLinks: `[prompts](SPRINT_2.8_TEST_FIX_PROMPTS.md)` links to the prompts page, wherever it lives.
 		processor: satteri({ features: { frontmatter: false }, mdastPlugins: [docLinks(contentDir)] }),
 		shikiConfig: {
+			// Both themes as CSS variables; global.css picks one with light-dark(), so the theme toggle works.
 			themes: { light: 'github-light', dark: 'github-dark' },
+			defaultColor: false,
 		},
 	},
 	devToolbar: { enabled: false },

@@ -50,9 +50,90 @@ describe('Sprint 2.8 plan page', () => {
 		expect(bash[0]!.text).toContain('docker compose run backend pytest');
 	});
 
-	it('links to the sprint’s other documents', () => {
-		const links = page('/sprints/2.8/').querySelectorAll('nav[aria-label="Sprint documents"] a');
-		expect(links.map((a) => [a.getAttribute('href'), a.text])).toEqual([['/sprints/2.8/test-fix-prompts/', 'Sprint 2.8 test-fix prompts']]);
+	it('links to the sprint’s documents, what it delivers, what points at it, and the sprints either side', () => {
+		const doc = page('/sprints/2.8/');
+		expect(related(doc, 'Documents of this sprint')).toEqual([['/sprints/2.8/test-fix-prompts/', 'Sprint 2.8 test-fix prompts']]);
+		expect(related(doc, 'Depends on')).toEqual([['/sprints/2.7/', 'Sprint 2.7: Test Isolation + AWS Staging']]);
+		expect(related(doc, 'Requirements it delivers').map(([, t]) => t)).toEqual([
+			'BYOM-1: Store my model API key encrypted',
+			'BYOM-2: Choose between OpenAI and Google models',
+			'BYOM-3: Validate a key before saving it',
+		]);
+		expect(related(doc, 'Referenced by').map(([u]) => u)).toEqual(['/handoff/', '/requirements/byom/', '/roadmap/', '/sprints/2.7/', '/sprints/2.9/']);
+		const pager = doc.querySelectorAll('nav.pager a').map((a) => [a.getAttribute('rel'), a.getAttribute('href')]);
+		expect(pager).toEqual([['prev', '/sprints/2.7/'], ['next', '/sprints/2.9/']]);
+	});
+});
+
+/** [href, text] of the links under a "Related" heading. */
+function related(doc: ReturnType<typeof page>, heading: string): Array<[string | undefined, string]> {
+	const section = doc.querySelectorAll('aside.related section').find((sec) => sec.querySelector('h2')?.text === heading);
+	return (section?.querySelectorAll('a') ?? []).map((a) => [a.getAttribute('href'), a.text]);
+}
+
+const rows = (table: ReturnType<typeof page> | null | undefined) =>
+	(table?.querySelectorAll('tbody tr') ?? []).map((tr) => tr.querySelectorAll('th, td').map((c) => c.text.trim()));
+
+describe('dashboard', () => {
+	const doc = page('/');
+	it('shows the current sprint, its status, days left, goal and pass rate against target', () => {
+		const card = doc.querySelector('section.card')!;
+		expect(card.querySelector('h2 a')?.getAttribute('href')).toBe('/sprints/2.8/');
+		expect(card.querySelector('.badge')?.text).toContain('ready');
+		// The test build takes 2026-01-20 as today: days 20–26 of January are left.
+		expect(card.querySelector('[data-testid="days-left"]')?.text).toBe('7 days left');
+		expect(card.text).toContain('Achieve 99% test pass rate + Begin BYOM foundation');
+		expect(card.querySelector('[data-testid="pass-rate"]')!.text.replace(/\s+/g, ' ')).toContain('97.6% now (645/661) · target ≥ 98% (648/661, 3 more tests to fix)');
+		expect(rows(card.querySelector('table'))).toEqual([
+			['A: Test Fixes', 'OMC-Data-Specialist', 'Fix all 16 failing tests', '9–15 h'],
+			['B: BYOM Foundation', 'OMC-ML-Scientist', 'Begin BYOM implementation', '8–12 h'],
+			['C: Standby', 'OMC-DevOps-Engineer', 'Monitor staging environment, prepare for production deployment', '0 h'],
+		]);
+	});
+	it('shows the latest report and a labelled SVG chart with its figures as text', () => {
+		expect(doc.querySelector('#latest-report a')?.getAttribute('href')).toBe('/sprints/2.7/report/');
+		const svg = doc.querySelector('figure.chart svg')!;
+		expect(svg.getAttribute('role')).toBe('img');
+		expect(svg.querySelector('title')?.text).toBe('Test pass rate and tests passing by sprint');
+		expect(svg.querySelector('desc')?.text).toContain('Pass rate from 93.5% (Sprint 2.7 start) to 97.6% (Sprint 2.8 start)');
+		expect(svg.querySelectorAll('circle').length).toBe(3);
+		expect(rows(doc.querySelector('figure.chart table'))).toEqual([
+			['2.7', 'start', '618', '661', '93.5%'],
+			['2.7', 'end', '645', '661', '97.6%'],
+			['2.8', 'start', '645', '661', '97.6%'],
+		]);
+	});
+});
+
+describe('report page', () => {
+	it('puts plan against actual with the differences computed', () => {
+		const tables = page('/sprints/2.7/report/').querySelectorAll('section[aria-labelledby="pva"] table');
+		expect(rows(tables[0])).toEqual([
+			['Passing', '618/661', '645/661', '+27 tests'],
+			['Pass rate', '93.5%', '97.6%', '+4.1 points'],
+		]);
+		expect(rows(tables[1])).toEqual([
+			['A: Test Isolation', 'OMC-Data-Specialist', '8–12 h', '11 h', 'within plan'],
+			['B: Agent Test Coverage', 'OMC-ML-Scientist', '4–6 h', '5 h', 'within plan'],
+			['C: AWS Staging', 'OMC-DevOps-Engineer', '10–14 h', '13 h', 'within plan'],
+			['Total', '', '22–32 h', '29 h', ''],
+		]);
+		expect(rows(tables[2])).toEqual([
+			// Badges carry an icon as well as the word: status is never colour alone.
+			['Minimum', '≥ 95% (628 tests)', 'yes', '✓met'],
+			['Target', '≥ 97% (642 tests)', 'yes', '✓met'],
+			['Stretch', '≥ 99% (655 tests)', 'no', '✕missed'],
+		]);
+	});
+});
+
+describe('timeline filters', () => {
+	it('has one page per status, reached by plain links', () => {
+		const filters = page('/sprints/').querySelectorAll('ul.filters a').map((a) => [a.getAttribute('href'), a.text]);
+		expect(filters).toEqual([['/sprints/', 'All (4)'], ['/sprints/status/draft/', 'draft (2)'], ['/sprints/status/ready/', 'ready (1)'], ['/sprints/status/complete/', 'complete (1)']]);
+		const drafts = page('/sprints/status/draft/');
+		expect(drafts.querySelectorAll('ol.sprint-list > li').map((li) => li.getAttribute('data-sprint'))).toEqual(['2.10', '2.9']);
+		expect(drafts.querySelector('ul.filters a[aria-current="page"]')?.text).toBe('draft (2)');
 	});
 });
 
@@ -71,8 +152,8 @@ describe('the rest of the site', () => {
 		expect(plan.querySelectorAll('article table tbody tr').length).toBe(3);
 		const report = page('/sprints/2.7/report/');
 		expect(report.querySelector('h1')?.text).toBe('Sprint 2.7 completion report');
-		expect(report.querySelector('section.meta')!.text).toContain('645/661 passing (97.6%)');
-		expect(report.querySelectorAll('article table tbody tr').length).toBe(3);
+		const bodyTable = report.querySelector('#results-by-tier')!.nextElementSibling!;
+		expect(bodyTable.querySelectorAll('tbody tr').length).toBe(3);
 	});
 
 	it('gives the sprint doc, roadmap, handoff and requirements their pages', () => {
@@ -101,6 +182,37 @@ describe('the rest of the site', () => {
 			}
 		}
 		expect(broken).toEqual([]);
+	});
+
+	it('shows backlinks on archived and non-sprint pages', () => {
+		expect(related(page('/sprints/2.7/'), 'Referenced by').map(([u]) => u)).toEqual(['/handoff/', '/roadmap/', '/sprints/2.8/']);
+		expect(related(page('/sprints/2.8/test-fix-prompts/'), 'Referenced by')).toEqual([['/sprints/2.8/', 'Sprint 2.8: Test Stabilization + BYOM Foundation']]);
+		expect(related(page('/requirements/byom/'), 'Referenced by').map(([u]) => u)).toEqual(['/sprints/2.8/']);
+	});
+
+	it('publishes an RSS feed of reports, a sitemap, a 404 and a search index', () => {
+		const feed = readFileSync(join(DIST, 'reports.xml'), 'utf8');
+		expect(feed).toContain('<title>Sprint 2.7 completion report</title>');
+		expect(feed).toContain('<link>https://sprints.ohmycoins.example/sprints/2.7/report/</link>');
+		const sitemap = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
+		for (const url of ['/', '/sprints/', '/sprints/2.7/', '/sprints/2.8/', '/sprints/2.10/', '/sprints/2.7/report/', '/roadmap/']) {
+			expect(sitemap).toContain(`<loc>https://sprints.ohmycoins.example${url}</loc>`);
+		}
+		expect(page('/404.html').querySelector('h1')?.text).toBe('Page not found');
+		expect(existsSync(join(DIST, 'pagefind/pagefind.js'))).toBe(true);
+	});
+
+	it('ships under 20 KB of JavaScript per page, and search code only on the search page', () => {
+		const weights = builtTextFiles()
+			.filter(([f]) => f.endsWith('.html'))
+			.map(([f, html]) => {
+				const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + Buffer.byteLength(m[1]!), 0);
+				const external = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].reduce((n, m) => n + statSync(join(DIST, m[1]!)).size, 0);
+				return { f, bytes: inline + external, search: html.includes('/pagefind/pagefind.js') };
+			});
+		expect(weights.length).toBeGreaterThan(10);
+		expect(weights.filter((w) => w.bytes >= 20_000)).toEqual([]);
+		expect(weights.filter((w) => w.search).map((w) => w.f)).toEqual(['search/index.html']);
 	});
 
 	it('has no mojibake anywhere in dist/', () => {

@@ -45,3 +45,29 @@ export function closest(wanted: string, known: Iterable<string>, maxDistance = 2
 	}
 	return best;
 }
+
+export interface PlanLike {
+	sprint: string;
+	status: string;
+}
+
+/**
+ * The sprint a reader means by "current": the latest active one; else the
+ * earliest one ready to start (the next to begin); else the latest complete.
+ */
+export function currentSprint<P extends PlanLike>(plans: readonly P[]): P | undefined {
+	const ordered = [...plans].sort((a, b) => compareSprints(a.sprint, b.sprint));
+	return (
+		ordered.findLast((p) => p.status === 'active') ??
+		ordered.find((p) => p.status === 'ready') ??
+		ordered.findLast((p) => p.status === 'complete')
+	);
+}
+
+/** Previous and next sprint by number, archived or not. */
+export function neighbours<P extends PlanLike>(plans: readonly P[], sprint: string): { previous?: P; next?: P } {
+	const ordered = [...plans].sort((a, b) => compareSprints(a.sprint, b.sprint));
+	const i = ordered.findIndex((p) => p.sprint === sprint);
+	if (i === -1) return {};
+	return { previous: ordered[i - 1], next: ordered[i + 1] };
+}

@@ -1,5 +1,6 @@
 /** Page URLs, made from ids only, so a sprint keeps its URL when its files move into the archive. */
 export const sprintsIndexUrl = '/sprints/';
+export const sprintsByStatusUrl = (status: string) => `/sprints/status/${status}/`;
 export const planUrl = (sprint: string) => `/sprints/${sprint}/`;
 export const reportUrl = (sprint: string) => `/sprints/${sprint}/report/`;
 /** A sprint doc's id is `<sprint>/<slug>`. */

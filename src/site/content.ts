@@ -1,36 +1,114 @@
-/** The site's view of the collections: sorted, joined by sprint. Thin on purpose; the arithmetic lives in src/lib. */
+/**
+ * The site's view of the collections, built once per build and shared by every
+ * page: entries in sprint order, joined by sprint, with page URLs, titles and
+ * backlinks. The arithmetic lives in src/lib; this file only gathers.
+ */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { backlinks } from '../lib/backlinks.ts';
+import { currentSprint } from '../lib/graph.ts';
+import { CONTENT_DIR } from '../lib/layout.ts';
 import { compareSprints } from '../lib/sprints.ts';
+import { handoffUrl, planUrl, reportUrl, requirementUrl, roadmapUrl, sprintDocUrl } from '../lib/urls.ts';
 
 export type PlanEntry = CollectionEntry<'plans'>;
 export type ReportEntry = CollectionEntry<'reports'>;
 export type SprintDocEntry = CollectionEntry<'sprintDocs'>;
+export type RequirementEntry = CollectionEntry<'requirements'>;
 
-/** Every plan, archived or not, in sprint order (2.9 before 2.10). */
-export async function plansInOrder(): Promise<PlanEntry[]> {
-	const plans = await getCollection('plans');
-	return plans.sort((a, b) => compareSprints(a.data.sprint, b.data.sprint));
+export interface PageRef {
+	url: string;
+	title: string;
 }
 
-/** Reports keyed by sprint. */
-export async function reportsBySprint(): Promise<Map<string, ReportEntry>> {
-	const reports = await getCollection('reports');
-	return new Map(reports.map((r) => [r.data.sprint, r]));
+export interface SiteData {
+	/** Every plan, archived or not, in sprint order (2.9 before 2.10). */
+	plans: PlanEntry[];
+	reports: Map<string, ReportEntry>;
+	docs: Map<string, SprintDocEntry[]>;
+	requirements: RequirementEntry[];
+	roadmap?: CollectionEntry<'roadmap'>;
+	handoff?: CollectionEntry<'handoff'>;
+	current?: PlanEntry;
+	/** Title of every page by URL, for link lists. */
+	titles: Map<string, string>;
+	/** Pages pointing at each page URL. */
+	referencedBy: Map<string, PageRef[]>;
 }
 
-/** Sprint docs grouped by sprint, each group sorted by title. */
-export async function docsBySprint(): Promise<Map<string, SprintDocEntry[]>> {
-	const groups = new Map<string, SprintDocEntry[]>();
-	for (const doc of await getCollection('sprintDocs')) {
-		const list = groups.get(doc.data.sprint) ?? [];
-		list.push(doc);
-		groups.set(doc.data.sprint, list);
+/** Set by the sprintbook integration (src/integration), which knows the project root. */
+const contentDir: string = import.meta.env.SPRINTBOOK_CONTENT_DIR;
+/** Path of an entry relative to content/, from Astro's `filePath` (relative to the project root). */
+const contentPathOf = (entry: { filePath?: string }) => (entry.filePath ?? '').replace(new RegExp(`^${CONTENT_DIR}/`), '');
+
+let cached: Promise<SiteData> | undefined;
+
+/** Everything the pages need, gathered once. */
+export function siteData(): Promise<SiteData> {
+	cached ??= gather();
+	return cached;
+}
+
+async function gather(): Promise<SiteData> {
+	const [plans, reports, docs, requirements, [roadmap], [handoff]] = await Promise.all([
+		getCollection('plans'),
+		getCollection('reports'),
+		getCollection('sprintDocs'),
+		getCollection('requirements'),
+		getCollection('roadmap'),
+		getCollection('handoff'),
+	]);
+	plans.sort((a, b) => compareSprints(a.data.sprint, b.data.sprint));
+	const docsBySprint = new Map<string, SprintDocEntry[]>();
+	for (const doc of docs.sort((a, b) => a.data.title.localeCompare(b.data.title))) {
+		docsBySprint.set(doc.data.sprint, [...(docsBySprint.get(doc.data.sprint) ?? []), doc]);
 	}
-	for (const list of groups.values()) list.sort((a, b) => a.data.title.localeCompare(b.data.title));
-	return groups;
+
+	const titles = new Map<string, string>();
+	const sources = [];
+	for (const p of plans) {
+		titles.set(planUrl(p.data.sprint), `Sprint ${p.data.sprint}: ${p.data.title}`);
+		sources.push({ url: planUrl(p.data.sprint), contentPath: contentPathOf(p), body: p.body ?? '', sprints: [...p.data.depends_on, ...(p.data.next ? [p.data.next] : [])] });
+	}
+	for (const r of reports) {
+		titles.set(reportUrl(r.data.sprint), reportTitle(r));
+		sources.push({ url: reportUrl(r.data.sprint), contentPath: contentPathOf(r), body: r.body ?? '', sprints: [] });
+	}
+	for (const d of docs) {
+		titles.set(sprintDocUrl(d.id), d.data.title);
+		sources.push({ url: sprintDocUrl(d.id), contentPath: contentPathOf(d), body: d.body ?? '', sprints: [] });
+	}
+	for (const q of requirements) {
+		titles.set(requirementUrl(q.id), q.data.title);
+		sources.push({ url: requirementUrl(q.id), contentPath: contentPathOf(q), body: q.body ?? '', sprints: q.data.stories.flatMap((s) => (s.sprint ? [s.sprint] : [])) });
+	}
+	if (roadmap) {
+		titles.set(roadmapUrl, roadmap.data.title);
+		sources.push({ url: roadmapUrl, contentPath: contentPathOf(roadmap), body: roadmap.body ?? '', sprints: roadmap.data.milestones.map((m) => m.sprint) });
+	}
+	if (handoff) {
+		titles.set(handoffUrl, handoff.data.title);
+		sources.push({ url: handoffUrl, contentPath: contentPathOf(handoff), body: handoff.body ?? '', sprints: handoff.data.features.flatMap((f) => (f.sprint ? [f.sprint] : [])) });
+	}
+	const links = backlinks(contentDir, sources);
+	const referencedBy = new Map([...links].map(([url, from]) => [url, from.filter((f) => titles.has(f)).map((f) => ({ url: f, title: titles.get(f)! }))]));
+
+	return {
+		plans,
+		reports: new Map(reports.map((r) => [r.data.sprint, r])),
+		docs: docsBySprint,
+		requirements,
+		roadmap,
+		handoff,
+		current: plans.find((p) => p.data.sprint === currentSprint(plans.map((x) => x.data))?.sprint),
+		titles,
+		referencedBy,
+	};
 }
 
-/** True when the entry's file sits in the archive folder. */
-export function isArchived(entry: { data: { archived?: string } }): boolean {
-	return entry.data.archived !== undefined;
+export const reportTitle = (r: ReportEntry) => r.data.title ?? `Sprint ${r.data.sprint} completion report`;
+
+/** "Today" for days-left figures: the build date, or SPRINTBOOK_TODAY (YYYY-MM-DD) for reproducible builds and tests. */
+export function today(): string {
+	const fixed = process.env.SPRINTBOOK_TODAY;
+	return fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed) ? fixed : new Date().toISOString().slice(0, 10);
 }

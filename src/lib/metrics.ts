@@ -1,0 +1,131 @@
+/**
+ * Derived numbers: plan vs actual, days left, the pass-rate series. Always
+ * computed from typed fields, never typed by hand.
+ */
+import type { Plan, Report, TierName } from '../schemas/index.ts';
+import { TIERS } from '../schemas/index.ts';
+import { compareSprints, passRate, testsForRate, type TestCounts } from './sprints.ts';
+
+export interface TestsComparison {
+	baseline?: TestCounts;
+	final: TestCounts;
+	/** Tests passing at the end minus at the start. */
+	passingDelta?: number;
+	/** Pass rate points gained (final − baseline). */
+	rateDelta?: number;
+}
+
+export interface TrackComparison {
+	id: string;
+	name?: string;
+	owner?: string;
+	planned?: readonly [number, number];
+	spent?: number;
+	/** Hours over (+) or under (−) the planned range; 0 when inside it. */
+	overrun?: number;
+}
+
+export interface TierComparison {
+	tier: TierName;
+	floorRate?: number;
+	floorTests?: number;
+	outcome?: 'met' | 'partial' | 'missed';
+	/** Whether the final pass rate reaches the tier's floor, computed. */
+	rateReached?: boolean;
+}
+
+export interface PlanVsActual {
+	tests: TestsComparison;
+	tracks: TrackComparison[];
+	tiers: TierComparison[];
+	hoursPlanned: [number, number];
+	hoursSpent: number;
+}
+
+export function planVsActual(plan: Plan | undefined, report: Report): PlanVsActual {
+	const baseline = plan?.baseline;
+	const final = report.tests;
+	const before = baseline && passRate(baseline);
+	const after = passRate(final);
+	const tests: TestsComparison = {
+		baseline,
+		final,
+		passingDelta: baseline ? final.passing - baseline.passing : undefined,
+		rateDelta: before !== undefined && after !== undefined ? after - before : undefined,
+	};
+
+	const ids = [...new Set([...(plan?.tracks ?? []).map((t) => t.id), ...report.hours.map((h) => h.track)])];
+	const tracks = ids.map((id): TrackComparison => {
+		const planned = plan?.tracks.find((t) => t.id === id);
+		const spent = report.hours.find((h) => h.track === id)?.spent;
+		let overrun: number | undefined;
+		if (planned && spent !== undefined) {
+			const [min, max] = planned.hours;
+			overrun = spent > max ? spent - max : spent < min ? spent - min : 0;
+		}
+		return { id, name: planned?.name, owner: planned?.owner, planned: planned?.hours, spent, overrun };
+	});
+
+	const tiers = TIERS.filter((t) => plan?.targets?.[t] || report.outcome[t]).map((tier): TierComparison => {
+		const floorRate = plan?.targets?.[tier]?.pass_rate;
+		const total = final.total;
+		return {
+			tier,
+			floorRate,
+			floorTests: floorRate !== undefined ? testsForRate(floorRate, total) : undefined,
+			outcome: report.outcome[tier],
+			rateReached: floorRate !== undefined ? final.passing >= testsForRate(floorRate, total) : undefined,
+		};
+	});
+
+	return {
+		tests,
+		tracks,
+		tiers,
+		hoursPlanned: (plan?.tracks ?? []).reduce<[number, number]>(([a, b], t) => [a + t.hours[0], b + t.hours[1]], [0, 0]),
+		hoursSpent: report.hours.reduce((sum, h) => sum + h.spent, 0),
+	};
+}
+
+export type Countdown =
+	| { phase: 'unscheduled' }
+	| { phase: 'upcoming'; days: number }
+	| { phase: 'running'; days: number }
+	| { phase: 'ended'; days: number };
+
+const DAY = 86_400_000;
+const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY);
+
+/** Days to the start, left until the end (the end day counts), or since the end, as of `today` (YYYY-MM-DD). */
+export function countdown(plan: Pick<Plan, 'start' | 'end'>, today: string): Countdown {
+	if (!plan.start || !plan.end) return { phase: 'unscheduled' };
+	const t = dayNumber(today);
+	const start = dayNumber(plan.start);
+	const end = dayNumber(plan.end);
+	if (t < start) return { phase: 'upcoming', days: start - t };
+	if (t <= end) return { phase: 'running', days: end - t + 1 };
+	return { phase: 'ended', days: t - end };
+}
+
+export interface SeriesPoint {
+	sprint: string;
+	/** `start`: the plan's baseline; `end`: the report's final figures. */
+	at: 'start' | 'end';
+	tests: TestCounts;
+	rate: number;
+}
+
+/** Pass rate and test count through the sprints: each sprint's baseline, then its final result, in sprint order. */
+export function passRateSeries(plans: readonly Plan[], reports: readonly Report[]): SeriesPoint[] {
+	const bySprint = new Map(reports.map((r) => [r.sprint, r]));
+	const points: SeriesPoint[] = [];
+	const push = (sprint: string, at: SeriesPoint['at'], tests: TestCounts | undefined) => {
+		const rate = tests && passRate(tests);
+		if (tests && rate !== undefined) points.push({ sprint, at, tests, rate });
+	};
+	for (const plan of [...plans].sort((a, b) => compareSprints(a.sprint, b.sprint))) {
+		push(plan.sprint, 'start', plan.baseline);
+		push(plan.sprint, 'end', bySprint.get(plan.sprint)?.tests);
+	}
+	return points;
+}

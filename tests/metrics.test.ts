@@ -1,0 +1,94 @@
+/** The figures the site shows, computed from the real content: current sprint, plan vs actual, countdown, series, backlinks. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { backlinks } from '../src/lib/backlinks.ts';
+import { currentSprint, neighbours } from '../src/lib/graph.ts';
+import { loadContent } from '../src/lib/load.ts';
+import { countdown, passRateSeries, planVsActual } from '../src/lib/metrics.ts';
+import type { Plan, Report } from '../src/schemas/index.ts';
+import { ROOT } from './helpers/site.ts';
+
+const entries = await loadContent(ROOT);
+const plans = entries.filter((e) => e.collection === 'plans').map((e) => e.result.data as Plan);
+const reports = entries.filter((e) => e.collection === 'reports').map((e) => e.result.data as Report);
+const plan = (s: string) => plans.find((p) => p.sprint === s)!;
+
+describe('current sprint and neighbours', () => {
+	it('is 2.8: no sprint is active, and 2.8 is the one ready to start', () => {
+		expect(currentSprint(plans)?.sprint).toBe('2.8');
+	});
+	it('prefers an active sprint, then the earliest ready one', () => {
+		const mk = (sprint: string, status: string) => ({ sprint, status });
+		expect(currentSprint([mk('2.8', 'ready'), mk('2.9', 'ready'), mk('2.7', 'complete')])?.sprint).toBe('2.8');
+		expect(currentSprint([mk('2.8', 'ready'), mk('2.10', 'active'), mk('2.9', 'active')])?.sprint).toBe('2.10');
+		expect(currentSprint([mk('2.7', 'complete'), mk('2.6', 'complete')])?.sprint).toBe('2.7');
+	});
+	it('walks sprints in numeric order across the archive: 2.7 (archived) ← 2.8 → 2.9, and 2.9 → 2.10', () => {
+		expect(neighbours(plans, '2.8').previous?.sprint).toBe('2.7');
+		expect(neighbours(plans, '2.8').next?.sprint).toBe('2.9');
+		expect(neighbours(plans, '2.9').next?.sprint).toBe('2.10');
+		expect(neighbours(plans, '2.7').previous).toBeUndefined();
+	});
+});
+
+describe('plan vs actual for Sprint 2.7', () => {
+	const pva = planVsActual(plan('2.7'), reports[0]!);
+	it('computes the change in tests and pass rate', () => {
+		expect(pva.tests.passingDelta).toBe(27);
+		expect(pva.tests.rateDelta).toBeCloseTo(4.08, 2);
+	});
+	it('compares hours per track with the planned range', () => {
+		expect(pva.tracks.map((t) => [t.id, t.planned, t.spent, t.overrun])).toEqual([
+			['A', [8, 12], 11, 0],
+			['B', [4, 6], 5, 0],
+			['C', [10, 14], 13, 0],
+		]);
+		expect(pva.hoursPlanned).toEqual([22, 32]);
+		expect(pva.hoursSpent).toBe(29);
+	});
+	it('checks each tier floor against the final count', () => {
+		expect(pva.tiers.map((t) => [t.tier, t.floorTests, t.rateReached, t.outcome])).toEqual([
+			['minimum', 628, true, 'met'],
+			['target', 642, true, 'met'],
+			['stretch', 655, false, 'missed'],
+		]);
+	});
+	it('reports hours outside the plan as over or under', () => {
+		const report = { ...reports[0]!, hours: [{ track: 'A', spent: 15 }, { track: 'B', spent: 2 }] };
+		expect(planVsActual(plan('2.7'), report).tracks.map((t) => t.overrun)).toEqual([3, -2, undefined]);
+	});
+});
+
+describe('countdown', () => {
+	const sprint = plan('2.8'); // 2026-01-17 to 2026-01-26
+	it('counts down to the start, through the sprint, and since the end', () => {
+		expect(countdown(sprint, '2026-01-10')).toEqual({ phase: 'upcoming', days: 7 });
+		expect(countdown(sprint, '2026-01-17')).toEqual({ phase: 'running', days: 10 });
+		expect(countdown(sprint, '2026-01-26')).toEqual({ phase: 'running', days: 1 });
+		expect(countdown(sprint, '2026-02-05')).toEqual({ phase: 'ended', days: 10 });
+		expect(countdown(plan('2.9'), '2026-01-20')).toEqual({ phase: 'unscheduled' });
+	});
+});
+
+describe('pass-rate series', () => {
+	it('has each sprint’s baseline and final figures in sprint order', () => {
+		expect(passRateSeries(plans, reports).map((p) => [p.sprint, p.at, p.tests.passing, Math.round(p.rate * 10) / 10])).toEqual([
+			['2.7', 'start', 618, 93.5],
+			['2.7', 'end', 645, 97.6],
+			['2.8', 'start', 645, 97.6],
+		]);
+	});
+});
+
+describe('backlinks', () => {
+	it('collects body links and sprints named in frontmatter', () => {
+		const contentDir = join(ROOT, 'content');
+		const links = backlinks(contentDir, [
+			{ url: '/sprints/2.8/', contentPath: 'sprints/2.8/plan.md', body: '[p](SPRINT_2.8_TEST_FIX_PROMPTS.md) [self](#top)', sprints: ['2.7'] },
+			{ url: '/roadmap/', contentPath: 'roadmap.md', body: '', sprints: ['2.7', '2.8'] },
+		]);
+		expect(links.get('/sprints/2.8/test-fix-prompts/')).toEqual(['/sprints/2.8/']);
+		expect(links.get('/sprints/2.7/')).toEqual(['/roadmap/', '/sprints/2.8/']);
+		expect(links.get('/sprints/2.8/')).toEqual(['/roadmap/']);
+	});
+});
