@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import sprintbook from './src/integration/index.ts';
 import { docLinks } from './src/integration/doc-links.ts';
+import { taskListLabels } from './src/integration/task-list-labels.ts';
 import { fileURLToPath } from 'node:url';
 
 const contentDir = fileURLToPath(new URL('./content/', import.meta.url));
@@ -20,10 +21,15 @@ export default defineConfig({
 		// Sätteri (Astro 7's default, GFM built in) renders the Markdown. Astro has already cut the
 		// frontmatter off; left on, Sätteri would take a body that opens with a `---` rule for a second one.
 		// docLinks: `[prompts](SPRINT_2.8_TEST_FIX_PROMPTS.md)` links to the prompts page, wherever it lives.
-		processor: satteri({ features: { frontmatter: false }, mdastPlugins: [docLinks(contentDir)] }),
+		// taskListLabels: each task-list checkbox is named by its item's text, for screen readers.
+		processor: satteri({
+			features: { frontmatter: false },
+			mdastPlugins: [docLinks(contentDir)],
+			hastPlugins: [taskListLabels()],
+		}),
 		shikiConfig: {
 			// Both themes as CSS variables; global.css picks one with light-dark(), so the theme toggle works.
-			themes: { light: 'github-light', dark: 'github-dark' },
+			themes: { light: 'github-light-default', dark: 'github-dark-default' },
 			defaultColor: false,
 		},
 	},

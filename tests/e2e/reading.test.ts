@@ -1,0 +1,117 @@
+/** A stakeholder reads the site in Chromium: dashboard, sprints across the archive, links, search, theme, accessibility, phone width. */
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, serveBuiltSite, type SiteServer } from '../helpers/browser.ts';
+
+let server: SiteServer;
+let browser: Browser;
+
+beforeAll(async () => {
+	server = await serveBuiltSite();
+	browser = await launchChromium();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+/** A page in a fresh context of its own (axe needs one); tests close the context when done. */
+async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+	const context = await browser.newContext(options);
+	const page = await context.newPage();
+	await page.goto(`${server.url}${path}`);
+	return page;
+}
+
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
+
+describe('walking the sprints', () => {
+	it('reaches the current sprint from the dashboard, then goes back and forth across the archived 2.7', async () => {
+		const page = await open('/');
+		await page.getByRole('link', { name: 'Sprint 2.8: Test Stabilization + BYOM Foundation' }).first().click();
+		await page.waitForURL(`${server.url}/sprints/2.8/`);
+		await page.getByRole('navigation', { name: 'Sprints' }).getByRole('link', { name: /Sprint 2\.7/ }).click();
+		await page.waitForURL(`${server.url}/sprints/2.7/`);
+		expect(await h1(page)).toBe('Sprint 2.7: Test Isolation + AWS Staging');
+		expect(await page.locator('section.meta').innerText()).toContain('archived 2026-01-17');
+		await page.getByRole('navigation', { name: 'Sprints' }).getByRole('link', { name: /Sprint 2\.8/ }).click();
+		await page.waitForURL(`${server.url}/sprints/2.8/`);
+		await page.getByRole('navigation', { name: 'Sprints' }).getByRole('link', { name: /Sprint 2\.9/ }).click();
+		await page.waitForURL(`${server.url}/sprints/2.9/`);
+		await page.context().close();
+	});
+
+	it('follows a backlink from the prompts page to the plan that links it', async () => {
+		const page = await open('/sprints/2.8/test-fix-prompts/');
+		await page.getByRole('complementary', { name: 'Related pages' }).getByRole('link', { name: 'Sprint 2.8: Test Stabilization + BYOM Foundation' }).click();
+		await page.waitForURL(`${server.url}/sprints/2.8/`);
+		await page.context().close();
+	});
+
+	it('filters the timeline by status without JavaScript', async () => {
+		const page = await open('/sprints/', { javaScriptEnabled: false });
+		await page.getByRole('link', { name: 'complete (1)' }).click();
+		await page.waitForURL(`${server.url}/sprints/status/complete/`);
+		expect(await page.locator('ol.sprint-list > li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-sprint')))).toEqual(['2.7']);
+		await page.context().close();
+	});
+});
+
+describe('search', () => {
+	it('finds "PnL" from the header box and lands on the 2.8 plan', async () => {
+		const page = await open('/roadmap/');
+		await page.getByRole('searchbox', { name: 'Search the docs' }).fill('PnL');
+		await page.getByRole('searchbox', { name: 'Search the docs' }).press('Enter');
+		await page.waitForURL(`${server.url}/search/?q=PnL`);
+		const hit = page.locator('#search-results').getByRole('link', { name: 'Sprint 2.8: Test Stabilization + BYOM Foundation' });
+		await hit.waitFor();
+		expect(await page.locator('#search-status').innerText()).toMatch(/^\d+ results? for “PnL”$/);
+		await hit.click();
+		await page.waitForURL(`${server.url}/sprints/2.8/`);
+		expect(await h1(page)).toBe('Sprint 2.8: Test Stabilization + BYOM Foundation');
+		await page.context().close();
+	});
+});
+
+describe('theme', () => {
+	it('follows the system, and the toggle switches to dark and is remembered', async () => {
+		const page = await open('/sprints/2.8/', { colorScheme: 'light' });
+		const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+		expect(await background()).toBe('rgb(255, 255, 255)');
+		const codeColour = () => page.locator('pre.astro-code .line span').first().evaluate((el) => getComputedStyle(el).color);
+		const lightCode = await codeColour();
+		const toggle = page.getByRole('button', { name: 'Dark mode' });
+		expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+		await toggle.click();
+		expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+		expect(await background()).toBe('rgb(13, 17, 23)');
+		// Code blocks switch with the page: Shiki's dark theme colours the tokens.
+		expect(await page.locator('pre.astro-code').first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(13, 17, 23)');
+		expect(await codeColour()).not.toBe(lightCode);
+		await page.reload();
+		expect(await background()).toBe('rgb(13, 17, 23)');
+		await page.context().close();
+	});
+});
+
+describe('accessibility and layout', () => {
+	const pages = ['/', '/sprints/', '/sprints/2.8/', '/sprints/2.7/report/'];
+
+	it.each(pages)('axe finds no violations on %s, in light and dark', async (path) => {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			const page = await open(path, { colorScheme });
+			const { violations } = await new AxeBuilder({ page }).analyze();
+			expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${path} (${colorScheme})`).toEqual([]);
+			await page.context().close();
+		}
+	});
+
+	it.each([...pages, '/sprints/2.8/test-fix-prompts/', '/roadmap/', '/handoff/', '/requirements/byom/', '/search/'])('%s fits a 375 px phone without sideways scrolling', async (path) => {
+		const page = await open(path, { viewport: { width: 375, height: 800 } });
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow).toBe(0);
+		await page.context().close();
+	});
+});
