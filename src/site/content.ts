@@ -4,7 +4,10 @@
  * backlinks. The arithmetic lives in src/lib; this file only gathers.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { relative, sep } from 'node:path';
 import { backlinks } from '../lib/backlinks.ts';
+import { folderHistory, gitRoot, type FileHistory } from '../lib/git.ts';
+import pkg from '../../package.json' with { type: 'json' };
 import { currentSprint } from '../lib/graph.ts';
 import { CONTENT_DIR } from '../lib/layout.ts';
 import { compareSprints } from '../lib/sprints.ts';
@@ -33,6 +36,13 @@ export interface SiteData {
 	titles: Map<string, string>;
 	/** Pages pointing at each page URL. */
 	referencedBy: Map<string, PageRef[]>;
+	/** Git history and repository links of an entry, when the content is in a git checkout. */
+	historyOf: (entry: { filePath?: string }) => DocHistory | undefined;
+}
+
+export interface DocHistory extends Partial<FileHistory> {
+	historyUrl?: string;
+	editUrl?: string;
 }
 
 /** Set by the sprintbook integration (src/integration), which knows the project root. */
@@ -90,6 +100,7 @@ async function gather(): Promise<SiteData> {
 		sources.push({ url: handoffUrl, contentPath: contentPathOf(handoff), body: handoff.body ?? '', sprints: handoff.data.features.flatMap((f) => (f.sprint ? [f.sprint] : [])) });
 	}
 	const links = backlinks(contentDir, sources);
+	const history = await readHistory();
 	const referencedBy = new Map([...links].map(([url, from]) => [url, from.filter((f) => titles.has(f)).map((f) => ({ url: f, title: titles.get(f)! }))]));
 
 	return {
@@ -102,7 +113,41 @@ async function gather(): Promise<SiteData> {
 		current: plans.find((p) => p.data.sprint === currentSprint(plans.map((x) => x.data))?.sprint),
 		titles,
 		referencedBy,
+		historyOf: (entry) => {
+			const path = entry.filePath;
+			if (!path) return undefined;
+			const fromRoot = history.prefix + path;
+			const h = history.files.get(fromRoot);
+			const repo = pkg.sprintbook?.repository?.replace(/\/$/, '');
+			const branch = pkg.sprintbook?.branch ?? 'main';
+			return {
+				...h,
+				historyUrl: repo ? `${repo}/commits/${branch}/${fromRoot}` : undefined,
+				editUrl: repo ? `${repo}/edit/${branch}/${fromRoot}` : undefined,
+			};
+		},
 	};
+}
+
+/**
+ * Git history of the whole content folder in one `git log` pass. Outside a git
+ * checkout the site still builds, without dates, and says so once.
+ */
+async function readHistory(): Promise<{ files: Map<string, FileHistory>; prefix: string }> {
+	const root = gitRoot(contentDir);
+	if (!root) {
+		console.warn('[sprintbook] content/ is not in a git checkout: pages show no "last updated" dates or authors.');
+		return { files: new Map(), prefix: '' };
+	}
+	// Keys are relative to the repository root; entries' paths are relative to the project root.
+	const projectRoot = contentDir.replace(new RegExp(`${CONTENT_DIR}/?$`), '');
+	const prefix = relative(root, projectRoot).split(sep).filter(Boolean).map((p) => `${p}/`).join('');
+	try {
+		return { files: await folderHistory(root, `${prefix}${CONTENT_DIR}`), prefix };
+	} catch (error) {
+		console.warn(`[sprintbook] could not read git history: ${(error as Error).message.split('\n')[0]}`);
+		return { files: new Map(), prefix };
+	}
 }
 
 export const reportTitle = (r: ReportEntry) => r.data.title ?? `Sprint ${r.data.sprint} completion report`;

@@ -1,0 +1,65 @@
+/**
+ * Git for Sprintbook: plain `git` through child_process. History for every
+ * doc comes from ONE `git log` pass over the content folder (not a process per
+ * file), following renames so an archived doc keeps the history it had before
+ * it moved.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface FileHistory {
+	/** Date of the newest commit touching the file (YYYY-MM-DD). */
+	updated: string;
+	/** Authors, most recent first, each once. */
+	authors: string[];
+	commits: number;
+}
+
+/** The top of the git work tree containing `dir`, or undefined outside one. */
+export function gitRoot(dir: string): string | undefined {
+	try {
+		return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+	} catch {
+		return undefined;
+	}
+}
+
+const COMMIT = '\u0001';
+
+/**
+ * History of every file under `folder` (a path relative to the repository
+ * root), keyed by its current path relative to the root. Walking newest to
+ * oldest, a rename `old → new` makes `old`'s earlier commits count for the
+ * file `new` became.
+ */
+export async function folderHistory(repoRoot: string, folder: string): Promise<Map<string, FileHistory>> {
+	const { stdout } = await run(
+		'git',
+		['-c', 'core.quotePath=false', 'log', '-M', '--name-status', `--format=${COMMIT}%aI%x09%an`, '--', folder],
+		{ cwd: repoRoot, maxBuffer: 512 * 1024 * 1024 },
+	);
+	const histories = new Map<string, { updated: string; authors: Set<string>; commits: number }>();
+	/** Path at an older point in history → the file's path today. */
+	const today = new Map<string, string>();
+	let date = '';
+	let author = '';
+	for (const line of stdout.split('\n')) {
+		if (line.startsWith(COMMIT)) {
+			[date = '', author = ''] = line.slice(1).split('\t');
+			continue;
+		}
+		if (!line) continue;
+		const [status = '', first = '', second] = line.split('\t');
+		const path = status.startsWith('R') || status.startsWith('C') ? second! : first;
+		const current = today.get(path) ?? path;
+		if (status.startsWith('R')) today.set(first, current);
+		if (status === 'D' && !today.has(path)) continue; // deleted and never recreated: not a file today
+		const h = histories.get(current) ?? { updated: date.slice(0, 10), authors: new Set<string>(), commits: 0 };
+		h.authors.add(author);
+		h.commits++;
+		histories.set(current, h);
+	}
+	return new Map([...histories].map(([path, h]) => [path, { updated: h.updated, authors: [...h.authors], commits: h.commits }]));
+}
