@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 /** The `sprintbook` command: parses the command name and hands over. No stack trace ever reaches the user. */
 import { runCheck } from './commands/check.ts';
+import { runNew } from './commands/new.ts';
 import { UsageError, type CommandResult } from './usage.ts';
 
 const HELP = `Usage: sprintbook <command> [options]
 
 Commands:
   check [paths…]   validate every doc: frontmatter, ids, references, links, encoding, figures, secrets
+  new …            write a pre-filled plan, report or sprint doc
 
 Run sprintbook <command> --help for a command's options.`;
 
 const commands: Record<string, (args: string[], out: typeof process.stdout) => Promise<CommandResult>> = {
 	check: runCheck,
+	new: runNew,
 };
 
 async function main(argv: string[]): Promise<number> {

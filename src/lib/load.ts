@@ -33,9 +33,9 @@ export async function listCollectionFiles(contentDir: string): Promise<Array<{ c
 	return lists.flat();
 }
 
-/** Loads and validates every document under `root/content`. */
-export async function loadContent(root: string): Promise<LoadedEntry[]> {
-	const contentDir = join(root, CONTENT_DIR);
+/** Loads and validates every document under `root/content` (or `root/<contentDir>`). */
+export async function loadContent(root: string, contentDirName = CONTENT_DIR): Promise<LoadedEntry[]> {
+	const contentDir = join(root, contentDirName);
 	const files = await listCollectionFiles(contentDir);
 	return Promise.all(
 		files.map(async ({ collection, file }) => {

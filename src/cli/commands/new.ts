@@ -1,0 +1,84 @@
+/** `sprintbook new plan|report|doc …`: write a pre-filled document, never over an existing one. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { check } from '../../lib/check/index.ts';
+import { loadContent } from '../../lib/load.ts';
+import { formatHuman } from '../../lib/reporter.ts';
+import { scaffoldDoc, scaffoldPlan, scaffoldReport, type Known, type Scaffold } from '../../lib/scaffold.ts';
+import { DOC_KINDS, sprintId, type Plan, type Report } from '../../schemas/index.ts';
+import { UsageError, type CommandResult } from '../usage.ts';
+import { today } from '../today.ts';
+
+export const NEW_HELP = `Usage:
+  sprintbook new plan <sprint>                 next sprint's plan: baseline and depends_on from the sprint before
+  sprintbook new report <sprint>               completion report: tracks, baseline and criteria from the plan
+  sprintbook new doc <sprint> <kind> <title>   another document of the sprint (kind: ${DOC_KINDS.join(', ')})
+
+Options:
+  --dry-run        print the file instead of writing it
+  --root <dir>     project root (default: current folder)
+  -h, --help       show this help
+
+Never overwrites: an existing file or an existing plan/report for the sprint is refused (exit 1).`;
+
+export async function runNew(args: string[]): Promise<CommandResult> {
+	let parsed;
+	try {
+		parsed = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, root: { type: 'string', default: '.' }, help: { type: 'boolean', short: 'h', default: false } } });
+	} catch (e) {
+		throw new UsageError((e as Error).message, NEW_HELP);
+	}
+	const { values, positionals } = parsed;
+	if (values.help) return { output: NEW_HELP, exitCode: 0 };
+	const [what, sprintArg, ...rest] = positionals;
+	if (!what || !['plan', 'report', 'doc'].includes(what)) throw new UsageError(`say what to create: plan, report or doc`, NEW_HELP);
+	const sprint = sprintId.safeParse(sprintArg);
+	if (!sprint.success) throw new UsageError(`"${sprintArg ?? ''}" is not a sprint number like 2.8 or 2.10`, NEW_HELP);
+	if (what === 'doc' && (rest.length < 2 || !DOC_KINDS.includes(rest[0] as never))) {
+		throw new UsageError(`new doc needs a kind (${DOC_KINDS.join(', ')}) and a title`, NEW_HELP);
+	}
+
+	const root = values.root;
+	const entries = await loadContent(root);
+	const known: Known = {
+		plans: entries.filter((e) => e.collection === 'plans' && e.result.success).map((e) => ({ data: e.result.data as Plan, file: e.file })),
+		reports: entries.filter((e) => e.collection === 'reports' && e.result.success).map((e) => ({ data: e.result.data as Report, file: e.file })),
+	};
+	const plan = known.plans.find((p) => p.data.sprint === sprint.data);
+	const date = today();
+	let scaffold: Scaffold;
+	if (what === 'plan') {
+		if (plan) return refuse(`Sprint ${sprint.data} already has a plan: content/${plan.file}`);
+		scaffold = scaffoldPlan(sprint.data, date, known);
+	} else {
+		if (!plan) return refuse(`Sprint ${sprint.data} has no plan yet: run sprintbook new plan ${sprint.data} first`);
+		if (what === 'report') {
+			const report = known.reports.find((r) => r.data.sprint === sprint.data);
+			if (report) return refuse(`Sprint ${sprint.data} already has a report: content/${report.file}`);
+			scaffold = scaffoldReport(plan, date);
+		} else {
+			scaffold = scaffoldDoc(plan, rest[0]!, rest.slice(1).join(' '), date);
+		}
+	}
+
+	const target = join(root, 'content', scaffold.file);
+	const shown = `content/${scaffold.file}`;
+	if (values['dry-run']) return { output: `would create ${shown}\n\n${scaffold.text}`, exitCode: 0 };
+	await mkdir(dirname(target), { recursive: true });
+	try {
+		// 'wx' fails if the file exists, even if it appeared since we looked: nothing is ever overwritten.
+		await writeFile(target, scaffold.text, { flag: 'wx' });
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST') return refuse(`${shown} already exists; nothing was written`);
+		throw error;
+	}
+	const result = await check({ root, only: [target] });
+	const lines = [`created ${shown}`, ...scaffold.inferred.map((i) => `  filled in: ${i}`)];
+	if (result.errors) lines.push('', formatHuman(result, false));
+	return { output: lines.join('\n'), exitCode: result.errors ? 1 : 0 };
+}
+
+function refuse(message: string): CommandResult {
+	return { output: `sprintbook new: ${message}`, exitCode: 1 };
+}

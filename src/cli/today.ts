@@ -1,0 +1,5 @@
+/** Today as YYYY-MM-DD, or SPRINTBOOK_TODAY when set (reproducible files and tests). */
+export function today(): string {
+	const fixed = process.env.SPRINTBOOK_TODAY;
+	return fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed) ? fixed : new Date().toISOString().slice(0, 10);
+}

@@ -1,0 +1,24 @@
+/** Throwaway copies of this project's content/ in temp folders, optionally as a real git repository. */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './site.ts';
+
+export function git(cwd: string, ...args: string[]): string {
+	return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** A temp folder holding a copy of content/; with `withGit`, committed as the first commit of a new repository. */
+export function tempProject(withGit = false): string {
+	const root = mkdtempSync(join(tmpdir(), 'sprintbook-project-'));
+	cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
+	if (withGit) {
+		git(root, 'init', '-q', '-b', 'main');
+		git(root, 'config', 'user.email', 'lead@omc.test');
+		git(root, 'config', 'user.name', 'Sprint Lead');
+		git(root, 'add', '-A');
+		git(root, 'commit', '-q', '-m', 'Sprint docs');
+	}
+	return root;
+}

@@ -1,0 +1,91 @@
+/** `sprintbook new` writes pre-filled documents that pass `check`, and never overwrites anything. */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { sprintbook } from './helpers/cli.ts';
+import { tempProject } from './helpers/project.ts';
+
+const env = { SPRINTBOOK_TODAY: '2026-01-27' };
+const frontmatter = (file: string) => parse(readFileSync(file, 'utf8').split('---\n')[1]!);
+
+describe('new', () => {
+	it('new report copies the plan’s tracks, baseline and criteria, and passes check', () => {
+		const root = tempProject();
+		const run = sprintbook(['new', 'report', '2.8'], root, env);
+		expect(run.status).toBe(0);
+		expect(run.stdout).toContain('created content/sprints/2.8/report.md');
+		const file = join(root, 'content/sprints/2.8/report.md');
+		expect(frontmatter(file)).toEqual({
+			sprint: '2.8',
+			date: '2026-01-27',
+			tests: { passing: 645, total: 661 },
+			hours: [{ track: 'A', spent: 0 }, { track: 'B', spent: 0 }, { track: 'C', spent: 0 }],
+		});
+		const text = readFileSync(file, 'utf8');
+		expect(text).toContain('- [ ] Test pass rate ≥ 98%');
+		expect(text).toContain('- [ ] PnL calculation tests fixed (2 tests)');
+		expect(text).toContain('| A: Test Fixes | OMC-Data-Specialist | 9–15 h | |');
+		const checked = sprintbook(['check', 'content/sprints/2.8/report.md', '--format', 'json'], root);
+		expect(JSON.parse(checked.stdout)).toEqual([]);
+	});
+
+	it('new plan depends on the sprint before it, in numeric order, and refuses a sprint that has one', () => {
+		const root = tempProject();
+		const run = sprintbook(['new', 'plan', '2.11'], root, env);
+		expect(run.status).toBe(0);
+		expect(frontmatter(join(root, 'content/sprints/2.11/plan.md'))).toMatchObject({ sprint: '2.11', status: 'draft', date: '2026-01-27', depends_on: ['2.10'] });
+		// Quoted, so YAML keeps 2.11 a string.
+		expect(readFileSync(join(root, 'content/sprints/2.11/plan.md'), 'utf8')).toContain('sprint: "2.11"');
+		expect(sprintbook(['new', 'plan', '3.0'], root, env).status).toBe(0);
+		expect(frontmatter(join(root, 'content/sprints/3.0/plan.md')).depends_on).toEqual(['2.11']);
+		expect(JSON.parse(sprintbook(['check', 'content/sprints', '--format', 'json'], root).stdout)).toEqual([
+			expect.objectContaining({ file: 'content/sprints/2.8/plan.md', ruleId: 'rate-count-mismatch' }),
+			expect.objectContaining({ file: 'content/sprints/2.8/plan.md', ruleId: 'rate-count-mismatch' }),
+		]);
+		const taken = sprintbook(['new', 'plan', '2.9'], root, env);
+		expect(taken.status).toBe(1);
+		expect(taken.stdout).toContain('Sprint 2.9 already has a plan: content/sprints/2.9/plan.md');
+	});
+
+	it('new plan takes the previous sprint’s final test count as its baseline', () => {
+		const root = tempProject();
+		rmSync(join(root, 'content/sprints/2.9'), { recursive: true });
+		rmSync(join(root, 'content/sprints/2.10'), { recursive: true });
+		expect(sprintbook(['new', 'report', '2.8'], root, env).status).toBe(0);
+		const run = sprintbook(['new', 'plan', '2.9'], root, env);
+		expect(run.status).toBe(0);
+		expect(run.stdout).toContain('baseline 645/661 from the Sprint 2.8 report');
+		expect(frontmatter(join(root, 'content/sprints/2.9/plan.md'))).toMatchObject({
+			baseline: { passing: 645, total: 661 },
+			depends_on: ['2.8'],
+			tracks: [{ id: 'A', owner: 'OMC-Data-Specialist' }, { id: 'B' }, { id: 'C' }],
+		});
+		expect(JSON.parse(sprintbook(['check', 'content/sprints/2.9', '--format', 'json'], root).stdout)).toEqual([]);
+	});
+
+	it('refuses to overwrite, and says so', () => {
+		const root = tempProject();
+		expect(sprintbook(['new', 'report', '2.8'], root, env).status).toBe(0);
+		const file = join(root, 'content/sprints/2.8/report.md');
+		const before = readFileSync(file, 'utf8');
+		const again = sprintbook(['new', 'report', '2.8'], root, { SPRINTBOOK_TODAY: '2026-02-01' });
+		expect(again.status).toBe(1);
+		expect(again.stdout).toContain('Sprint 2.8 already has a report: content/sprints/2.8/report.md');
+		expect(readFileSync(file, 'utf8')).toBe(before);
+		expect(sprintbook(['new', 'doc', '2.8', 'retro', 'Retro'], root).status).toBe(0);
+		expect(sprintbook(['new', 'doc', '2.8', 'retro', 'Retro'], root).stdout).toContain('already exists; nothing was written');
+	});
+
+	it('dry run prints the file and writes nothing; bad usage exits 2', () => {
+		const root = tempProject();
+		const run = sprintbook(['new', 'doc', '2.8', 'retro', 'Sprint 2.8 retro', '--dry-run'], root, env);
+		expect(run.status).toBe(0);
+		expect(run.stdout).toContain('would create content/sprints/2.8/sprint-2-8-retro.md');
+		expect(run.stdout).toContain('kind: retro');
+		expect(() => readFileSync(join(root, 'content/sprints/2.8/sprint-2-8-retro.md'))).toThrow();
+		expect(sprintbook(['new', 'plan', '2.1O'], root).status).toBe(2);
+		expect(sprintbook(['new', 'doc', '2.8', 'memo', 'X'], root).status).toBe(2);
+		expect(sprintbook(['new', 'report', '4.4'], root).stdout).toContain('Sprint 4.4 has no plan yet');
+	});
+});
