@@ -2,6 +2,7 @@
 /** The `sprintbook` command: parses the command name and hands over. No stack trace ever reaches the user. */
 import { runCheck } from './commands/check.ts';
 import { runNew } from './commands/new.ts';
+import { runArchive } from './commands/archive.ts';
 import { UsageError, type CommandResult } from './usage.ts';
 
 const HELP = `Usage: sprintbook <command> [options]
@@ -9,12 +10,14 @@ const HELP = `Usage: sprintbook <command> [options]
 Commands:
   check [paths…]   validate every doc: frontmatter, ids, references, links, encoding, figures, secrets
   new …            write a pre-filled plan, report or sprint doc
+  archive <sprint> move a finished sprint into the archive through git, links and all
 
 Run sprintbook <command> --help for a command's options.`;
 
 const commands: Record<string, (args: string[], out: typeof process.stdout) => Promise<CommandResult>> = {
 	check: runCheck,
 	new: runNew,
+	archive: runArchive,
 };
 
 async function main(argv: string[]): Promise<number> {

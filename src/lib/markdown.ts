@@ -10,6 +10,9 @@ import { markdownToMdast, type MdastNode } from 'satteri';
 export interface MarkdownRef {
 	kind: 'link' | 'image';
 	url: string;
+	/** Character offsets of the whole link in the body, end exclusive. */
+	offset: number;
+	endOffset: number;
 	/** 1-based, relative to the start of the body. */
 	line: number;
 	column: number;
@@ -30,7 +33,8 @@ export function parseMarkdown(body: string): MdastNode {
 	return markdownToMdast(body, { features: SITE_MARKDOWN_FEATURES });
 }
 
-type Node = { type: string; url?: string; value?: string; children?: Node[]; position?: { start: { line: number; column: number }; end: { line: number; column: number } } };
+type Point = { line: number; column: number; offset?: number };
+type Node = { type: string; url?: string; value?: string; children?: Node[]; position?: { start: Point; end: Point } };
 
 function textOf(node: Node): string {
 	if (typeof node.value === 'string' && node.type !== 'html') return node.value;
@@ -48,7 +52,16 @@ export function outline(body: string): MarkdownOutline {
 		if (node.type === 'heading') anchors.add(slugger.slug(textOf(node)));
 		if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.position && node.url !== undefined) {
 			const { start, end } = node.position;
-			refs.push({ kind: node.type === 'image' ? 'image' : 'link', url: node.url, line: start.line, column: start.column, endLine: end.line, endColumn: end.column });
+			refs.push({
+				kind: node.type === 'image' ? 'image' : 'link',
+				url: node.url,
+				offset: start.offset ?? 0,
+				endOffset: end.offset ?? 0,
+				line: start.line,
+				column: start.column,
+				endLine: end.line,
+				endColumn: end.column,
+			});
 		}
 		// Raw HTML anchors (<a id="…"> / name="…") are link targets too.
 		if (node.type === 'html' && node.value) for (const m of node.value.matchAll(/\b(?:id|name)=["']([^"']+)["']/g)) anchors.add(m[1]!);

@@ -1,0 +1,147 @@
+/**
+ * `sprintbook archive` in real git repositories: it moves, marks and rewrites
+ * links both ways, leaves `check` clean and URLs unchanged — and when it
+ * refuses or fails part-way, every byte and the index are as they were.
+ */
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { folderHistory } from '../src/lib/git.ts';
+import { sprintbook } from './helpers/cli.ts';
+import { git, tempProject } from './helpers/project.ts';
+
+const env = { SPRINTBOOK_TODAY: '2026-01-28' };
+
+/** Sprint 2.8 finished: complete, with a report, and the roadmap linking into its folder. */
+function finishedSprint(): string {
+	const root = tempProject(true);
+	const plan = join(root, 'content/sprints/2.8/plan.md');
+	writeFileSync(plan, readFileSync(plan, 'utf8').replace(/^status: ready$/m, 'status: complete'));
+	const roadmap = join(root, 'content/roadmap.md');
+	writeFileSync(roadmap, `${readFileSync(roadmap, 'utf8')}\nSee the [2.8 criteria](sprints/2.8/plan.md#success-criteria).\n`);
+	expect(sprintbook(['new', 'report', '2.8'], root, { SPRINTBOOK_TODAY: '2026-01-26' }).status).toBe(0);
+	git(root, 'add', '-A');
+	git(root, 'commit', '-q', '-m', 'Sprint 2.8 report');
+	return root;
+}
+
+/** Every file's bytes under content/, plus git's view of index and work tree. */
+function snapshot(root: string) {
+	const files: Record<string, string> = {};
+	for (const f of readdirSync(join(root, 'content'), { recursive: true, encoding: 'utf8' })) {
+		const p = join(root, 'content', f);
+		try {
+			files[f] = readFileSync(p, 'base64');
+		} catch {
+			files[f] = '(folder)';
+		}
+	}
+	return { files, status: git(root, 'status', '--porcelain', '--untracked-files=all'), index: git(root, 'write-tree'), head: git(root, 'rev-parse', 'HEAD') };
+}
+
+describe('archive', () => {
+	it('moves the sprint with git mv, marks it, rewrites links both ways, and commits; check stays clean', async () => {
+		const root = finishedSprint();
+		const run = sprintbook(['archive', '2.8', '--commit'], root, env);
+		expect(run.stdout).toContain('Committed');
+		expect(run.status).toBe(0);
+		expect(existsSync(join(root, 'content/sprints/2.8'))).toBe(false);
+		const moved = join(root, 'content/archive/history/sprints/sprint-2.8');
+		expect(readdirSync(moved).sort()).toEqual(['SPRINT_2.8_TEST_FIX_PROMPTS.md', 'plan.md', 'report.md']);
+		for (const f of ['plan.md', 'report.md', 'SPRINT_2.8_TEST_FIX_PROMPTS.md']) expect(readFileSync(join(moved, f), 'utf8')).toMatch(/^archived: 2026-01-28$/m);
+		// Out of the moved plan, and into it from the roadmap.
+		expect(readFileSync(join(moved, 'plan.md'), 'utf8')).toContain('](../../../../requirements/BYOM_USER_STORIES.md)');
+		expect(readFileSync(join(moved, 'plan.md'), 'utf8')).toContain('](SPRINT_2.8_TEST_FIX_PROMPTS.md)');
+		expect(readFileSync(join(root, 'content/roadmap.md'), 'utf8')).toContain('[2.8 criteria](archive/history/sprints/sprint-2.8/plan.md#success-criteria)');
+		// Git sees renames, one commit, nothing left over.
+		expect(git(root, 'show', '--name-status', '-M', '--format=%s', 'HEAD').trim().split('\n')).toEqual([
+			'Archive Sprint 2.8',
+			'',
+			expect.stringMatching(/^R\d+\tcontent\/sprints\/2\.8\/SPRINT_2\.8_TEST_FIX_PROMPTS\.md\tcontent\/archive\/history\/sprints\/sprint-2\.8\/SPRINT_2\.8_TEST_FIX_PROMPTS\.md$/),
+			expect.stringMatching(/^R\d+\tcontent\/sprints\/2\.8\/plan\.md\tcontent\/archive\/history\/sprints\/sprint-2\.8\/plan\.md$/),
+			expect.stringMatching(/^R\d+\tcontent\/sprints\/2\.8\/report\.md\tcontent\/archive\/history\/sprints\/sprint-2\.8\/report\.md$/),
+			'M\tcontent/roadmap.md',
+		]);
+		expect(git(root, 'status', '--porcelain')).toBe('');
+		const checked = JSON.parse(sprintbook(['check', '--format', 'json'], root).stdout) as Array<{ severity: string }>;
+		expect(checked.filter((d) => d.severity === 'error')).toEqual([]);
+		// The plan keeps its id, so its URL: the id is the sprint, wherever the file lies.
+		expect(readFileSync(join(moved, 'plan.md'), 'utf8')).toContain('sprint: "2.8"');
+		// Git history follows the move: the plan's two earlier commits still count.
+		const history = (await folderHistory(root, 'content')).get('content/archive/history/sprints/sprint-2.8/plan.md');
+		expect(history?.commits).toBe(3);
+		expect(history?.authors).toEqual(['Sprint Lead']);
+	});
+
+	it('stages without --commit', () => {
+		const root = finishedSprint();
+		const run = sprintbook(['archive', '2.8'], root, env);
+		expect(run.status).toBe(0);
+		expect(run.stdout).toMatch(/Staged \d+ changes/);
+		const staged = git(root, 'diff', '--cached', '--name-status', '-M').trim().split('\n');
+		expect(staged.filter((l) => l.startsWith('R')).length).toBe(3);
+		expect(git(root, 'status', '--porcelain').split('\n').filter((l) => l && !/^[RM] /.test(l))).toEqual([]);
+	});
+
+	it('dry run prints every move, mark and rewrite and changes nothing', () => {
+		const root = finishedSprint();
+		const before = snapshot(root);
+		const run = sprintbook(['archive', '2.8', '--dry-run'], root, env);
+		expect(run.status).toBe(0);
+		expect(run.stdout).toContain('content/sprints/2.8/plan.md → content/archive/history/sprints/sprint-2.8/plan.md');
+		expect(run.stdout).toContain('content/roadmap.md:28  sprints/2.8/plan.md#success-criteria → archive/history/sprints/sprint-2.8/plan.md#success-criteria');
+		expect(run.stdout).toContain('../../requirements/BYOM_USER_STORIES.md → ../../../../requirements/BYOM_USER_STORIES.md');
+		expect(snapshot(root)).toEqual(before);
+	});
+
+	describe('refuses, changing nothing', () => {
+		it.each([
+			['a sprint without a report', (root: string) => git(root, 'rm', '-q', 'content/sprints/2.8/report.md') && git(root, 'commit', '-q', '-m', 'drop report'), ['2.8'], /has no completion report/],
+			['a sprint that is not complete', (root: string) => {
+				const plan = join(root, 'content/sprints/2.8/plan.md');
+				writeFileSync(plan, readFileSync(plan, 'utf8').replace('status: complete', 'status: active'));
+				git(root, 'commit', '-q', '-am', 'active again');
+			}, ['2.8'], /is "active", not complete/],
+			['uncommitted changes in the sprint folder', (root: string) => writeFileSync(join(root, 'content/sprints/2.8/notes.md'), '---\nsprint: "2.8"\ntitle: Draft\nkind: notes\n---\n'), ['2.8'], /uncommitted changes in files the archive would touch[\s\S]*sprints\/2\.8\/notes\.md/],
+			['uncommitted changes in a file whose links it would rewrite', (root: string) => writeFileSync(join(root, 'content/roadmap.md'), `${readFileSync(join(root, 'content/roadmap.md'), 'utf8')}\nWork in progress.\n`), ['2.8'], /uncommitted changes[\s\S]*content\/roadmap\.md/],
+			['a target path already taken', (root: string) => {
+				symlinkSync('/nonexistent', join(root, 'content/archive/history/sprints/sprint-2.8'));
+			}, ['2.8'], /sprint-2\.8 already exists/],
+			['a sprint already archived', () => {}, ['2.7'], /Sprint 2\.7 is already archived in content\/archive\/history\/sprints\/sprint-2\.7\//],
+		] as const)('%s', (_name, arrange, args, message) => {
+			const root = finishedSprint();
+			arrange(root);
+			const before = snapshot(root);
+			const run = sprintbook(['archive', ...args], root, env);
+			expect(run.status).toBe(1);
+			expect(run.stdout).toMatch(message);
+			expect(run.stdout).toContain('Nothing was changed.');
+			expect(snapshot(root)).toEqual(before);
+		});
+	});
+
+	describe('a failure part-way puts every file and the index back', () => {
+		/** A `git` that fails on one subcommand and passes everything else to the real one. */
+		function failingGit(subcommand: string): string {
+			const dir = join(tempProject(), 'bin');
+			mkdirSync(dir);
+			const real = git(process.cwd(), 'rev-parse', '--git-exec-path').trim().replace(/\/libexec\/git-core$/, '/bin/git');
+			writeFileSync(
+				join(dir, 'git'),
+				`#!/bin/sh\nfor a in "$@"; do if [ "$a" = "${subcommand}" ]; then echo "fatal: injected failure in git ${subcommand}" >&2; exit 128; fi; done\nexec ${existsSync(real) ? real : '/usr/bin/git'} "$@"\n`,
+			);
+			chmodSync(join(dir, 'git'), 0o755);
+			return dir;
+		}
+
+		it.each(['mv', 'add', 'commit'])('git failing at %s', (subcommand) => {
+			const root = finishedSprint();
+			const before = snapshot(root);
+			const run = sprintbook(['archive', '2.8', '--commit'], root, { ...env, PATH: `${failingGit(subcommand)}:${process.env.PATH}` });
+			expect(run.status).toBe(1);
+			expect(run.stdout).toContain(`injected failure in git ${subcommand}`);
+			expect(run.stdout).toContain('Everything was put back as it was.');
+			expect(snapshot(root)).toEqual(before);
+		});
+	});
+});
