@@ -4,7 +4,7 @@
  * same report.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,14 +49,33 @@ describe('check never crashes', () => {
 	});
 });
 
+/** A copy of this project in a temp folder: content copied, code and packages linked. */
+function projectCopy(): string {
+	const root = mkdtempSync(join(tmpdir(), 'sprintbook-build-'));
+	for (const entry of ['node_modules', 'src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+		symlinkSync(join(ROOT, entry), join(root, entry));
+	}
+	cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
+	return root;
+}
+
+describe('the build outside a git checkout', () => {
+	it('still builds, and says once that there is no history', () => {
+		const root = projectCopy();
+		const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+		expect(build.status).toBe(0);
+		const said = (build.stdout + build.stderr).match(/not in a git checkout/g) ?? [];
+		expect(said).toHaveLength(1);
+		const html = readFileSync(join(root, 'dist/sprints/2.8/index.html'), 'utf8');
+		expect(html).toContain('<h1>Sprint 2.8: Test Stabilization + BYOM Foundation</h1>');
+		expect(html).not.toContain('Last updated');
+	});
+});
+
 describe('the build runs check first', () => {
 	it('stops on a broken link with the same report as check, and writes no dist/', () => {
-		// A copy of this project whose content has one broken link; code and packages are linked, not copied.
-		const root = mkdtempSync(join(tmpdir(), 'sprintbook-build-'));
-		for (const entry of ['node_modules', 'src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-			symlinkSync(join(ROOT, entry), join(root, entry));
-		}
-		cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
+		// A copy of this project whose content has one broken link.
+		const root = projectCopy();
 		writeFileSync(join(root, 'content/sprints/2.9/plan.md'), `${plan('2.9')}\nSee [the retro](RETRO.md).\n`);
 
 		const expected = sprintbook(['check'], root);

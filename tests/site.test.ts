@@ -168,7 +168,15 @@ describe('the rest of the site', () => {
 		const hrefs = page('/sprints/2.8/').querySelectorAll('article a').map((a) => a.getAttribute('href'));
 		expect(hrefs).toContain('/sprints/2.8/test-fix-prompts/');
 		expect(hrefs).toContain('/requirements/byom/');
-		expect(hrefs.filter((h) => h?.endsWith('.md'))).toEqual([]);
+		expect(hrefs.filter((h) => h?.endsWith('.md') && !h.startsWith('https://'))).toEqual([]);
+	});
+
+	it('links each doc to its history and editor in the repository', () => {
+		const links = page('/sprints/2.8/').querySelectorAll('p.doc-history a').map((a) => [a.text, a.getAttribute('href')]);
+		expect(links).toEqual([
+			['History', 'https://github.com/oh-my-coins/sprint-docs/commits/main/content/sprints/2.8/plan.md'],
+			['Edit this page', 'https://github.com/oh-my-coins/sprint-docs/edit/main/content/sprints/2.8/plan.md'],
+		]);
 	});
 
 	it('publishes no internal link that leads nowhere', () => {
