@@ -3,6 +3,7 @@
 import { runCheck } from './commands/check.ts';
 import { runNew } from './commands/new.ts';
 import { runArchive } from './commands/archive.ts';
+import { runImport } from './commands/import.ts';
 import { UsageError, type CommandResult } from './usage.ts';
 
 const HELP = `Usage: sprintbook <command> [options]
@@ -11,6 +12,7 @@ Commands:
   check [paths…]   validate every doc: frontmatter, ids, references, links, encoding, figures, secrets
   new …            write a pre-filled plan, report or sprint doc
   archive <sprint> move a finished sprint into the archive through git, links and all
+  import <paths…>  turn legacy Markdown into typed docs, repairing encoding and links
 
 Run sprintbook <command> --help for a command's options.`;
 
@@ -18,6 +20,7 @@ const commands: Record<string, (args: string[], out: typeof process.stdout) => P
 	check: runCheck,
 	new: runNew,
 	archive: runArchive,
+	import: runImport,
 };
 
 async function main(argv: string[]): Promise<number> {

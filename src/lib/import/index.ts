@@ -1,0 +1,376 @@
+/**
+ * `import`: legacy Markdown (like the OMC docs) into typed entries. Repairs the
+ * encoding, lifts bold-label metadata into frontmatter, maps statuses and
+ * dates, infers sprint and kind, places each file in the content layout, and
+ * repairs relative links whose target moved. Planning reads only; `writeImport`
+ * writes new files and never touches the inputs or an existing file.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { glob } from 'tinyglobby';
+import { decode as decodeCp1252 } from 'windows-1252';
+import { stringify } from 'yaml';
+import { findMojibake, repairMojibake } from '../encoding.ts';
+import { ARCHIVE_DIR, CONTENT_DIR, LIVE_SPRINTS_GLOB, slugifyFileName, type CollectionName } from '../layout.ts';
+import { outline } from '../markdown.ts';
+import { compareSprints } from '../sprints.ts';
+import { findLabelAnywhere, mapStatus, parseLooseDate, pick, readLabels, type Label } from './metadata.ts';
+import { readNextSprint, readPreviousSprint, readTestCounts, readTiers, readTracks } from './plan-fields.ts';
+
+export interface ImportedFile {
+	/** Source path as the user gave it (relative to the working folder). */
+	source: string;
+	/** Destination relative to content/, when the file is imported. */
+	target?: string;
+	collection?: CollectionName;
+	/** imported: clean; attention: imported, but something should be checked; skipped: not imported. */
+	status: 'imported' | 'attention' | 'skipped';
+	/** What was inferred, repaired, or why it was skipped. */
+	notes: string[];
+	text?: string;
+}
+
+export interface ImportResult {
+	files: ImportedFile[];
+	linksRepaired: number;
+	linksKept: number;
+	/** Links that could not be pointed at a published document, kept as text with the target in a comment. */
+	linksUnlinked: Array<{ file: string; url: string; why: string }>;
+}
+
+interface Source {
+	abs: string;
+	shown: string;
+	text: string;
+	lines: string[];
+	title: string;
+	labels: Label[];
+	sprint?: string;
+	archived: boolean;
+	notes: string[];
+	attention: boolean;
+}
+
+const PLAN_NAME = [/EXECUTION_PLAN/i, /PLANNING/i, /(?:^|_)PLAN\.md$/i, /INITIALIZATION/i, /^SIM_/i];
+const REPORT_NAME = [/FINAL_REPORT/i, /^SPRINT_[\d.]+_COMPLETION_REPORT/i];
+
+function docKind(name: string): string {
+	const n = name.toUpperCase();
+	if (/PROMPT/.test(n)) return 'prompts';
+	if (/VALIDATION|VERIFICATION|TEST_REPORT|TESTING/.test(n)) return 'validation';
+	if (/INVESTIGATION|AUDIT|BASELINE/.test(n)) return 'investigation';
+	if (/RETRO/.test(n)) return 'retro';
+	if (/CHECKLIST|NEXT_STEPS|FOLLOWUP|ACTION_REQUIRED/.test(n)) return 'checklist';
+	if (/REFERENCE|README|GUIDE/.test(n)) return 'reference';
+	if (/REPORT|SUMMARY|STATUS|COMPLETE|COMPLETION/.test(n)) return 'summary';
+	return 'notes';
+}
+
+async function readSource(abs: string, cwd: string): Promise<Source> {
+	const bytes = await readFile(abs);
+	const notes: string[] = [];
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+	} catch {
+		text = decodeCp1252(bytes, { mode: 'replacement' });
+		notes.push('converted from Windows-1252 to UTF-8');
+	}
+	const broken = findMojibake(text).length;
+	if (broken) {
+		text = repairMojibake(text);
+		notes.push(`repaired ${broken} broken characters (mojibake)`);
+	}
+	text = text.replace(/\r\n/g, '\n');
+	const lines = text.split('\n');
+	const h1 = lines.findIndex((l) => /^#\s+\S/.test(l));
+	const title = h1 === -1 ? basename(abs, '.md') : lines[h1]!.replace(/^#\s+/, '').replace(/^[^\p{L}\p{N}]+/u, '').trim();
+	const labels = readLabels(lines);
+	const shown = relative(cwd, abs).split(sep).join('/');
+	const folder = /(?:^|\/)sprint-(\d+\.\d+)(?:\/|$)/.exec(shown)?.[1];
+	const fromLabel = pick(labels, 'sprint')?.value.match(/\b(\d+\.\d+)\b/)?.[1];
+	const fromName = /sprint[_-]?(\d+\.\d+)/i.exec(basename(abs))?.[1];
+	const fromTitle = /\bSprint\s+(\d+\.\d+)\b/i.exec(title)?.[1];
+	const sprint = folder ?? fromLabel ?? fromName ?? fromTitle;
+	if (sprint) notes.push(`sprint ${sprint} from its ${folder ? 'folder' : fromLabel ? '**Sprint:** line' : fromName ? 'file name' : 'title'}`);
+	return { abs, shown, text, lines, title, labels, sprint, archived: /(?:^|\/)archive\//.test(shown), notes, attention: false };
+}
+
+/** Removes the H1 and the header lines whose values became frontmatter; everything else stays as written. */
+function bodyWithout(src: Source, lifted: Label[]): string {
+	const drop = new Set(lifted.map((l) => l.line));
+	const h1 = src.lines.findIndex((l) => /^#\s+\S/.test(l));
+	if (h1 !== -1) drop.add(h1);
+	const kept = src.lines.filter((_, i) => !drop.has(i));
+	return kept.join('\n').replace(/^\s*\n/, '\n').trimEnd() + '\n';
+}
+
+function dateOf(src: Source, ...keys: string[]): { iso?: string; label?: Label } {
+	const label = pick(src.labels, ...keys);
+	const parsed = label && parseLooseDate(label.value);
+	if (!parsed) return {};
+	if (parsed.approximate) {
+		src.notes.push(`date "${label.value}" has no day: took ${parsed.iso}`);
+		src.attention = true;
+	}
+	return { iso: parsed.iso, label };
+}
+
+export async function planImport(inputs: string[], root: string, cwd = process.cwd()): Promise<ImportResult> {
+	const files: string[] = [];
+	const searchRoots: string[] = [];
+	for (const input of inputs) {
+		const abs = resolve(cwd, input);
+		if (statSync(abs).isDirectory()) {
+			files.push(...(await glob(['**/*.md'], { cwd: abs, absolute: true, onlyFiles: true })));
+			searchRoots.push(abs);
+		} else {
+			files.push(abs);
+			searchRoots.push(dirname(abs));
+		}
+	}
+	const sources = await Promise.all([...new Set(files)].sort().map((f) => readSource(f, cwd)));
+
+	// One plan and one report per sprint: the best-named candidate wins; the rest are sprint docs.
+	const bySprint = new Map<string, Source[]>();
+	for (const s of sources) if (s.sprint) bySprint.set(s.sprint, [...(bySprint.get(s.sprint) ?? []), s]);
+	const roleOf = new Map<Source, 'plan' | 'report' | 'doc'>();
+	for (const group of bySprint.values()) {
+		const rank = (s: Source, patterns: RegExp[]) => patterns.findIndex((p) => p.test(basename(s.abs)));
+		const best = (patterns: RegExp[]) => group.filter((s) => rank(s, patterns) !== -1).sort((a, b) => rank(a, patterns) - rank(b, patterns))[0];
+		const plan = best(PLAN_NAME) ?? group.find((s) => basename(s.abs) === 'README.md') ?? group.find((s) => /README/i.test(basename(s.abs)));
+		const report = best(REPORT_NAME);
+		for (const s of group) roleOf.set(s, s === plan ? 'plan' : s === report ? 'report' : 'doc');
+		const sprint = group[0]!.sprint!;
+		const hasPlan = plan || [LIVE_SPRINTS_GLOB.replace('*', sprint), `${ARCHIVE_DIR}/sprint-${sprint}`].some((f) => existsSync(join(root, CONTENT_DIR, f, 'plan.md')));
+		if (!hasPlan) {
+			for (const s of group) {
+				s.notes.push(`sprint ${sprint} has no plan among these files or in content/: add one (sprintbook new plan ${sprint})`);
+				s.attention = true;
+			}
+		}
+	}
+
+	const result: ImportedFile[] = [];
+	const placed = new Map<string, { file: ImportedFile; src: Source; body: string }>();
+	const bodies = new Map<Source, string>();
+	for (const src of sources) {
+		const name = basename(src.abs);
+		const file: ImportedFile = { source: src.shown, status: 'imported', notes: src.notes };
+		let fm: Record<string, unknown> | undefined;
+		let lifted: Label[] = [];
+		const folder = (sprint: string) => (src.archived ? `${ARCHIVE_DIR}/sprint-${sprint}` : LIVE_SPRINTS_GLOB.replace('*', sprint));
+
+		if (/^ROADMAP\.md$/i.test(name)) {
+			file.status = 'skipped';
+			file.notes.push('roadmap: its milestones are in prose; write the `milestones:` list by hand (sprints must have plans)');
+		} else if (/HANDOFF/i.test(name)) {
+			const updated = dateOf(src, 'last updated', 'updated', 'date');
+			if (updated.iso) {
+				fm = { title: src.title, updated: updated.iso };
+				lifted = [updated.label!];
+				file.collection = 'handoff';
+				file.target = 'handoff.md';
+			} else {
+				file.status = 'skipped';
+				file.notes.push('handoff without a date line to take `updated` from');
+			}
+		} else if (/USER_STORIES|REQUIREMENTS/i.test(name)) {
+			const updated = dateOf(src, 'last updated', 'date created', 'date', 'updated');
+			fm = { id: slugifyFileName(name), title: src.title, ...(updated.iso ? { updated: updated.iso } : {}) };
+			lifted = updated.label ? [updated.label] : [];
+			file.collection = 'requirements';
+			file.target = `requirements/${name}`;
+		} else if (!src.sprint) {
+			file.status = 'skipped';
+			file.notes.push('no sprint in its folder, name, title or metadata, and not a roadmap, handoff or requirements doc');
+		} else {
+			const sprint = src.sprint;
+			const role = roleOf.get(src)!;
+			const statusLabel = pick(src.labels, 'status', 'sprint status');
+			const date = dateOf(src, 'date', 'date completed', 'completed', 'date created', 'created', 'date started', 'generated', 'last updated');
+			if (role === 'plan') {
+				let status = statusLabel && mapStatus(statusLabel.value);
+				if (statusLabel && status) src.notes.push(`status "${statusLabel.value}" → ${status}`);
+				if (!status) {
+					status = src.archived ? 'complete' : 'draft';
+					src.notes.push(`no status${statusLabel ? ` I recognise in "${statusLabel.value}"` : ''}: ${status}, since it is ${src.archived ? 'in an archive folder' : 'not archived'}`);
+					src.attention = true;
+				}
+				const goalLabel = pick(src.labels, 'sprint goal', 'goal', 'primary goal', 'focus', 'objective', 'purpose');
+				const footerSprint = src.labels.filter((l) => l.key === 'sprint').map((l) => /^\s*\d+\.\d+\s*[-–—:]\s*(.+)$/.exec(l.value)?.[1]).find(Boolean);
+				// "**Sprint Period**: Feb 22, 2026 - Mar 6, 2026", else separate start and end lines anywhere in the plan.
+				const period = pick(src.labels, 'sprint period', 'sprint dates')?.value.split(/\s+(?:[-–—]|to)\s+/);
+				const start = parseLooseDate(period?.[0] ?? findLabelAnywhere(src.lines, 'start date', 'planned start date', 'date started')?.value ?? '');
+				const end = parseLooseDate(period?.[1] ?? findLabelAnywhere(src.lines, 'end date')?.value ?? '');
+				const tracks = readTracks(src.lines);
+				const tiers = readTiers(src.lines);
+				const baseline = readTestCounts(src.text);
+				const next = readNextSprint(src.lines);
+				const previous = readPreviousSprint(src.text, sprint, compareSprints);
+				const when = date.iso ?? start?.iso ?? firstDateIn(src.text);
+				fm = {
+					sprint,
+					title: footerSprint ?? src.title.replace(/^Sprint\s+\d+\.\d+\s*[-–—:]?\s*/i, '') ?? src.title,
+					status,
+					date: when ?? todayIso(),
+					...(start && end && end.iso >= start.iso ? { start: start.iso, end: end.iso } : {}),
+					goal: goalLabel?.value.replace(/\*\*/g, '') ?? src.title,
+					...(baseline ? { baseline } : {}),
+					...(Object.keys(tiers).length ? { targets: tiers } : {}),
+					...(tracks.length ? { tracks } : {}),
+					...(previous ? { depends_on: [previous] } : {}),
+					...(next && compareSprints(next, sprint) > 0 ? { next } : {}),
+				};
+				if (!goalLabel) {
+					src.notes.push('no goal line: used the title as the goal');
+					src.attention = true;
+				}
+				if (!date.iso) {
+					src.notes.push(when ? `no date line: took ${when}, the first date in the text` : 'no date anywhere: took today; correct `date`');
+					src.attention = true;
+				}
+				if (tracks.length) src.notes.push(`tracks ${tracks.map((t) => t.id).join(', ')} with owners and hours`);
+				if (baseline) src.notes.push(`baseline ${baseline.passing}/${baseline.total} from the text`);
+				lifted = [statusLabel, date.label, goalLabel].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
+				file.collection = 'plans';
+				file.target = `${folder(sprint)}/plan.md`;
+			} else if (role === 'report' && (date.iso || bySprintDate(src)) && readTestCounts(src.text)) {
+				const tests = readTestCounts(pick(src.labels, 'final results', 'results', 'tests')?.value ?? '') ?? readTestCounts(src.text)!;
+				fm = { sprint, title: src.title, date: date.iso ?? bySprintDate(src), tests };
+				src.notes.push(`final tests ${tests.passing}/${tests.total} from the text`);
+				lifted = [date.label].filter((l): l is Label => !!l);
+				file.collection = 'reports';
+				file.target = `${folder(sprint)}/report.md`;
+			} else {
+				if (role === 'report') src.notes.push('a report without a date or test counts: imported as a summary doc');
+				const kind = role === 'report' ? 'summary' : docKind(name);
+				fm = { sprint, title: src.title, kind, ...(date.iso ? { date: date.iso } : {}) };
+				src.notes.push(`kind ${kind}`);
+				lifted = [date.label].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
+				file.collection = 'sprintDocs';
+				file.target = `${folder(sprint)}/${name === 'README.md' ? `SPRINT_${sprint}_README.md` : name}`;
+			}
+		}
+		if (fm && file.target) {
+			const body = bodyWithout(src, lifted);
+			bodies.set(src, body);
+			file.text = `---\n${stringify(fm, { lineWidth: 0 }).trimEnd()}\n---\n${body.startsWith('\n') ? '' : '\n'}${body}`;
+			placed.set(src.abs, { file, src, body });
+		}
+		result.push(file);
+	}
+
+	// Links: rewrite those whose target was imported; unlink the ones that cannot lead anywhere on the site.
+	const byName = new Map<string, string[]>();
+	for (const r of searchRoots) for (const f of await glob(['**/*'], { cwd: r, absolute: true, onlyFiles: true })) byName.set(basename(f).toLowerCase(), [...new Set([...(byName.get(basename(f).toLowerCase()) ?? []), f])]);
+	const anchorsOf = new Map<string, Set<string>>();
+	const anchors = (abs: string) => {
+		if (!anchorsOf.has(abs)) anchorsOf.set(abs, outline(placed.get(abs)!.body).anchors);
+		return anchorsOf.get(abs)!;
+	};
+	let linksRepaired = 0;
+	let linksKept = 0;
+	const linksUnlinked: ImportResult['linksUnlinked'] = [];
+	for (const { file, src, body } of placed.values()) {
+		const refs = outline(body).refs;
+		let out = body;
+		for (const ref of [...refs].sort((a, b) => b.offset - a.offset)) {
+			if (/^(?:[a-z][a-z0-9+.-]*:|\/\/|\/)/i.test(ref.url)) continue;
+			const hashAt = ref.url.indexOf('#');
+			const path = hashAt === -1 ? ref.url : ref.url.slice(0, hashAt);
+			const hash = hashAt === -1 ? '' : ref.url.slice(hashAt + 1);
+			const unlink = (why: string) => {
+				const whole = out.slice(ref.offset, ref.endOffset);
+				const label = /^!?\[([^\]]*)\]/.exec(whole)?.[1] ?? '';
+				const replacement = whole.startsWith('[') && /\]\(/.test(whole) || whole.startsWith('!') ? `${label}<!-- sprintbook import: link to "${ref.url}" removed: ${why} -->` : `<!-- sprintbook import: ${whole.replace(/--/g, '- -')} (${why}) -->`;
+				out = out.slice(0, ref.offset) + replacement + out.slice(ref.endOffset);
+				linksUnlinked.push({ file: src.shown, url: ref.url, why });
+			};
+			if (!path) {
+				if (hash && !anchors(src.abs).has(hash)) unlink(`no heading #${hash} in this document`);
+				continue;
+			}
+			let decoded = path;
+			try {
+				decoded = decodeURI(path);
+			} catch {}
+			let targetAbs = resolve(dirname(src.abs), decoded);
+			let repaired = false;
+			if (!placed.has(targetAbs) && !existsSync(targetAbs)) {
+				const candidates = (byName.get(basename(decoded).toLowerCase()) ?? []).filter((c) => placed.has(c));
+				if (candidates.length === 1) {
+					targetAbs = candidates[0]!;
+					repaired = true;
+				} else {
+					unlink(candidates.length > 1 ? `${candidates.length} files are named ${basename(decoded)}` : `no file named ${basename(decoded)} was imported`);
+					continue;
+				}
+			}
+			const target = placed.get(targetAbs);
+			if (!target) {
+				unlink(existsSync(targetAbs) ? 'its target was not imported, so the site does not publish it' : 'its target does not exist');
+				continue;
+			}
+			let to = posix.relative(posix.dirname(file.target!), target.file.target!);
+			if (hash) to += anchors(targetAbs).has(hash) ? `#${hash}` : '';
+			if (to === ref.url) {
+				linksKept++;
+				continue;
+			}
+			const whole = out.slice(ref.offset, ref.endOffset);
+			const at = whole.lastIndexOf(ref.url);
+			if (at === -1) {
+				unlink('the link could not be rewritten in place');
+				continue;
+			}
+			out = out.slice(0, ref.offset + at) + to + out.slice(ref.offset + at + ref.url.length);
+			if (repaired || to !== ref.url) linksRepaired++;
+		}
+		if (out !== body) file.text = file.text!.slice(0, file.text!.length - body.length) + out;
+	}
+	for (const src of sources) {
+		const f = result.find((r) => r.source === src.shown)!;
+		if (f.status === 'imported' && (src.attention || linksUnlinked.some((l) => l.file === src.shown))) f.status = 'attention';
+	}
+	return { files: result, linksRepaired, linksKept, linksUnlinked };
+}
+
+function firstSection(lines: readonly string[]): number {
+	const i = lines.findIndex((l, n) => n > 0 && /^##\s/.test(l));
+	return i === -1 ? lines.length : i;
+}
+
+/** The first date written anywhere in the text. */
+function firstDateIn(text: string): string | undefined {
+	for (const m of text.matchAll(/\b(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\b/g)) {
+		const d = parseLooseDate(m[0]);
+		if (d) return d.iso;
+	}
+	return undefined;
+}
+
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** A report's date when it has no date line: the day its sprint dates end, if written. */
+function bySprintDate(src: Source): string | undefined {
+	const label = pick(src.labels, 'sprint dates', 'sprint period', 'end date');
+	return label && parseLooseDate(label.value)?.iso;
+}
+
+/** Writes the imported files under `root/content`, never over an existing file. */
+export async function writeImport(result: ImportResult, root: string): Promise<void> {
+	for (const f of result.files) {
+		if (!f.target || !f.text || f.status === 'skipped') continue;
+		const abs = join(root, CONTENT_DIR, f.target);
+		await mkdir(dirname(abs), { recursive: true });
+		try {
+			await writeFile(abs, f.text, { flag: 'wx' });
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			f.status = 'skipped';
+			f.notes.push(`content/${f.target} already exists; nothing was written`);
+		}
+	}
+}

@@ -1,0 +1,120 @@
+/**
+ * Reading legacy docs: bold-label metadata (`**Status:** …`, `**Status**: …`,
+ * `- **Status**: …`, footer `**Generated:** …`), the many ways teams spell a
+ * status, and the many ways they write a date.
+ */
+import { PLAN_STATUSES } from '../../schemas/index.ts';
+
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+const LABEL_LINE = /^\s*(?:[-*]\s+)?\*\*([^*:]{1,40}?)(?::\*\*|\*\*\s*:)\s*(.*?)\s*$/;
+
+export interface Label {
+	/** Lower-case label, e.g. `status`, `sprint goal`. */
+	key: string;
+	value: string;
+	/** 0-based line index in the document. */
+	line: number;
+}
+
+/**
+ * Bold-label lines of the header (between the H1 and the first `##`) and of
+ * the footer (after the last `---` rule). Body lines that merely look alike
+ * (inside sections) are left alone.
+ */
+export function readLabels(lines: readonly string[]): Label[] {
+	const firstSection = lines.findIndex((l, i) => i > 0 && /^##\s/.test(l));
+	const headerEnd = firstSection === -1 ? Math.min(lines.length, 30) : firstSection;
+	let footerStart = lines.length;
+	for (let i = lines.length - 1; i > headerEnd; i--) {
+		if (/^---\s*$/.test(lines[i]!)) {
+			footerStart = i;
+			break;
+		}
+		if (/^#{1,6}\s/.test(lines[i]!)) break;
+	}
+	const labels: Label[] = [];
+	const scan = (from: number, to: number) => {
+		for (let i = from; i < to; i++) {
+			const m = LABEL_LINE.exec(lines[i]!);
+			if (m && m[2]) labels.push({ key: m[1]!.trim().toLowerCase(), value: m[2].replace(/\s{2,}$/, '').trim(), line: i });
+		}
+	};
+	scan(0, headerEnd);
+	scan(footerStart, lines.length);
+	return labels;
+}
+
+/** The first label whose key is one of `keys`, in that order of preference. */
+export function pick(labels: readonly Label[], ...keys: string[]): Label | undefined {
+	for (const k of keys) {
+		const hit = labels.find((l) => l.key === k);
+		if (hit) return hit;
+	}
+	return undefined;
+}
+
+const STATUS_WORDS: Array<[RegExp, PlanStatus]> = [
+	[/\b(cancel+ed|abandoned|dropped)\b/, 'cancelled'],
+	[/\b(in[ _-]?progress|active|ongoing|underway|initiated|started)\b/, 'active'],
+	[/\b(complete[d]?|done|finished|closed|merged)\b/, 'complete'],
+	[/\b(ready|approved)\b/, 'ready'],
+	[/\b(not[ _-]?started|planning|planned|draft|proposed|tbd|pending)\b/, 'draft'],
+];
+
+/** "✅ COMPLETE", "COMPLETE ✅", "COMPLETED", "IN_PROGRESS", "🔜 NOT STARTED", "Ready to Execute" → a schema status. */
+export function mapStatus(raw: string): PlanStatus | undefined {
+	const text = raw.toLowerCase().replace(/\*+/g, '');
+	// "Not started" must win over "started"; check it first.
+	if (/\bnot[ _-]?started\b/.test(text)) return 'draft';
+	for (const [re, status] of STATUS_WORDS) if (re.test(text)) return status;
+	if (text.includes('✅')) return 'complete';
+	if (text.includes('🔄')) return 'active';
+	if (text.includes('🔜')) return 'draft';
+	return undefined;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export interface LooseDate {
+	iso: string;
+	/** True when the day (or month) was not written and the first was assumed. */
+	approximate: boolean;
+}
+
+/** "January 17, 2026", "Feb 22, 2026", "17 January 2026", "Mar 2026", "2026-01-17", "2026-01-17T10:00Z" → ISO. */
+export function parseLooseDate(raw: string): LooseDate | undefined {
+	const s = raw.replace(/\*+/g, '').trim();
+	let m = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(s);
+	if (m) return valid(+m[1]!, +m[2]!, +m[3]!, false);
+	m = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2})?,?\s+(\d{4})\b/.exec(s);
+	if (m) return monthDay(m[1]!, +m[2]!, +m[3]!, false);
+	m = /\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(s);
+	if (m) return monthDay(m[2]!, +m[1]!, +m[3]!, false);
+	m = /\b([A-Za-z]{3,9})\.?\s+(\d{4})\b/.exec(s);
+	if (m) return monthDay(m[1]!, 1, +m[2]!, true);
+	return undefined;
+}
+
+function monthDay(name: string, day: number, year: number, approximate: boolean): LooseDate | undefined {
+	const month = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+	return month === -1 ? undefined : valid(year, month + 1, day, approximate);
+}
+
+function valid(year: number, month: number, day: number, approximate: boolean): LooseDate | undefined {
+	const d = new Date(Date.UTC(year, month - 1, day));
+	if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+	return { iso: `${year}-${pad(month)}-${pad(day)}`, approximate };
+}
+
+/** A bold-label line anywhere in the document (e.g. `**Start Date:**` in a sign-off section). */
+export function findLabelAnywhere(lines: readonly string[], ...keys: string[]): Label | undefined {
+	for (const key of keys) {
+		for (let i = 0; i < lines.length; i++) {
+			const m = LABEL_LINE.exec(lines[i]!);
+			if (m && m[1]!.trim().toLowerCase() === key && m[2]) return { key, value: m[2].trim(), line: i };
+		}
+	}
+	return undefined;
+}

@@ -1,0 +1,102 @@
+/**
+ * The typed fields a legacy plan states in prose: tracks with owners and hour
+ * ranges, success tiers with pass-rate floors, the baseline test count, the
+ * next sprint and the sprint it builds on. Each is read from the shapes the
+ * OMC plans use; anything not found is simply left out.
+ */
+
+export interface ImportedTrack {
+	id: string;
+	name: string;
+	owner: string;
+	focus?: string;
+	hours: [number, number];
+}
+
+export interface ImportedTier {
+	pass_rate?: number;
+	criteria: string[];
+}
+
+const SPRINT_RE = /\b(\d+\.\d+)\b/;
+const clean = (s: string) => s.replace(/^\s*(?:✅|☑️|✔️|❌|⬜|🔲|-\s*\[[ xX]\])\s*/u, '').replace(/\s+-\s+\*\*[^*]+\*\*\s*$/, '').replace(/\*\*/g, '').trim();
+
+/** Lines of the section under `heading` (a line), up to the next heading of the same or a higher level. */
+function sectionAfter(lines: readonly string[], start: number): string[] {
+	const level = /^(#+)/.exec(lines[start]!)?.[1]!.length ?? 6;
+	const out: string[] = [];
+	for (let i = start + 1; i < lines.length; i++) {
+		const h = /^(#+)\s/.exec(lines[i]!);
+		if (h && h[1]!.length <= level) break;
+		out.push(lines[i]!);
+	}
+	return out;
+}
+
+const hoursOf = (s: string): [number, number] | undefined => {
+	const m = /(\d+(?:\.\d+)?)\s*(?:[-–]\s*(\d+(?:\.\d+)?))?\s*h(?:ours?)?\b/i.exec(s);
+	return m ? [Number(m[1]), Number(m[2] ?? m[1])] : undefined;
+};
+
+/** "### Developer A: OMC-Data-Specialist (Track A - Test Fixes)" with "**Workload:** 9-15 hours" and "**Focus:** …" under it. */
+export function readTracks(lines: readonly string[]): ImportedTrack[] {
+	const tracks: ImportedTrack[] = [];
+	lines.forEach((line, i) => {
+		const m = /^#{2,4}\s+(?:Developer\s+\w+:\s*)?(.+?)\s*\(Track\s+([A-Za-z0-9]+)\s*[-–:]\s*([^)]+)\)\s*$/.exec(line);
+		if (!m) return;
+		const body = sectionAfter(lines, i);
+		const label = (key: string) => body.map((l) => new RegExp(`^\\*\\*${key}:\\*\\*\\s*(.+?)\\s*$`, 'i').exec(l)?.[1]).find(Boolean);
+		const hours = hoursOf(label('Workload') ?? label('Estimate') ?? '') ?? [0, 0];
+		tracks.push({ id: m[2]!, name: m[3]!.trim(), owner: m[1]!.trim(), ...(label('Focus') ? { focus: clean(label('Focus')!) } : {}), hours });
+	});
+	return tracks;
+}
+
+/** "### Minimum (Must Have):" / "### Target (Should Have):" / "### Stretch (Nice to Have):" lists under a success-criteria heading. */
+export function readTiers(lines: readonly string[]): Partial<Record<'minimum' | 'target' | 'stretch', ImportedTier>> {
+	const tiers: Partial<Record<'minimum' | 'target' | 'stretch', ImportedTier>> = {};
+	lines.forEach((line, i) => {
+		const m = /^#{2,5}\s+(Minimum|Target|Stretch)\b/i.exec(line);
+		if (!m) return;
+		const tier: ImportedTier = { criteria: [] };
+		for (const item of sectionAfter(lines, i)) {
+			const li = /^\s*[-*]\s+(.*)$/.exec(item);
+			if (!li) continue;
+			const text = clean(li[1]!);
+			const rate = /pass rate\s*(?:≥|>=|=|of)?\s*(\d+(?:\.\d+)?)\s*%/i.exec(text);
+			if (rate && tier.pass_rate === undefined) tier.pass_rate = Number(rate[1]);
+			else if (text) tier.criteria.push(text);
+		}
+		tiers[m[1]!.toLowerCase() as 'minimum' | 'target' | 'stretch'] = tier;
+	});
+	return tiers;
+}
+
+/**
+ * The whole suite's "645/661 tests passing" in the text: of every such figure,
+ * the one with the largest total (sub-suites such as "318/318" are smaller).
+ */
+export function readTestCounts(text: string): { passing: number; total: number } | undefined {
+	// "645/661 tests passing", "645/661 passing (97.6%)", "92.3% (646/704)", "777/785 non-error tests".
+	const found = [...text.matchAll(/\b(\d+)\s*\/\s*(\d+)\b(?=[^\n/]{0,24}\b(?:tests?|passing)\b|\s*\))/gi)]
+		.map((m) => ({ passing: Number(m[1]), total: Number(m[2]) }))
+		.filter((t) => t.total > 0 && t.passing <= t.total);
+	return found.sort((a, b) => b.total - a.total || b.passing - a.passing)[0];
+}
+
+/** "## Next Sprint Preview (Sprint 2.9)" → 2.9. */
+export function readNextSprint(lines: readonly string[]): string | undefined {
+	for (const l of lines) {
+		const m = /^#{2,4}\s+Next Sprint.*?\bSprint\s+(\d+\.\d+)/i.exec(l);
+		if (m) return m[1];
+	}
+	return undefined;
+}
+
+/** The highest sprint below `sprint` that the document mentions: what this one builds on. */
+export function readPreviousSprint(text: string, sprint: string, compare: (a: string, b: string) => number): string | undefined {
+	const mentioned = [...text.matchAll(/\bSprint\s+(\d+\.\d+)\b/gi)].map((m) => m[1]!);
+	return mentioned.filter((s) => compare(s, sprint) < 0).sort(compare).at(-1);
+}
+
+export { SPRINT_RE };

@@ -1,0 +1,128 @@
+/**
+ * `sprintbook import` on the team's real documents: the Sprint 2.8 plan as it
+ * reached us, and the OMC corpus. Every file is imported or named why, the
+ * inputs are never touched, and the imported tree checks and builds.
+ */
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { mapStatus, parseLooseDate } from '../src/lib/import/metadata.ts';
+import { planSchema } from '../src/schemas/index.ts';
+import { sprintbook } from './helpers/cli.ts';
+import { ROOT } from './helpers/site.ts';
+
+const SHARED = join(ROOT, '..', 'shared');
+const CORPUS = join(SHARED, 'omc-corpus');
+const PLAN_2_8 = join(SHARED, 'omc', 'SPRINT_2.8_EXECUTION_PLAN.md');
+// In CI ../shared is always there; elsewhere a missing copy skips these tests, saying why.
+const hasShared = existsSync(CORPUS) && existsSync(PLAN_2_8);
+if (!hasShared && !process.env.CI) console.warn(`import tests skipped: ${SHARED} is absent (it sits beside the repository in CI)`);
+const withShared = describe.skipIf(!hasShared && !process.env.CI);
+
+const emptyProject = () => mkdtempSync(join(tmpdir(), 'sprintbook-import-'));
+const frontmatterOf = (file: string) => parse(readFileSync(file, 'utf8').split(/^---$/m)[1]!);
+const hashTree = (dir: string) =>
+	readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.sort()
+		.map((f) => {
+			try {
+				return `${f}:${createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')}`;
+			} catch {
+				return `${f}/`;
+			}
+		});
+
+describe('reading legacy metadata', () => {
+	it('maps the many spellings of a status', () => {
+		const cases: Record<string, string | undefined> = {
+			'✅ COMPLETE': 'complete', 'COMPLETE ✅': 'complete', Complete: 'complete', COMPLETED: 'complete',
+			IN_PROGRESS: 'active', '🔜 NOT STARTED': 'draft', 'Ready to Execute': 'ready', '🔜 PLANNING': 'draft',
+			'APPROVED - Ready for Implementation': 'ready', Cancelled: 'cancelled', 'Consolidated Handoff': undefined,
+		};
+		for (const [raw, status] of Object.entries(cases)) expect(mapStatus(raw), raw).toBe(status);
+	});
+	it('normalises dates to ISO, saying when the day was assumed', () => {
+		expect(parseLooseDate('January 17, 2026')).toEqual({ iso: '2026-01-17', approximate: false });
+		expect(parseLooseDate('Feb 22, 2026')).toEqual({ iso: '2026-02-22', approximate: false });
+		expect(parseLooseDate('Mar 2026')).toEqual({ iso: '2026-03-01', approximate: true });
+		expect(parseLooseDate('2026-01-09')).toEqual({ iso: '2026-01-09', approximate: false });
+		expect(parseLooseDate('February 30, 2026')).toBeUndefined();
+		expect(parseLooseDate('[TBD]')).toBeUndefined();
+	});
+});
+
+describe('import from names and folders', () => {
+	it('infers sprint and kind from SIM_SPRINT_2.41.md and sprint-2.36-alerting-service.md, and repairs the moved link', () => {
+		const root = emptyProject();
+		const run = sprintbook(['import', 'tests/fixtures/import', '--root', root]);
+		expect(run.status).toBe(0);
+		expect(frontmatterOf(join(root, 'content/sprints/2.41/plan.md'))).toEqual({
+			sprint: '2.41', title: 'Initialization Manifest (SIM)', status: 'draft', date: '2026-02-22',
+			start: '2026-02-22', end: '2026-03-06', goal: 'Collector cleanup',
+		});
+		expect(frontmatterOf(join(root, 'content/sprints/2.41/report.md'))).toMatchObject({ sprint: '2.41', date: '2026-03-06', tests: { passing: 812, total: 820 } });
+		const doc = readFileSync(join(root, 'content/sprints/2.36/sprint-2.36-alerting-service.md'), 'utf8');
+		expect(frontmatterOf(join(root, 'content/sprints/2.36/sprint-2.36-alerting-service.md'))).toEqual({ sprint: '2.36', title: 'Alerting service', kind: 'notes', date: '2026-03-01' });
+		// The link to a path that moved is repaired by its unique file name.
+		expect(doc).toContain('[old plan](../2.41/plan.md)');
+		expect(run.stdout).toMatch(/needs attention +tests\/fixtures\/import\/sprint-2\.36-alerting-service\.md .*sprint 2\.36 has no plan/);
+		expect(run.stdout).toContain('Links: 2 repaired');
+	});
+});
+
+withShared('import of the real OMC docs', () => {
+	it('the 2.8 plan imported from ../shared/omc equals the content’s 2.8 plan in its frontmatter', () => {
+		const root = emptyProject();
+		const run = sprintbook(['import', PLAN_2_8, '--root', root]);
+		expect(run.status).toBe(0);
+		expect(run.stdout).toContain('repaired 39 broken characters (mojibake)');
+		expect(run.stdout).toContain('status "Ready to Execute" → ready');
+		const imported = planSchema.parse(frontmatterOf(join(root, 'content/sprints/2.8/plan.md')));
+		const ours = planSchema.parse(frontmatterOf(join(ROOT, 'content/sprints/2.8/plan.md')));
+		expect(imported).toEqual(ours);
+		expect(readFileSync(join(root, 'content/sprints/2.8/plan.md'), 'utf8')).not.toMatch(/âœ|â€|â†|â‰|ðŸ/);
+	});
+
+	it('imports every corpus file or names why, repairs links, never touches the inputs, and the tree checks and builds', () => {
+		const before = hashTree(CORPUS);
+		const root = emptyProject();
+		const run = sprintbook(['import', CORPUS, '--root', root]);
+		expect(run.status).toBe(0);
+		const lines = run.stdout.split('\n').filter((l) => /^(imported|needs attention|not imported)\s/.test(l));
+		const sources = readdirSync(CORPUS, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+		expect(lines).toHaveLength(sources.length);
+		for (const l of lines.filter((x) => x.startsWith('not imported'))) expect(l).toMatch(/—\s+\S.{10,}/);
+		const summary = /(\d+) imported clean, (\d+) imported needing attention, (\d+) not imported\./.exec(run.stdout)!;
+		expect(Number(summary[1]) + Number(summary[2]) + Number(summary[3])).toBe(sources.length);
+		expect(Number(summary[1]) + Number(summary[2])).toBeGreaterThan(sources.length * 0.8);
+		const links = /Links: (\d+) repaired, (\d+) already right, (\d+) could not/.exec(run.stdout)!;
+		expect(Number(links[1])).toBeGreaterThan(20);
+		expect(hashTree(CORPUS)).toEqual(before);
+
+		const checked = JSON.parse(sprintbook(['check', '--format', 'json'], root).stdout) as Array<{ severity: string; file: string; message: string }>;
+		expect(checked.filter((d) => d.severity === 'error')).toEqual([]);
+
+		for (const entry of ['node_modules', 'src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) symlinkSync(join(ROOT, entry), join(root, entry));
+		const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, encoding: 'utf8' });
+		expect(build.status, build.stderr).toBe(0);
+		for (const sprint of ['2.6', '2.7', '2.8', '2.9', '2.10', '2.11', '2.12', '2.13']) expect(existsSync(join(root, `dist/sprints/${sprint}/index.html`)), sprint).toBe(true);
+		const order = [...readFileSync(join(root, 'dist/sprints/index.html'), 'utf8').matchAll(/data-sprint="([\d.]+)"/g)].map((m) => m[1]);
+		expect(order).toEqual(['2.13', '2.12', '2.11', '2.10', '2.9', '2.8', '2.7', '2.6']);
+	});
+
+	it('dry run writes nothing; a second import overwrites nothing', () => {
+		const root = emptyProject();
+		const dry = sprintbook(['import', CORPUS, '--root', root, '--dry-run']);
+		expect(dry.stdout).toContain('Dry run: nothing was written.');
+		expect(existsSync(join(root, 'content'))).toBe(false);
+		expect(sprintbook(['import', PLAN_2_8, '--root', root]).status).toBe(0);
+		const first = readFileSync(join(root, 'content/sprints/2.8/plan.md'), 'utf8');
+		const again = sprintbook(['import', PLAN_2_8, '--root', root]);
+		expect(again.stdout).toContain('content/sprints/2.8/plan.md already exists; nothing was written');
+		expect(readFileSync(join(root, 'content/sprints/2.8/plan.md'), 'utf8')).toBe(first);
+	});
+});
