@@ -4,10 +4,11 @@
  * same report.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { linkSprintbook } from '../bench/project.ts';
 import { sprintbook } from './helpers/cli.ts';
 import { ROOT } from './helpers/site.ts';
 
@@ -52,9 +53,7 @@ describe('check never crashes', () => {
 /** A copy of this project in a temp folder: content copied, code and packages linked. */
 function projectCopy(): string {
 	const root = mkdtempSync(join(tmpdir(), 'sprintbook-build-'));
-	for (const entry of ['node_modules', 'src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-		symlinkSync(join(ROOT, entry), join(root, entry));
-	}
+	linkSprintbook(root);
 	cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
 	return root;
 }

@@ -1,0 +1,26 @@
+/**
+ * Throwaway Astro projects for the benchmark and the build tests. Each gets its
+ * own node_modules folder of symlinks to this repository's packages, so each has
+ * its own Astro cache (node_modules/.astro) and never reads another's.
+ */
+import { mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('..', import.meta.url));
+
+/** Links every installed package into `root/node_modules`, one symlink each. */
+export function linkNodeModules(root: string): void {
+	const target = join(root, 'node_modules');
+	mkdirSync(target, { recursive: true });
+	for (const entry of readdirSync(join(REPO, 'node_modules'))) {
+		if (entry === '.astro' || entry === '.vite') continue;
+		symlinkSync(join(REPO, 'node_modules', entry), join(target, entry));
+	}
+}
+
+/** Makes `root` a Sprintbook project: this repository's code and config, linked; content is the caller's. */
+export function linkSprintbook(root: string): void {
+	linkNodeModules(root);
+	for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) symlinkSync(join(REPO, entry), join(root, entry));
+}

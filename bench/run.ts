@@ -1,0 +1,192 @@
+/**
+ * `npm run bench [-- --sprints N] [-- --quick]`: speed and memory of check,
+ * build and git history, against a bare Astro 7 build of the same Markdown,
+ * on one generated corpus. Each figure is the median of ≥ 3 runs (with min and
+ * max). Prints a table and writes bench/results/latest.json. Never asserts.
+ */
+import { spawn } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { folderHistory } from '../src/lib/git.ts';
+import { generateCorpus } from './corpus.ts';
+import { generateHistory } from './history.ts';
+import { linkNodeModules, linkSprintbook, REPO } from './project.ts';
+
+const { values } = parseArgs({
+	options: {
+		sprints: { type: 'string' },
+		commits: { type: 'string' },
+		runs: { type: 'string', default: '3' },
+		quick: { type: 'boolean', default: false },
+		out: { type: 'string', default: join(REPO, 'bench/results/latest.json') },
+	},
+});
+const sprints = Number(values.sprints ?? (values.quick ? 8 : 500));
+const commits = Number(values.commits ?? (values.quick ? 300 : 5000));
+const runs = Math.max(3, Number(values.runs));
+const ASTRO = join(REPO, 'node_modules/astro/bin/astro.mjs');
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', SPRINTBOOK_TODAY: '2026-06-01' };
+
+interface Sample {
+	ms: number;
+	peakRssMb?: number;
+	out: string;
+}
+
+/** Runs a command to completion, timing it and sampling the peak resident memory of the process (VmHWM). */
+function measure(args: string[], cwd: string): Promise<Sample> {
+	return new Promise((resolve, reject) => {
+		const started = performance.now();
+		const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let out = '';
+		let peak = 0;
+		child.stdout.on('data', (d) => (out += d));
+		child.stderr.on('data', (d) => (out += d));
+		const poll = setInterval(() => {
+			try {
+				const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
+				peak = Math.max(peak, kb);
+			} catch {
+				// The process has just exited.
+			}
+		}, 25);
+		child.on('error', reject);
+		child.on('close', (code) => {
+			clearInterval(poll);
+			const ms = performance.now() - started;
+			if (code !== 0) reject(new Error(`${args.join(' ')} failed (${code}):\n${out.slice(-3000)}`));
+			else resolve({ ms, peakRssMb: peak ? peak / 1024 : undefined, out });
+		});
+	});
+}
+
+const coldCache = (root: string) => {
+	rmSync(join(root, 'node_modules/.astro'), { recursive: true, force: true });
+	rmSync(join(root, '.astro'), { recursive: true, force: true });
+	rmSync(join(root, 'dist'), { recursive: true, force: true });
+};
+
+function stats(xs: number[]) {
+	const s = [...xs].sort((a, b) => a - b);
+	return { median: s[Math.floor(s.length / 2)]!, min: s[0]!, max: s.at(-1)!, runs: s.length };
+}
+
+async function main() {
+	const work = mkdtempSync(join(tmpdir(), 'sprintbook-bench-'));
+	console.log(`bench: ${sprints} sprints, ${commits} commits, ${runs} runs, in ${work}`);
+	const site = join(work, 'sprintbook');
+	const bare = join(work, 'bare');
+	mkdirSync(site);
+	linkSprintbook(site);
+	const corpus = generateCorpus(join(site, 'content'), { sprints });
+	mkdirSync(bare);
+	linkNodeModules(bare);
+	cpSync(join(REPO, 'bench/bare'), bare, { recursive: true });
+	cpSync(join(site, 'content'), join(bare, 'content'), { recursive: true });
+	const repo = join(work, 'history');
+	generateHistory(repo, { sprints: Math.ceil(corpus.files / 3), commits });
+	console.log(`corpus: ${corpus.files} docs, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MB`);
+
+	const samples: Record<string, number[]> = {};
+	const add = (k: string, v: number | undefined) => v !== undefined && (samples[k] ??= []).push(v);
+	let pages = 0;
+	const edited = join(site, 'content/sprints/3.1/notes.md');
+	const original = readFileSync(edited, 'utf8');
+	for (let r = 1; r <= runs; r++) {
+		process.stdout.write(`run ${r}/${runs}: check`);
+		add('check_ms', (await measure([join(REPO, 'src/cli/sprintbook.ts'), 'check', '--root', site], site)).ms);
+		process.stdout.write(', astro sync');
+		coldCache(site);
+		add('astro_sync_ms', (await measure([ASTRO, 'sync'], site)).ms);
+		process.stdout.write(', build');
+		coldCache(site);
+		const build = await measure([ASTRO, 'build'], site);
+		add('build_ms', build.ms);
+		add('build_peak_rss_mb', build.peakRssMb);
+		add('pagefind_ms', Number(/search: indexed \d+ pages in (\d+) ms/.exec(build.out)?.[1]));
+		pages = Number(/(\d+) page\(s\) built/.exec(build.out)?.[1] ?? 0);
+		process.stdout.write(', rebuild');
+		writeFileSync(edited, original.replace('## Notes', `## Notes\n\nEdited in run ${r}.`));
+		add('rebuild_one_doc_ms', (await measure([ASTRO, 'build'], site)).ms);
+		writeFileSync(edited, original);
+		process.stdout.write(', bare build');
+		coldCache(bare);
+		const bareBuild = await measure([ASTRO, 'build'], bare);
+		add('bare_build_ms', bareBuild.ms);
+		add('bare_build_peak_rss_mb', bareBuild.peakRssMb);
+		process.stdout.write(', git history\n');
+		const started = performance.now();
+		await folderHistory(repo, 'content');
+		add('git_history_ms', performance.now() - started);
+	}
+
+	const figures = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)]));
+	const jsBytes = clientJsPerPage(join(site, 'dist'));
+	const ratios = {
+		build_vs_bare: figures.build_ms!.median / figures.bare_build_ms!.median,
+		build_rss_vs_bare: figures.build_peak_rss_mb!.median / figures.bare_build_peak_rss_mb!.median,
+		astro_sync_vs_check: figures.astro_sync_ms!.median / figures.check_ms!.median,
+	};
+	const result = {
+		date: new Date().toISOString(),
+		machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+		corpus: { sprints, docs: corpus.files, pages, bytes: corpus.bytes, commits },
+		figures,
+		ratios,
+		client_js_max_bytes_per_page: jsBytes,
+	};
+	writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
+	printTable(result);
+	rmSync(work, { recursive: true, force: true });
+}
+
+/** The most inline-plus-linked JavaScript any page carries, in bytes. */
+function clientJsPerPage(dist: string): number {
+	let most = 0;
+	for (const f of readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith('.html'))) {
+		const html = readFileSync(join(dist, f), 'utf8');
+		const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + Buffer.byteLength(m[1]!), 0);
+		const linked = [...html.matchAll(/<script[^>]*\bsrc="\/([^"]+)"/g)].reduce((n, m) => n + readFileSync(join(dist, m[1]!)).length, 0);
+		most = Math.max(most, inline + linked);
+	}
+	return most;
+}
+
+function printTable(r: { corpus: { docs: number; pages: number; commits: number }; figures: Record<string, ReturnType<typeof stats>>; ratios: Record<string, number>; client_js_max_bytes_per_page: number }) {
+	const rows: Array<[string, string, string]> = [
+		['check (all docs)', 'check_ms', '< 2 s at 2,000 docs'],
+		['astro sync (cold)', 'astro_sync_ms', ''],
+		['build, cold (check + Astro + Pagefind)', 'build_ms', '≤ 1.15 × bare'],
+		['  peak RSS (MB)', 'build_peak_rss_mb', '≤ 1024 at 2,000 pages'],
+		['  of which Pagefind', 'pagefind_ms', ''],
+		['rebuild after editing one doc', 'rebuild_one_doc_ms', ''],
+		['bare Astro build, cold', 'bare_build_ms', ''],
+		['  peak RSS (MB)', 'bare_build_peak_rss_mb', ''],
+		['git history, all docs', 'git_history_ms', '< 1 s at 5,000 commits'],
+	];
+	const fmt = (n: number, k: string) => (k.endsWith('_mb') ? `${n.toFixed(0)}` : n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`);
+	const lines = [
+		'',
+		`${r.corpus.docs} docs → ${r.corpus.pages} pages; git history of ${r.corpus.commits} commits`,
+		'',
+		`${'figure'.padEnd(40)} ${'median'.padStart(10)} ${'min'.padStart(10)} ${'max'.padStart(10)}   target`,
+		...rows.map(([label, k, target]) => {
+			const f = r.figures[k];
+			return f ? `${label.padEnd(40)} ${fmt(f.median, k).padStart(10)} ${fmt(f.min, k).padStart(10)} ${fmt(f.max, k).padStart(10)}   ${target}` : `${label.padEnd(40)} ${'—'.padStart(10)}`;
+		}),
+		'',
+		`build / bare build:      ${r.ratios.build_vs_bare!.toFixed(2)}×   (target ≤ 1.15×)`,
+		`build RSS / bare RSS:    ${r.ratios.build_rss_vs_bare!.toFixed(2)}×`,
+		`astro sync / check:      ${r.ratios.astro_sync_vs_check!.toFixed(1)}×   (target ≥ 10×)`,
+		`client JS, largest page: ${(r.client_js_max_bytes_per_page / 1024).toFixed(1)} KB   (target ≤ 20 KB)`,
+	];
+	console.log(lines.join('\n'));
+	if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n`);
+}
+
+main().catch((error) => {
+	console.error(`bench: ${(error as Error).message}`);
+	process.exitCode = 1;
+});

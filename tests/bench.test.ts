@@ -1,0 +1,26 @@
+/** Keeps the benchmark harness working: a quick run must produce every figure. It asserts no speed. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/site.ts';
+
+describe('npm run bench -- --quick', () => {
+	it('measures every figure three times and writes them as JSON', () => {
+		const out = join(mkdtempSync(join(tmpdir(), 'sprintbook-bench-test-')), 'latest.json');
+		const run = spawnSync(process.execPath, [join(ROOT, 'bench/run.ts'), '--quick', '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+		expect(run.status, run.stderr).toBe(0);
+		expect(run.stdout).toContain('build / bare build:');
+		const result = JSON.parse(readFileSync(out, 'utf8'));
+		const keys = ['check_ms', 'astro_sync_ms', 'build_ms', 'build_peak_rss_mb', 'pagefind_ms', 'rebuild_one_doc_ms', 'bare_build_ms', 'bare_build_peak_rss_mb', 'git_history_ms'];
+		expect(Object.keys(result.figures).sort()).toEqual([...keys].sort());
+		for (const k of keys) {
+			expect(result.figures[k].runs, k).toBe(3);
+			expect(result.figures[k].min, k).toBeGreaterThan(0);
+			expect(result.figures[k].min, k).toBeLessThanOrEqual(result.figures[k].median);
+			expect(result.figures[k].median, k).toBeLessThanOrEqual(result.figures[k].max);
+		}
+		expect(result.corpus.pages).toBeGreaterThan(result.corpus.docs);
+	}, 300_000);
+});
