@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backlinks } from '../src/lib/backlinks.ts';
-import { currentSprint, neighbours } from '../src/lib/graph.ts';
+import { currentSprint, neighbourMap } from '../src/lib/graph.ts';
 import { loadContent } from '../src/lib/load.ts';
 import { countdown, passRateSeries, planVsActual } from '../src/lib/metrics.ts';
 import type { Plan, Report } from '../src/schemas/index.ts';
@@ -24,10 +24,12 @@ describe('current sprint and neighbours', () => {
 		expect(currentSprint([mk('2.7', 'complete'), mk('2.6', 'complete')])?.sprint).toBe('2.7');
 	});
 	it('walks sprints in numeric order across the archive: 2.7 (archived) ← 2.8 → 2.9, and 2.9 → 2.10', () => {
-		expect(neighbours(plans, '2.8').previous?.sprint).toBe('2.7');
-		expect(neighbours(plans, '2.8').next?.sprint).toBe('2.9');
-		expect(neighbours(plans, '2.9').next?.sprint).toBe('2.10');
-		expect(neighbours(plans, '2.7').previous).toBeUndefined();
+		const around = neighbourMap(plans);
+		expect(around.get('2.8')?.previous?.sprint).toBe('2.7');
+		expect(around.get('2.8')?.next?.sprint).toBe('2.9');
+		expect(around.get('2.9')?.next?.sprint).toBe('2.10');
+		expect(around.get('2.7')?.previous).toBeUndefined();
+		expect(around.get('2.10')?.next).toBeUndefined();
 	});
 });
 

@@ -17,7 +17,11 @@ export interface LinkSource {
 	sprints: readonly string[];
 }
 
-export function backlinks(contentDir: string, sources: readonly LinkSource[]): Map<string, string[]> {
+/**
+ * `pageUrl` gives the page of a content path when the caller already knows it
+ * (the site does, from its collections); by default it is read from the file.
+ */
+export function backlinks(contentDir: string, sources: readonly LinkSource[], pageUrl?: (contentPath: string) => string | undefined): Map<string, string[]> {
 	const into = new Map<string, Set<string>>();
 	const add = (target: string, from: string) => {
 		const bare = target.replace(/#.*$/, '');
@@ -28,7 +32,7 @@ export function backlinks(contentDir: string, sources: readonly LinkSource[]): M
 	for (const s of sources) {
 		for (const ref of outline(s.body).refs) {
 			if (ref.kind !== 'link') continue;
-			const target = siteUrlForLink(contentDir, s.contentPath, ref.url);
+			const target = siteUrlForLink(contentDir, s.contentPath, ref.url, pageUrl);
 			if (target) add(target, s.url);
 		}
 		for (const sprint of s.sprints) add(planUrl(sprint), s.url);

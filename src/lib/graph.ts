@@ -64,10 +64,8 @@ export function currentSprint<P extends PlanLike>(plans: readonly P[]): P | unde
 	);
 }
 
-/** Previous and next sprint by number, archived or not. */
-export function neighbours<P extends PlanLike>(plans: readonly P[], sprint: string): { previous?: P; next?: P } {
+/** Previous and next sprint of every sprint, by number, archived or not: computed once, looked up per page. */
+export function neighbourMap<P extends PlanLike>(plans: readonly P[]): Map<string, { previous?: P; next?: P }> {
 	const ordered = [...plans].sort((a, b) => compareSprints(a.sprint, b.sprint));
-	const i = ordered.findIndex((p) => p.sprint === sprint);
-	if (i === -1) return {};
-	return { previous: ordered[i - 1], next: ordered[i + 1] };
+	return new Map(ordered.map((p, i) => [p.sprint, { previous: ordered[i - 1], next: ordered[i + 1] }]));
 }

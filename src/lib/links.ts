@@ -62,7 +62,12 @@ export function pageUrlOf(contentDir: string, contentPath: string): string | und
  * undefined when the link is not a relative link to a document (external
  * links, anchors, images and other files are left as written).
  */
-export function siteUrlForLink(contentDir: string, fromContentPath: string, url: string): string | undefined {
+export function siteUrlForLink(
+	contentDir: string,
+	fromContentPath: string,
+	url: string,
+	pageUrl: (contentPath: string) => string | undefined = (path) => pageUrlOf(contentDir, path),
+): string | undefined {
 	if (EXTERNAL.test(url)) return undefined;
 	const hashAt = url.indexOf('#');
 	const path = hashAt === -1 ? url : url.slice(0, hashAt);
@@ -75,6 +80,6 @@ export function siteUrlForLink(contentDir: string, fromContentPath: string, url:
 	}
 	const target = posix.normalize(posix.join(posix.dirname(fromContentPath), decoded));
 	if (target.startsWith('../')) return undefined;
-	const page = pageUrlOf(contentDir, target);
+	const page = pageUrl(target);
 	return page && page + (hashAt === -1 ? '' : url.slice(hashAt));
 }

@@ -8,7 +8,7 @@ import { relative, sep } from 'node:path';
 import { backlinks } from '../lib/backlinks.ts';
 import { folderHistory, gitRoot, type FileHistory } from '../lib/git.ts';
 import pkg from '../../package.json' with { type: 'json' };
-import { currentSprint } from '../lib/graph.ts';
+import { currentSprint, neighbourMap } from '../lib/graph.ts';
 import { CONTENT_DIR } from '../lib/layout.ts';
 import { compareSprints } from '../lib/sprints.ts';
 import { handoffUrl, planUrl, reportUrl, requirementUrl, roadmapUrl, sprintDocUrl } from '../lib/urls.ts';
@@ -36,6 +36,8 @@ export interface SiteData {
 	titles: Map<string, string>;
 	/** Pages pointing at each page URL. */
 	referencedBy: Map<string, PageRef[]>;
+	/** Previous and next plan by sprint number, archived or not. */
+	neighbours: (sprint: string) => { previous?: PlanEntry['data']; next?: PlanEntry['data'] };
 	/** Git history and repository links of an entry, when the content is in a git checkout. */
 	historyOf: (entry: { filePath?: string }) => DocHistory | undefined;
 }
@@ -99,7 +101,10 @@ async function gather(): Promise<SiteData> {
 		titles.set(handoffUrl, handoff.data.title);
 		sources.push({ url: handoffUrl, contentPath: contentPathOf(handoff), body: handoff.body ?? '', sprints: handoff.data.features.flatMap((f) => (f.sprint ? [f.sprint] : [])) });
 	}
-	const links = backlinks(contentDir, sources);
+	// Page URLs of every entry by its path, so backlinks resolve links without reading files again.
+	const urlByPath = new Map(sources.map((s) => [s.contentPath, s.url]));
+	const links = backlinks(contentDir, sources, (path) => urlByPath.get(path));
+	const neighbours = neighbourMap(plans.map((p) => p.data));
 	const history = await readHistory();
 	const referencedBy = new Map([...links].map(([url, from]) => [url, from.filter((f) => titles.has(f)).map((f) => ({ url: f, title: titles.get(f)! }))]));
 
@@ -113,6 +118,7 @@ async function gather(): Promise<SiteData> {
 		current: plans.find((p) => p.data.sprint === currentSprint(plans.map((x) => x.data))?.sprint),
 		titles,
 		referencedBy,
+		neighbours: (sprint) => neighbours.get(sprint) ?? {},
 		historyOf: (entry) => {
 			const path = entry.filePath;
 			if (!path) return undefined;
