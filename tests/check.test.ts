@@ -19,6 +19,8 @@ const EXPECTED: Expected[] = [
 	['sprints/5.2/plan.md', 1, 1, 'error', 'missing-field', /missing required field "goal"/],
 	['sprints/5.3/plan.md', 4, 9, 'error', 'unknown-value', /status: expected one of draft, ready, active, complete, cancelled \(got "in progress"\)/],
 	['sprints/5.4/plan.md', 5, 7, 'error', 'bad-date', /date: expected a date written YYYY-MM-DD.*\(got January 17, 2026\)/],
+	// Not rolled over to March 2 as a YAML timestamp would be: check reads dates as written.
+	['sprints/5.11/plan.md', 5, 7, 'error', 'bad-date', /date: expected a date written YYYY-MM-DD.*\(got 2026-02-30\)/],
 	['sprints/5.5/plan.md', 8, 6, 'error', 'end-before-start', /end \(2026-03-01\) is before start \(2026-03-10\)/],
 	['sprints/5.6/plan.md', 7, 1, 'error', 'unknown-field', /unknown field "stauts": did you mean "status"\?/],
 	['sprints/5.7/plan.md', 8, 12, 'error', 'passing-exceeds-total', /baseline\.passing: passing cannot exceed total/],

@@ -58,12 +58,19 @@ export function decodeSource(file: string, bytes: Uint8Array, diagnostics: Diagn
 	}
 
 	// Control bytes other than tab, newlines, form feed and escape do not occur in text: many of them mean a binary file.
-	const controls = body.reduce((n, b) => n + (b < 0x20 && ![0x09, 0x0a, 0x0c, 0x0d, 0x1b].includes(b) ? 1 : 0), 0);
+	let controls = 0;
+	let nulCount = 0;
+	for (let i = 0; i < body.length; i++) {
+		const b = body[i]!;
+		if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) {
+			controls++;
+			if (b === 0) nulCount++;
+		}
+	}
 	if (controls > Math.max(3, body.length / 100)) {
 		diagnostics.error(file, { line: 1, column: 1 }, 'binary-file', `this is not a text file (${controls} control bytes): a Markdown document must be UTF-8 text`, 'replace it with the Markdown source, or move it out of content/');
 		return { text: '', lineStarts: [0], isText: false };
 	}
-	const nulCount = body.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
 	if (nulCount > 0) {
 		const at = bytePosition(body, body.indexOf(0));
 		diagnostics.error(file, at, 'nul-byte', `NUL byte in the text${nulCount > 1 ? ` (${nulCount} in the file)` : ''}`, 'delete the invisible NUL character');

@@ -3,6 +3,7 @@
  * data passes the collection's zod schema. Every zod issue is placed on the
  * YAML key or value it is about, using the parser's source ranges.
  */
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import type { z } from 'astro/zod';
 import { closest } from '../graph.ts';
@@ -51,8 +52,18 @@ export function checkFrontmatter(
 		return undefined;
 	}
 	const fm = s.frontmatter;
-	const lineCounter = new LineCounter();
-	const doc = parseDocument(fm.yaml, { prettyErrors: false, uniqueKeys: true, lineCounter });
+	// Fast path: js-yaml, the parser Astro itself reads frontmatter with. The slower `yaml`
+	// parser, which keeps source positions, runs only when there is something to point at.
+	let fast: unknown;
+	let fastFailed = false;
+	try {
+		// Core schema: dates stay text, so `2026-02-30` is reported instead of rolling over to March.
+		fast = load(fm.yaml, { schema: CORE_SCHEMA });
+	} catch {
+		fastFailed = true;
+	}
+	let parsedDoc: ReturnType<typeof parseDocument> | undefined;
+	const positioned = () => (parsedDoc ??= parseDocument(fm.yaml, { prettyErrors: false, uniqueKeys: true, lineCounter: new LineCounter() }));
 	const at = (offset: number): { line: number; column: number } =>
 		offsetToPosition(source.lineStarts, fm.yamlOffset + Math.min(offset, fm.yaml.length));
 	const range = (r: readonly [number, number, number?] | undefined | null): Position => {
@@ -62,13 +73,13 @@ export function checkFrontmatter(
 		return { ...start, endLine: end.line, endColumn: end.column };
 	};
 
-	if (doc.errors.length > 0) {
-		for (const e of doc.errors) {
+	if (fastFailed && positioned().errors.length > 0) {
+		for (const e of positioned().errors) {
 			diagnostics.error(file, range(e.pos), 'yaml-syntax', `YAML syntax: ${e.message.split('\n')[0]}`, yamlFix(e.code));
 		}
 		return undefined;
 	}
-	const raw = doc.toJS() as unknown;
+	const raw = fastFailed ? (positioned().toJS() as unknown) : fast;
 	if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) {
 		diagnostics.error(file, { line: 2, column: 1 }, 'frontmatter-not-a-map', 'the frontmatter must be a list of `field: value` lines', exampleLine);
 		return undefined;
@@ -76,6 +87,7 @@ export function checkFrontmatter(
 
 	/** Walks the YAML tree along a zod path, returning the pair and the node at its end. */
 	const walk = (path: ReadonlyArray<PropertyKey>) => {
+		const doc = positioned();
 		let node: unknown = doc.contents;
 		let pair: Pair | undefined;
 		let parent: unknown = undefined;
@@ -98,7 +110,7 @@ export function checkFrontmatter(
 		if (found && node) return range((node as Node).range);
 		if (found && pair && isScalar(pair.key)) return range(pair.key.range);
 		// Missing: point at the enclosing node, or the opening fence for a top-level field.
-		if (parent && (isMap(parent) || isSeq(parent)) && parent !== doc.contents) return range(parent.range);
+		if (parent && (isMap(parent) || isSeq(parent)) && parent !== positioned().contents) return range(parent.range);
 		return { line: 1, column: 1, endColumn: 4 };
 	};
 
