@@ -1,4 +1,6 @@
-/** What every command returns, and the one error type that means "you called me wrong" (exit 2). */
+/** What every command returns, the one error type that means "you called me wrong" (exit 2), and the shared argument parser. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 export interface CommandResult {
 	output: string;
 	exitCode: number;
@@ -9,5 +11,26 @@ export class UsageError extends Error {
 	constructor(message: string, help: string) {
 		super(message);
 		this.help = help;
+	}
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * node:util's parseArgs with the options every command has (--root, -h/--help)
+ * added, and its errors turned into a UsageError carrying the command's help.
+ */
+export function parseCommandArgs<O extends Options>(args: string[], options: O, help: string) {
+	try {
+		return parseArgs({
+			args,
+			allowPositionals: true,
+			options: { ...options, root: { type: 'string', default: '.' }, help: { type: 'boolean', short: 'h', default: false } } as O & {
+				root: { type: 'string'; default: string };
+				help: { type: 'boolean'; short: 'h'; default: boolean };
+			},
+		});
+	} catch (e) {
+		throw new UsageError((e as Error).message, help);
 	}
 }

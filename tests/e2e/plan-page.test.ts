@@ -1,24 +1,12 @@
 /** A reader opens the Sprint 2.8 plan in a real Chromium. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, serveBuiltSite, type SiteServer } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useSiteInChromium } from '../helpers/browser.ts';
 
-let server: SiteServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await serveBuiltSite();
-	browser = await launchChromium();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const site = useSiteInChromium();
 
 describe('Sprint 2.8 plan in Chromium', () => {
 	it('shows its title and headings with no console error or failed request', async () => {
-		const page = await browser.newPage();
+		const page = await site.browser.newPage();
 		const problems: string[] = [];
 		page.on('console', (msg) => {
 			if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
@@ -29,7 +17,7 @@ describe('Sprint 2.8 plan in Chromium', () => {
 			if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
 		});
 
-		const response = await page.goto(`${server.url}/sprints/2.8/`, { waitUntil: 'load' });
+		const response = await page.goto(`${site.url}/sprints/2.8/`, { waitUntil: 'load' });
 		expect(response?.status()).toBe(200);
 		expect(await page.title()).toBe('Sprint 2.8: Test Stabilization + BYOM Foundation · Sprintbook');
 		await expect.poll(() => page.getByRole('heading', { level: 1 }).allInnerTexts()).toEqual([
@@ -46,19 +34,19 @@ describe('Sprint 2.8 plan in Chromium', () => {
 	});
 
 	it('follows the plan\'s relative .md link to the prompts page', async () => {
-		const page = await browser.newPage();
-		await page.goto(`${server.url}/sprints/2.8/`);
+		const page = await site.browser.newPage();
+		await page.goto(`${site.url}/sprints/2.8/`);
 		await page.getByRole('article').getByRole('link', { name: 'SPRINT_2.8_TEST_FIX_PROMPTS.md' }).click();
-		await page.waitForURL(`${server.url}/sprints/2.8/test-fix-prompts/`);
+		await page.waitForURL(`${site.url}/sprints/2.8/test-fix-prompts/`);
 		expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Sprint 2.8 test-fix prompts');
 		await page.close();
 	});
 
 	it('reaches the plan from the sprint index by keyboard-accessible link', async () => {
-		const page = await browser.newPage();
-		await page.goto(`${server.url}/sprints/`);
+		const page = await site.browser.newPage();
+		await page.goto(`${site.url}/sprints/`);
 		await page.getByRole('link', { name: 'Sprint 2.8: Test Stabilization + BYOM Foundation' }).click();
-		await page.waitForURL(`${server.url}/sprints/2.8/`);
+		await page.waitForURL(`${site.url}/sprints/2.8/`);
 		expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Sprint 2.8: Test Stabilization + BYOM Foundation');
 		await page.close();
 	});

@@ -1,27 +1,16 @@
 /** A stakeholder reads the site in Chromium: dashboard, sprints across the archive, links, search, theme, accessibility, phone width. */
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, serveBuiltSite, type SiteServer } from '../helpers/browser.ts';
+import { useSiteInChromium } from '../helpers/browser.ts';
 
-let server: SiteServer;
-let browser: Browser;
-
-beforeAll(async () => {
-	server = await serveBuiltSite();
-	browser = await launchChromium();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const site = useSiteInChromium();
 
 /** A page in a fresh context of its own (axe needs one); tests close the context when done. */
 async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-	const context = await browser.newContext(options);
+	const context = await site.browser.newContext(options);
 	const page = await context.newPage();
-	await page.goto(`${server.url}${path}`);
+	await page.goto(`${site.url}${path}`);
 	return page;
 }
 
@@ -31,29 +20,29 @@ describe('walking the sprints', () => {
 	it('reaches the current sprint from the dashboard, then goes back and forth across the archived 2.7', async () => {
 		const page = await open('/');
 		await page.getByRole('link', { name: 'Sprint 2.8: Test Stabilization + BYOM Foundation' }).first().click();
-		await page.waitForURL(`${server.url}/sprints/2.8/`);
+		await page.waitForURL(`${site.url}/sprints/2.8/`);
 		await page.getByRole('navigation', { name: 'Sprints' }).getByRole('link', { name: /Sprint 2\.7/ }).click();
-		await page.waitForURL(`${server.url}/sprints/2.7/`);
+		await page.waitForURL(`${site.url}/sprints/2.7/`);
 		expect(await h1(page)).toBe('Sprint 2.7: Test Isolation + AWS Staging');
 		expect(await page.locator('section.meta').innerText()).toContain('archived 2026-01-17');
 		await page.getByRole('navigation', { name: 'Sprints' }).getByRole('link', { name: /Sprint 2\.8/ }).click();
-		await page.waitForURL(`${server.url}/sprints/2.8/`);
+		await page.waitForURL(`${site.url}/sprints/2.8/`);
 		await page.getByRole('navigation', { name: 'Sprints' }).getByRole('link', { name: /Sprint 2\.9/ }).click();
-		await page.waitForURL(`${server.url}/sprints/2.9/`);
+		await page.waitForURL(`${site.url}/sprints/2.9/`);
 		await page.context().close();
 	});
 
 	it('follows a backlink from the prompts page to the plan that links it', async () => {
 		const page = await open('/sprints/2.8/test-fix-prompts/');
 		await page.getByRole('complementary', { name: 'Related pages' }).getByRole('link', { name: 'Sprint 2.8: Test Stabilization + BYOM Foundation' }).click();
-		await page.waitForURL(`${server.url}/sprints/2.8/`);
+		await page.waitForURL(`${site.url}/sprints/2.8/`);
 		await page.context().close();
 	});
 
 	it('filters the timeline by status without JavaScript', async () => {
 		const page = await open('/sprints/', { javaScriptEnabled: false });
 		await page.getByRole('link', { name: 'complete (1)' }).click();
-		await page.waitForURL(`${server.url}/sprints/status/complete/`);
+		await page.waitForURL(`${site.url}/sprints/status/complete/`);
 		expect(await page.locator('ol.sprint-list > li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-sprint')))).toEqual(['2.7']);
 		await page.context().close();
 	});
@@ -64,12 +53,12 @@ describe('search', () => {
 		const page = await open('/roadmap/');
 		await page.getByRole('searchbox', { name: 'Search the docs' }).fill('PnL');
 		await page.getByRole('searchbox', { name: 'Search the docs' }).press('Enter');
-		await page.waitForURL(`${server.url}/search/?q=PnL`);
+		await page.waitForURL(`${site.url}/search/?q=PnL`);
 		const hit = page.locator('#search-results').getByRole('link', { name: 'Sprint 2.8: Test Stabilization + BYOM Foundation' });
 		await hit.waitFor();
 		expect(await page.locator('#search-status').innerText()).toMatch(/^\d+ results? for “PnL”$/);
 		await hit.click();
-		await page.waitForURL(`${server.url}/sprints/2.8/`);
+		await page.waitForURL(`${site.url}/sprints/2.8/`);
 		expect(await h1(page)).toBe('Sprint 2.8: Test Stabilization + BYOM Foundation');
 		await page.context().close();
 	});

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { preview } from 'astro';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { ROOT } from './site.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -38,4 +39,22 @@ export async function serveBuiltSite(): Promise<SiteServer> {
 	const port = 20000 + Math.floor(Math.random() * 20000);
 	const server = await preview({ root: ROOT, logLevel: 'error', server: { host: '127.0.0.1', port } });
 	return { url: `http://127.0.0.1:${server.port}`, stop: () => server.stop() };
+}
+
+/**
+ * For a browser test file: serve dist/ and launch Chromium before its tests,
+ * stop both after. Read `url` and `browser` inside tests, once they exist.
+ */
+export function useSiteInChromium(): { readonly url: string; readonly browser: Browser } {
+	const state = {} as { url: string; browser: Browser; server?: SiteServer };
+	beforeAll(async () => {
+		state.server = await serveBuiltSite();
+		state.url = state.server.url;
+		state.browser = await launchChromium();
+	});
+	afterAll(async () => {
+		await state.browser?.close();
+		await state.server?.stop();
+	});
+	return state;
 }

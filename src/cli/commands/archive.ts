@@ -1,9 +1,8 @@
 /** `sprintbook archive <sprint>`: the CLI face of src/lib/archive.ts. */
-import { parseArgs } from 'node:util';
 import { ArchiveRefusal, applyArchive, planArchive, type ArchivePlan } from '../../lib/archive.ts';
 import { sprintId } from '../../schemas/index.ts';
 import { today } from '../today.ts';
-import { UsageError, type CommandResult } from '../usage.ts';
+import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
 
 export const ARCHIVE_HELP = `Usage: sprintbook archive <sprint> [options]
 
@@ -21,23 +20,11 @@ Options:
   -h, --help    show this help`;
 
 export async function runArchive(args: string[]): Promise<CommandResult> {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args,
-			allowPositionals: true,
-			options: {
-				commit: { type: 'boolean', default: false },
-				force: { type: 'boolean', default: false },
-				'dry-run': { type: 'boolean', default: false },
-				root: { type: 'string', default: '.' },
-				help: { type: 'boolean', short: 'h', default: false },
-			},
-		});
-	} catch (e) {
-		throw new UsageError((e as Error).message, ARCHIVE_HELP);
-	}
-	const { values, positionals } = parsed;
+	const { values, positionals } = parseCommandArgs(
+		args,
+		{ commit: { type: 'boolean', default: false }, force: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } },
+		ARCHIVE_HELP,
+	);
 	if (values.help) return { output: ARCHIVE_HELP, exitCode: 0 };
 	const sprint = sprintId.safeParse(positionals[0]);
 	if (!sprint.success || positionals.length !== 1) throw new UsageError('give one sprint number, e.g. sprintbook archive 2.8', ARCHIVE_HELP);

@@ -1,9 +1,8 @@
 /** `sprintbook check [paths…]`: validate every doc, print every problem, exit 1 on errors. */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { check } from '../../lib/check/index.ts';
 import { FORMATS, format, type Format } from '../../lib/reporter.ts';
-import { UsageError, type CommandResult } from '../usage.ts';
+import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
 
 export const CHECK_HELP = `Usage: sprintbook check [paths…] [options]
 
@@ -21,23 +20,11 @@ Options:
 Exit: 0 clean, 1 errors (or warnings with --strict), 2 bad usage.`;
 
 export async function runCheck(args: string[], out: NodeJS.WritableStream & { isTTY?: boolean }): Promise<CommandResult> {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args,
-			allowPositionals: true,
-			options: {
-				format: { type: 'string', default: 'human' },
-				strict: { type: 'boolean', default: false },
-				content: { type: 'string' },
-				root: { type: 'string', default: '.' },
-				help: { type: 'boolean', short: 'h', default: false },
-			},
-		});
-	} catch (e) {
-		throw new UsageError((e as Error).message, CHECK_HELP);
-	}
-	const { values, positionals } = parsed;
+	const { values, positionals } = parseCommandArgs(
+		args,
+		{ format: { type: 'string', default: 'human' }, strict: { type: 'boolean', default: false }, content: { type: 'string' } },
+		CHECK_HELP,
+	);
 	if (values.help) return { output: CHECK_HELP, exitCode: 0 };
 	if (!FORMATS.includes(values.format as Format)) {
 		throw new UsageError(`unknown format "${values.format}": use human, json or github`, CHECK_HELP);

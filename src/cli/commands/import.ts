@@ -1,8 +1,7 @@
 /** `sprintbook import <files or folders…>`: the CLI face of src/lib/import. */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { planImport, writeImport, type ImportResult } from '../../lib/import/index.ts';
-import { UsageError, type CommandResult } from '../usage.ts';
+import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
 
 export const IMPORT_HELP = `Usage: sprintbook import <files or folders…> [options]
 
@@ -18,13 +17,7 @@ Options:
   -h, --help    show this help`;
 
 export async function runImport(args: string[]): Promise<CommandResult> {
-	let parsed;
-	try {
-		parsed = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, root: { type: 'string', default: '.' }, help: { type: 'boolean', short: 'h', default: false } } });
-	} catch (e) {
-		throw new UsageError((e as Error).message, IMPORT_HELP);
-	}
-	const { values, positionals } = parsed;
+	const { values, positionals } = parseCommandArgs(args, { 'dry-run': { type: 'boolean', default: false } }, IMPORT_HELP);
 	if (values.help) return { output: IMPORT_HELP, exitCode: 0 };
 	if (positionals.length === 0) throw new UsageError('name the files or folders to import', IMPORT_HELP);
 	const missing = positionals.filter((p) => !existsSync(p));

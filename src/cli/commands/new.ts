@@ -1,13 +1,12 @@
 /** `sprintbook new plan|report|doc …`: write a pre-filled document, never over an existing one. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { check } from '../../lib/check/index.ts';
 import { loadContent } from '../../lib/load.ts';
 import { formatHuman } from '../../lib/reporter.ts';
 import { scaffoldDoc, scaffoldPlan, scaffoldReport, type Known, type Scaffold } from '../../lib/scaffold.ts';
 import { DOC_KINDS, sprintId, type Plan, type Report } from '../../schemas/index.ts';
-import { UsageError, type CommandResult } from '../usage.ts';
+import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
 import { today } from '../today.ts';
 
 export const NEW_HELP = `Usage:
@@ -23,13 +22,7 @@ Options:
 Never overwrites: an existing file or an existing plan/report for the sprint is refused (exit 1).`;
 
 export async function runNew(args: string[]): Promise<CommandResult> {
-	let parsed;
-	try {
-		parsed = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false }, root: { type: 'string', default: '.' }, help: { type: 'boolean', short: 'h', default: false } } });
-	} catch (e) {
-		throw new UsageError((e as Error).message, NEW_HELP);
-	}
-	const { values, positionals } = parsed;
+	const { values, positionals } = parseCommandArgs(args, { 'dry-run': { type: 'boolean', default: false } }, NEW_HELP);
 	if (values.help) return { output: NEW_HELP, exitCode: 0 };
 	const [what, sprintArg, ...rest] = positionals;
 	if (!what || !['plan', 'report', 'doc'].includes(what)) throw new UsageError(`say what to create: plan, report or doc`, NEW_HELP);

@@ -48,20 +48,16 @@ export function checkFigures(
 		return { ...start, endLine: end.line, endColumn: end.column };
 	};
 
-	for (const m of body.matchAll(COUNT_THEN_RATE)) {
-		const [all, passing, total, rate] = m as unknown as [string, string, string, string];
+	// Both spellings of "counts with a rate": "645/661 tests passing (97.6%)" and "92.3% (646/704)".
+	const stated = [
+		...[...body.matchAll(COUNT_THEN_RATE)].map((m) => ({ m, passing: m[1]!, total: m[2]!, rate: m[3]! })),
+		...[...body.matchAll(RATE_THEN_COUNT)].map((m) => ({ m, rate: m[1]!, passing: m[2]!, total: m[3]! })),
+	];
+	for (const { m, passing, total, rate } of stated) {
 		if (Number(total) === 0) continue;
 		const actual = (Number(passing) / Number(total)) * 100;
 		if (!agrees(rate, actual)) {
-			diagnostics.warn(file, place(m.index, all.length), 'pass-rate-mismatch', `"${all}": ${passing}/${total} is ${pct(actual)}, not ${rate}%`, all.replace(`${rate}%`, pct(actual)));
-		}
-	}
-	for (const m of body.matchAll(RATE_THEN_COUNT)) {
-		const [all, rate, passing, total] = m as unknown as [string, string, string, string];
-		if (Number(total) === 0) continue;
-		const actual = (Number(passing) / Number(total)) * 100;
-		if (!agrees(rate, actual)) {
-			diagnostics.warn(file, place(m.index, all.length), 'pass-rate-mismatch', `"${all}": ${passing}/${total} is ${pct(actual)}, not ${rate}%`, all.replace(`${rate}%`, pct(actual)));
+			diagnostics.warn(file, place(m.index, m[0].length), 'pass-rate-mismatch', `"${m[0]}": ${passing}/${total} is ${pct(actual)}, not ${rate}%`, m[0].replace(`${rate}%`, pct(actual)));
 		}
 	}
 	if (ctx.knownTotal) {
