@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { parse } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { splitFrontmatter } from './frontmatter.ts';
 import { collectionOf, requirementId, singletonId, sprintDocId, sprintEntryId } from './layout.ts';
 import { handoffUrl, planUrl, reportUrl, requirementUrl, roadmapUrl, sprintDocUrl } from './urls.ts';
@@ -27,7 +27,7 @@ function frontmatterOf(file: string): Record<string, unknown> | undefined {
 	const fm = splitFrontmatter(readFileSync(file, 'utf8'));
 	let data: Record<string, unknown> = {};
 	try {
-		const parsed = fm ? parse(fm.yaml) : undefined;
+		const parsed = fm ? load(fm.yaml, { schema: CORE_SCHEMA }) : undefined;
 		if (parsed && typeof parsed === 'object') data = parsed as Record<string, unknown>;
 	} catch {
 		// Broken YAML: `check` reports it; here the link simply is not rewritten.

@@ -158,8 +158,5 @@ async function readHistory(): Promise<{ files: Map<string, FileHistory>; prefix:
 
 export const reportTitle = (r: ReportEntry) => r.data.title ?? `Sprint ${r.data.sprint} completion report`;
 
-/** "Today" for days-left figures: the build date, or SPRINTBOOK_TODAY (YYYY-MM-DD) for reproducible builds and tests. */
-export function today(): string {
-	const fixed = process.env.SPRINTBOOK_TODAY;
-	return fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed) ? fixed : new Date().toISOString().slice(0, 10);
-}
+/** "Today" for days-left figures: the build date, or SPRINTBOOK_TODAY (YYYY-MM-DD). */
+export { today } from '../lib/today.ts';

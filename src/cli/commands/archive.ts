@@ -1,7 +1,7 @@
 /** `sprintbook archive <sprint>`: the CLI face of src/lib/archive.ts. */
 import { ArchiveRefusal, applyArchive, planArchive, type ArchivePlan } from '../../lib/archive.ts';
 import { sprintId } from '../../schemas/index.ts';
-import { today } from '../today.ts';
+import { today } from '../../lib/today.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
 
 export const ARCHIVE_HELP = `Usage: sprintbook archive <sprint> [options]

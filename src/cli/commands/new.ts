@@ -7,7 +7,7 @@ import { formatHuman } from '../../lib/reporter.ts';
 import { scaffoldDoc, scaffoldPlan, scaffoldReport, type Known, type Scaffold } from '../../lib/scaffold.ts';
 import { DOC_KINDS, sprintId, type Plan, type Report } from '../../schemas/index.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
-import { today } from '../today.ts';
+import { today } from '../../lib/today.ts';
 
 export const NEW_HELP = `Usage:
   sprintbook new plan <sprint>                 next sprint's plan: baseline and depends_on from the sprint before

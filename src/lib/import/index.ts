@@ -15,6 +15,7 @@ import { findMojibake, repairMojibake } from '../encoding.ts';
 import { ARCHIVE_DIR, CONTENT_DIR, LIVE_SPRINTS_GLOB, slugifyFileName, type CollectionName } from '../layout.ts';
 import { outline } from '../markdown.ts';
 import { compareSprints } from '../sprints.ts';
+import { today } from '../today.ts';
 import { findLabelAnywhere, mapStatus, parseLooseDate, pick, readLabels, type Label } from './metadata.ts';
 import { readNextSprint, readPreviousSprint, readTestCounts, readTiers, readTracks } from './plan-fields.ts';
 
@@ -214,7 +215,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 					sprint,
 					title: footerSprint ?? src.title.replace(/^Sprint\s+\d+\.\d+\s*[-–—:]?\s*/i, '') ?? src.title,
 					status,
-					date: when ?? todayIso(),
+					date: when ?? today(),
 					...(start && end && end.iso >= start.iso ? { start: start.iso, end: end.iso } : {}),
 					goal: goalLabel?.value.replace(/\*\*/g, '') ?? src.title,
 					...(baseline ? { baseline } : {}),
@@ -350,8 +351,6 @@ function firstDateIn(text: string): string | undefined {
 	}
 	return undefined;
 }
-
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** A report's date when it has no date line: the day its sprint dates end, if written. */
 function bySprintDate(src: Source): string | undefined {

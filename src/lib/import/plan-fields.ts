@@ -18,7 +18,6 @@ export interface ImportedTier {
 	criteria: string[];
 }
 
-const SPRINT_RE = /\b(\d+\.\d+)\b/;
 const clean = (s: string) => s.replace(/^\s*(?:✅|☑️|✔️|❌|⬜|🔲|-\s*\[[ xX]\])\s*/u, '').replace(/\s+-\s+\*\*[^*]+\*\*\s*$/, '').replace(/\*\*/g, '').trim();
 
 /** Lines of the section under `heading` (a line), up to the next heading of the same or a higher level. */
@@ -99,4 +98,3 @@ export function readPreviousSprint(text: string, sprint: string, compare: (a: st
 	return mentioned.filter((s) => compare(s, sprint) < 0).sort(compare).at(-1);
 }
 
-export { SPRINT_RE };
