@@ -3,7 +3,7 @@
  * own node_modules folder of symlinks to this repository's packages, so each has
  * its own Astro cache (node_modules/.astro) and never reads another's.
  */
-import { mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,8 +19,12 @@ export function linkNodeModules(root: string): void {
 	}
 }
 
-/** Makes `root` a Sprintbook project: this repository's code and config, linked; content is the caller's. */
-export function linkSprintbook(root: string): void {
+/**
+ * Makes `root` a Sprintbook project: this repository's code and config copied (a symlinked
+ * src/ resolves outside the project root and Vite then leaves the CSS out), packages linked;
+ * the content is the caller's.
+ */
+export function copySprintbook(root: string): void {
 	linkNodeModules(root);
-	for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) symlinkSync(join(REPO, entry), join(root, entry));
+	for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(REPO, entry), join(root, entry), { recursive: true });
 }

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { folderHistory } from '../src/lib/git.ts';
 import { generateCorpus } from './corpus.ts';
 import { generateHistory } from './history.ts';
-import { linkNodeModules, linkSprintbook, REPO } from './project.ts';
+import { linkNodeModules, copySprintbook, REPO } from './project.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -79,7 +79,7 @@ async function main() {
 	const site = join(work, 'sprintbook');
 	const bare = join(work, 'bare');
 	mkdirSync(site);
-	linkSprintbook(site);
+	copySprintbook(site);
 	const corpus = generateCorpus(join(site, 'content'), { sprints });
 	mkdirSync(bare);
 	linkNodeModules(bare);

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { linkSprintbook } from '../bench/project.ts';
+import { copySprintbook } from '../bench/project.ts';
 import { sprintbook } from './helpers/cli.ts';
 import { ROOT } from './helpers/site.ts';
 
@@ -53,7 +53,7 @@ describe('check never crashes', () => {
 /** A copy of this project in a temp folder: content copied, code and packages linked. */
 function projectCopy(): string {
 	const root = mkdtempSync(join(tmpdir(), 'sprintbook-build-'));
-	linkSprintbook(root);
+	copySprintbook(root);
 	cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
 	return root;
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { linkSprintbook } from '../bench/project.ts';
+import { copySprintbook } from '../bench/project.ts';
 import { mapStatus, parseLooseDate } from '../src/lib/import/metadata.ts';
 import { planSchema } from '../src/schemas/index.ts';
 import { sprintbook } from './helpers/cli.ts';
@@ -107,11 +107,15 @@ withShared('import of the real OMC docs', () => {
 		const checked = JSON.parse(sprintbook(['check', '--format', 'json'], root).stdout) as Array<{ severity: string; file: string; message: string }>;
 		expect(checked.filter((d) => d.severity === 'error')).toEqual([]);
 
-		linkSprintbook(root);
+		copySprintbook(root);
 		const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, encoding: 'utf8' });
 		expect(build.status, build.stderr).toBe(0);
 		for (const sprint of ['2.6', '2.7', '2.8', '2.9', '2.10', '2.11', '2.12', '2.13']) expect(existsSync(join(root, `dist/sprints/${sprint}/index.html`)), sprint).toBe(true);
-		const order = [...readFileSync(join(root, 'dist/sprints/index.html'), 'utf8').matchAll(/data-sprint="([\d.]+)"/g)].map((m) => m[1]);
+		const timeline = readFileSync(join(root, 'dist/sprints/index.html'), 'utf8');
+		const order = [...timeline.matchAll(/data-sprint="([\d.]+)"/g)].map((m) => m[1]);
+		// Styled like the real site: the stylesheet is there.
+		const css = /<link rel="stylesheet" href="\/(_astro\/[^"]+\.css)"/.exec(timeline)?.[1];
+		expect(css && existsSync(join(root, 'dist', css))).toBe(true);
 		expect(order).toEqual(['2.13', '2.12', '2.11', '2.10', '2.9', '2.8', '2.7', '2.6']);
 	});
 

@@ -22,6 +22,8 @@ describe('current sprint and neighbours', () => {
 		expect(currentSprint([mk('2.8', 'ready'), mk('2.9', 'ready'), mk('2.7', 'complete')])?.sprint).toBe('2.8');
 		expect(currentSprint([mk('2.8', 'ready'), mk('2.10', 'active'), mk('2.9', 'active')])?.sprint).toBe('2.10');
 		expect(currentSprint([mk('2.7', 'complete'), mk('2.6', 'complete')])?.sprint).toBe('2.7');
+		// An archived plan whose status was never updated is not "next".
+		expect(currentSprint([{ sprint: '2.7', status: 'ready', archived: '2026-01-17' }, mk('2.9', 'ready')])?.sprint).toBe('2.9');
 	});
 	it('walks sprints in numeric order across the archive: 2.7 (archived) ← 2.8 → 2.9, and 2.9 → 2.10', () => {
 		const around = neighbourMap(plans);

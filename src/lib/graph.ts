@@ -49,17 +49,20 @@ export function closest(wanted: string, known: Iterable<string>, maxDistance = 2
 export interface PlanLike {
 	sprint: string;
 	status: string;
+	archived?: string;
 }
 
 /**
  * The sprint a reader means by "current": the latest active one; else the
  * earliest one ready to start (the next to begin); else the latest complete.
+ * An archived sprint is never active or next, whatever its status still says.
  */
 export function currentSprint<P extends PlanLike>(plans: readonly P[]): P | undefined {
 	const ordered = [...plans].sort((a, b) => compareSprints(a.sprint, b.sprint));
+	const live = ordered.filter((p) => !p.archived);
 	return (
-		ordered.findLast((p) => p.status === 'active') ??
-		ordered.find((p) => p.status === 'ready') ??
+		live.findLast((p) => p.status === 'active') ??
+		live.find((p) => p.status === 'ready') ??
 		ordered.findLast((p) => p.status === 'complete')
 	);
 }

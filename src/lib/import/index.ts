@@ -254,6 +254,14 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				file.target = `${folder(sprint)}/${name === 'README.md' ? `SPRINT_${sprint}_README.md` : name}`;
 			}
 		}
+		// A file from an archive folder is archived: say so in its frontmatter, dated by the doc itself.
+		if (fm && src.archived && file.collection && ['plans', 'reports', 'sprintDocs'].includes(file.collection)) {
+			const when = (fm.date as string | undefined) ?? firstDateIn(src.text);
+			if (when) {
+				fm.archived = when;
+				src.notes.push(`archived: ${when} (it came from an archive folder)`);
+			}
+		}
 		if (fm && file.target) {
 			const body = bodyWithout(src, lifted);
 			bodies.set(src, body);

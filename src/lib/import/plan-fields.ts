@@ -80,7 +80,8 @@ export function readTestCounts(text: string): { passing: number; total: number }
 	const found = [...text.matchAll(/\b(\d+)\s*\/\s*(\d+)\b(?=[^\n/]{0,24}\b(?:tests?|passing)\b|\s*\))/gi)]
 		.map((m) => ({ passing: Number(m[1]), total: Number(m[2]) }))
 		.filter((t) => t.total > 0 && t.passing <= t.total);
-	return found.sort((a, b) => b.total - a.total || b.passing - a.passing)[0];
+	// The largest total; among equals, the first stated (a summary line usually comes first).
+	return found.reduce<(typeof found)[number] | undefined>((best, t) => (!best || t.total > best.total ? t : best), undefined);
 }
 
 /** "## Next Sprint Preview (Sprint 2.9)" → 2.9. */
