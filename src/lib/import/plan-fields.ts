@@ -72,16 +72,16 @@ export function readTiers(lines: readonly string[]): Partial<Record<'minimum' | 
 }
 
 /**
- * The whole suite's "645/661 tests passing" in the text: of every such figure,
- * the one with the largest total (sub-suites such as "318/318" are smaller).
+ * The whole suite's "645/661 tests passing" in the text: of every figure said
+ * to be passing, or written as "92.3% (646/704)", the one with the largest total
+ * (sub-suites such as "318/318" are smaller), the first stated among equals.
+ * A count of 0 passing is a blocked sub-suite, not the sprint's result.
  */
 export function readTestCounts(text: string): { passing: number; total: number } | undefined {
-	// "645/661 tests passing", "645/661 passing (97.6%)", "92.3% (646/704)", "777/785 non-error tests".
-	const found = [...text.matchAll(/\b(\d+)\s*\/\s*(\d+)\b(?=[^\n/]{0,24}\b(?:tests?|passing)\b|\s*\))/gi)]
+	return [...text.matchAll(/\b(\d+)\s*\/\s*(\d+)\b(?=[^\n/]{0,24}\b(?:tests?|passing)\b|\s*\))/gi)]
 		.map((m) => ({ passing: Number(m[1]), total: Number(m[2]) }))
-		.filter((t) => t.total > 0 && t.passing <= t.total);
-	// The largest total; among equals, the first stated (a summary line usually comes first).
-	return found.reduce<(typeof found)[number] | undefined>((best, t) => (!best || t.total > best.total ? t : best), undefined);
+		.filter((t) => t.passing > 0 && t.passing <= t.total)
+		.reduce<{ passing: number; total: number } | undefined>((best, t) => (!best || t.total > best.total ? t : best), undefined);
 }
 
 /** "## Next Sprint Preview (Sprint 2.9)" → 2.9. */
