@@ -3,6 +3,7 @@
  * links both ways, leaves `check` clean and URLs unchanged — and when it
  * refuses or fails part-way, every byte and the index are as they were.
  */
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +74,18 @@ describe('archive', () => {
 		expect(history?.authors).toEqual(['Sprint Lead']);
 	});
 
+	it('rewrites percent-encoded links, keeping them encoded', () => {
+		const root = finishedSprint();
+		writeFileSync(join(root, 'content/sprints/2.8/Retro Notes.md'), '---\nsprint: "2.8"\ntitle: Retro notes\nkind: retro\n---\n\nBack to the [requirements](../../requirements/BYOM_USER_STORIES.md).\n');
+		writeFileSync(join(root, 'content/handoff.md'), `${readFileSync(join(root, 'content/handoff.md'), 'utf8')}\nSee the [retro](sprints/2.8/Retro%20Notes.md).\n`);
+		git(root, 'add', '-A');
+		git(root, 'commit', '-q', '-m', 'retro');
+		const run = sprintbook(['archive', '2.8', '--commit'], root, env);
+		expect(run.status, run.stdout).toBe(0);
+		expect(readFileSync(join(root, 'content/handoff.md'), 'utf8')).toContain('[retro](archive/history/sprints/sprint-2.8/Retro%20Notes.md)');
+		expect(readFileSync(join(root, 'content/archive/history/sprints/sprint-2.8/Retro Notes.md'), 'utf8')).toContain('](../../../../requirements/BYOM_USER_STORIES.md)');
+	});
+
 	it('stages without --commit', () => {
 		const root = finishedSprint();
 		const run = sprintbook(['archive', '2.8'], root, env);
@@ -96,7 +109,10 @@ describe('archive', () => {
 
 	describe('refuses, changing nothing', () => {
 		it.each([
-			['a sprint without a report', (root: string) => git(root, 'rm', '-q', 'content/sprints/2.8/report.md') && git(root, 'commit', '-q', '-m', 'drop report'), ['2.8'], /has no completion report/],
+			['a sprint without a report', (root: string) => {
+				git(root, 'rm', '-q', 'content/sprints/2.8/report.md');
+				git(root, 'commit', '-q', '-m', 'drop report');
+			}, ['2.8'], /has no completion report/],
 			['a sprint that is not complete', (root: string) => {
 				const plan = join(root, 'content/sprints/2.8/plan.md');
 				writeFileSync(plan, readFileSync(plan, 'utf8').replace('status: complete', 'status: active'));
@@ -125,10 +141,10 @@ describe('archive', () => {
 		function failingGit(subcommand: string): string {
 			const dir = join(tempProject(), 'bin');
 			mkdirSync(dir);
-			const real = git(process.cwd(), 'rev-parse', '--git-exec-path').trim().replace(/\/libexec\/git-core$/, '/bin/git');
+			const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
 			writeFileSync(
 				join(dir, 'git'),
-				`#!/bin/sh\nfor a in "$@"; do if [ "$a" = "${subcommand}" ]; then echo "fatal: injected failure in git ${subcommand}" >&2; exit 128; fi; done\nexec ${existsSync(real) ? real : '/usr/bin/git'} "$@"\n`,
+				`#!/bin/sh\nfor a in "$@"; do if [ "$a" = "${subcommand}" ]; then echo "fatal: injected failure in git ${subcommand}" >&2; exit 128; fi; done\nexec ${real} "$@"\n`,
 			);
 			chmodSync(join(dir, 'git'), 0o755);
 			return dir;

@@ -34,6 +34,7 @@ const EXPECTED: Expected[] = [
 	// Frontmatter and YAML
 	['sprints/6.7/plan.md', 3, 8, 'error', 'yaml-syntax', /YAML syntax: Nested mappings are not allowed/],
 	['sprints/3.1/duplicate-key.md', 4, 1, 'error', 'yaml-syntax', /Map keys must be unique/],
+	['sprints/3.1/bad-alias.md', 3, 8, 'error', 'yaml-syntax', /Unresolved alias/],
 	['sprints/6.8/plan.md', 1, 1, 'error', 'frontmatter-unterminated', /opened on line 1 is never closed/],
 	['sprints/3.1/no-frontmatter.md', 1, 1, 'error', 'frontmatter-missing', /no frontmatter/],
 	['sprints/3.1/empty.md', 1, 1, 'error', 'frontmatter-missing', /no frontmatter/],
@@ -172,7 +173,7 @@ describe('check output formats and exit codes', () => {
 	});
 
 	it('bad usage exits 2 with the reason and the help', () => {
-		for (const args of [['check', '--format', 'xml'], ['check', '--nope'], ['check', 'no/such/path'], ['frobnicate'], []]) {
+		for (const args of [['check', '--format', 'xml'], ['check', '--nope'], ['check', 'no/such/path'], ['check', '--root', 'no/such/project'], ['frobnicate'], []]) {
 			const run = sprintbook(args);
 			expect(run.status, args.join(' ')).toBe(2);
 		}

@@ -9,7 +9,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, lstatSync, statSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { promisify } from 'node:util';
 import { glob } from 'tinyglobby';
@@ -22,6 +22,9 @@ import { outline } from './markdown.ts';
 const execFileAsync = promisify(execFile);
 
 export class ArchiveRefusal extends Error {}
+
+/** The archive failed and putting things back failed too: the user must look. */
+export class RestoreFailed extends Error {}
 
 export interface LinkRewrite {
 	/** File (content-relative, path after the move) and 1-based line of the link. */
@@ -92,9 +95,16 @@ function rewriteLinks(
 	for (const ref of refs) {
 		if (EXTERNAL.test(ref.url)) continue;
 		const hashAt = ref.url.indexOf('#');
-		const path = hashAt === -1 ? ref.url : ref.url.slice(0, hashAt);
+		const written = hashAt === -1 ? ref.url : ref.url.slice(0, hashAt);
 		const hash = hashAt === -1 ? '' : ref.url.slice(hashAt);
-		if (!path) continue;
+		if (!written) continue;
+		// Resolve as `check` does: `My%20Notes.md` is the file `My Notes.md`.
+		let path = written;
+		try {
+			path = decodeURI(written);
+		} catch {
+			// Keep it as written.
+		}
 		const target = posix.normalize(posix.join(posix.dirname(oldPath), path));
 		if (target.startsWith('../') || !exists(target)) continue; // broken before; `check` reports it, archive does not guess
 		let relativeNew = posix.relative(posix.dirname(newPath), movedTo(target)) || posix.basename(target);
@@ -103,11 +113,12 @@ function rewriteLinks(
 		// Find the destination as written inside the link's source range, and replace just that.
 		const start = bodyOffset + ref.offset;
 		const source = text.slice(start, bodyOffset + ref.endOffset);
-		const written = [ref.url, encodeURI(ref.url)].find((u) => source.includes(u));
-		if (!written) throw new Error(`cannot locate the link "${ref.url}" in ${oldPath} line ${bodyLine + ref.line - 1} to rewrite it`);
-		const at = start + source.lastIndexOf(written);
-		const to = (written === ref.url ? relativeNew : encodeURI(relativeNew)) + hash;
-		replacements.push({ start: at, end: at + written.length, to, line: bodyLine + ref.line - 1, from: ref.url });
+		const asWritten = [ref.url, encodeURI(ref.url)].find((u) => source.includes(u));
+		if (!asWritten) throw new Error(`cannot locate the link "${ref.url}" in ${oldPath} line ${bodyLine + ref.line - 1} to rewrite it`);
+		const at = start + source.lastIndexOf(asWritten);
+		// Keep the writer's encoding: a path written with %20 stays encoded.
+		const to = (written !== path || asWritten !== ref.url ? encodeURI(relativeNew) : relativeNew) + hash;
+		replacements.push({ start: at, end: at + asWritten.length, to, line: bodyLine + ref.line - 1, from: ref.url });
 	}
 	let out = text;
 	for (const r of replacements.sort((a, b) => b.start - a.start)) out = out.slice(0, r.start) + r.to + out.slice(r.end);
@@ -145,6 +156,9 @@ export async function planArchive({ root, sprint, date, force }: PlanOptions): P
 
 	const all = await glob(['**/*'], { cwd: contentDir, onlyFiles: true, dot: true });
 	const inFolder = all.filter((f) => f.startsWith(`${fromFolder}/`)).sort();
+	// Rollback rewrites files byte for byte; a symlink would come back as a copy, so refuse up front.
+	const link = inFolder.find((f) => lstatOrUndefined(join(contentDir, f))?.isSymbolicLink());
+	if (link) throw new ArchiveRefusal(`content/${link} is a symbolic link; archive moves only regular files`);
 	const movedTo = (p: string) => (p === fromFolder || p.startsWith(`${fromFolder}/`) ? toFolder + p.slice(fromFolder.length) : p);
 	const exists = (p: string) => {
 		try {
@@ -204,9 +218,10 @@ export async function applyArchive(plan: ArchivePlan, { root, commit }: ApplyOpt
 	// The snapshot to roll back to: the index as a tree, and the bytes of every file we may change.
 	const index = (await git(top, ['write-tree'])).trim();
 	const statusBefore = await git(top, ['status', '--porcelain', '--untracked-files=all']);
-	const before = new Map<string, Buffer>();
-	for (const [from] of plan.moves) before.set(from, await readFile(join(contentDir, from)));
-	for (const p of editedOutside) before.set(p, await readFile(join(contentDir, p)));
+	const before = new Map<string, { bytes: Buffer; mode: number }>();
+	const keep = async (p: string) => before.set(p, { bytes: await readFile(join(contentDir, p)), mode: statSync(join(contentDir, p)).mode });
+	for (const [from] of plan.moves) await keep(from);
+	for (const p of editedOutside) await keep(p);
 	const createdDirs: string[] = [];
 	for (let d = dirname(plan.toFolder); d !== '.' && !existsSync(join(contentDir, d)); d = dirname(d)) createdDirs.push(d);
 
@@ -227,16 +242,21 @@ export async function applyArchive(plan: ArchivePlan, { root, commit }: ApplyOpt
 		await git(top, ['commit', '-q', '-m', `Archive Sprint ${plan.sprint}`, '-m', `Moved ${plan.moves.length} files to content/${plan.toFolder}/, marked ${plan.marked.length} archived, rewrote ${plan.rewrites.length} links.`]);
 		return { staged, commit: (await git(top, ['rev-parse', '--short', 'HEAD'])).trim() };
 	} catch (error) {
-		await restore();
+		try {
+			await restore();
+		} catch (restoreError) {
+			throw new RestoreFailed(`${(error as Error).message.trim()}\nThen restoring failed: ${(restoreError as Error).message.trim()}`);
+		}
 		throw error;
 	}
 
 	async function restore(): Promise<void> {
 		await rm(join(contentDir, plan.toFolder), { recursive: true, force: true });
 		for (const d of createdDirs) await rm(join(contentDir, d), { recursive: true, force: true });
-		for (const [path, bytes] of before) {
+		for (const [path, { bytes, mode }] of before) {
 			await mkdir(dirname(join(contentDir, path)), { recursive: true });
-			await writeFile(join(contentDir, path), bytes);
+			await writeFile(join(contentDir, path), bytes, { mode });
+			await chmod(join(contentDir, path), mode);
 		}
 		await git(top, ['read-tree', index]);
 		const statusAfter = await git(top, ['status', '--porcelain', '--untracked-files=all']);

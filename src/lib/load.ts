@@ -41,7 +41,12 @@ export async function loadContent(root: string, contentDirName = CONTENT_DIR): P
 		files.map(async ({ collection, file }) => {
 			const text = await readFile(join(contentDir, file), 'utf8');
 			const fm = splitFrontmatter(text);
-			const raw = fm ? parseFrontmatter(fm).toJS() : undefined;
+			let raw: unknown;
+			try {
+				raw = fm ? parseFrontmatter(fm).toJS() : undefined;
+			} catch {
+				raw = undefined; // unusable YAML: `check` says where; here the doc is simply invalid
+			}
 			const result = collectionSchemas[collection].safeParse(raw ?? {});
 			return { collection, file, raw, result, body: fm ? fm.body : text };
 		}),

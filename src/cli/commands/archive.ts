@@ -1,5 +1,5 @@
 /** `sprintbook archive <sprint>`: the CLI face of src/lib/archive.ts. */
-import { ArchiveRefusal, applyArchive, planArchive, type ArchivePlan } from '../../lib/archive.ts';
+import { ArchiveRefusal, RestoreFailed, applyArchive, planArchive, type ArchivePlan } from '../../lib/archive.ts';
 import { sprintId } from '../../schemas/index.ts';
 import { today } from '../../lib/today.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
@@ -39,6 +39,7 @@ export async function runArchive(args: string[]): Promise<CommandResult> {
 		return { output: `${summary}\n${done}`, exitCode: 0 };
 	} catch (error) {
 		if (error instanceof ArchiveRefusal) return { output: `sprintbook archive: ${error.message}\nNothing was changed.`, exitCode: 1 };
+		if (error instanceof RestoreFailed) return { output: `sprintbook archive: ${error.message}\nWARNING: the tree may not be as it was; check \`git status\` before anything else.`, exitCode: 1 };
 		return { output: `sprintbook archive: ${(error as Error).message.trim()}\nEverything was put back as it was.`, exitCode: 1 };
 	}
 }

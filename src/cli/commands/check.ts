@@ -1,5 +1,6 @@
 /** `sprintbook check [paths…]`: validate every doc, print every problem, exit 1 on errors. */
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { check } from '../../lib/check/index.ts';
 import { FORMATS, format, type Format } from '../../lib/reporter.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
@@ -31,7 +32,7 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream & { is
 	}
 	const contentDir = values.content ?? 'content';
 	const root = values.root;
-	if (!existsSync(`${root}/${contentDir}`) && !existsSync(contentDir)) {
+	if (!existsSync(resolve(root, contentDir))) {
 		throw new UsageError(`no content folder at ${root}/${contentDir}: run this in a Sprintbook project, or pass --root / --content`, CHECK_HELP);
 	}
 	const missing = positionals.filter((p) => !existsSync(p));

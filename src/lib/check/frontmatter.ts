@@ -79,7 +79,18 @@ export function checkFrontmatter(
 		}
 		return undefined;
 	}
-	const raw = fastFailed ? (positioned().toJS() as unknown) : fast;
+	let raw: unknown = fast;
+	if (fastFailed) {
+		try {
+			raw = positioned().toJS();
+		} catch (error) {
+			// Parses, but cannot become data: an alias (`*x`) to an anchor that does not exist, say.
+			const alias = /\*[\w-]+/.exec(fm.yaml);
+			const where = alias ? range([alias.index, alias.index + alias[0].length]) : { line: 2, column: 1 };
+			diagnostics.error(file, where, 'yaml-syntax', `YAML syntax: ${(error as Error).message.split('\n')[0]}`, 'quote values that start with `*` or `&`, e.g. title: "*important*"');
+			return undefined;
+		}
+	}
 	if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) {
 		diagnostics.error(file, { line: 2, column: 1 }, 'frontmatter-not-a-map', 'the frontmatter must be a list of `field: value` lines', exampleLine);
 		return undefined;
