@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { copySprintbook } from '../bench/project.ts';
 import { mapStatus, parseLooseDate } from '../src/lib/import/metadata.ts';
 import { planSchema } from '../src/schemas/index.ts';
 import { sprintbook } from './helpers/cli.ts';
+import { tempProject } from './helpers/project.ts';
 import { ROOT } from './helpers/site.ts';
 
 const SHARED = join(ROOT, '..', 'shared');
@@ -75,9 +76,27 @@ describe('import from names and folders', () => {
 	});
 });
 
+describe('import edge cases', () => {
+	it('keeps the words of removed links, nested ones included, and does not take a handoff note for the handoff', () => {
+		const root = emptyProject();
+		const run = sprintbook(['import', 'tests/fixtures/import-edge', '--root', root]);
+		expect(run.status).toBe(0);
+		const plan = readFileSync(join(root, 'content/sprints/3.1/plan.md'), 'utf8');
+		// The link around a missing image is repaired; the image becomes its alt text.
+		expect(plan).toContain('[badge<!-- sprintbook import: link to "b.png" removed: no file named b.png was imported -->](SPRINT_3.1_NOTES.md)'.replace('SPRINT_3.1_NOTES.md', 'NOTES.md'));
+		// A link around an image, both dead: the words stay, both targets are kept in comments.
+		expect(plan).toContain('and b2<!-- sprintbook import: link to "nope.png" removed: no file named nope.png was imported --><!-- sprintbook import: link to "nothere.md" removed: no file named nothere.md was imported -->');
+		expect(existsSync(join(root, 'content/handoff.md'))).toBe(false);
+		expect(frontmatterOf(join(root, 'content/sprints/3.1/SPRINT_3.1_HANDOFF_NOTES.md'))).toEqual({ sprint: '3.1', title: 'Handoff notes for 3.1', kind: 'notes', date: '2026-01-02' });
+		expect(JSON.parse(sprintbook(['check', '--format', 'json'], root).stdout)).toEqual([]);
+	});
+});
+
 withShared('import of the real OMC docs', () => {
 	it('the 2.8 plan imported from ../shared/omc equals the content’s 2.8 plan in its frontmatter', () => {
-		const root = emptyProject();
+		// A project that has the other sprints (2.7 before, 2.9 after) but not 2.8 yet.
+		const root = tempProject();
+		rmSync(join(root, 'content/sprints/2.8'), { recursive: true });
 		const run = sprintbook(['import', PLAN_2_8, '--root', root]);
 		expect(run.status).toBe(0);
 		expect(run.stdout).toContain('repaired 39 broken characters (mojibake)');
@@ -127,7 +146,7 @@ withShared('import of the real OMC docs', () => {
 		expect(sprintbook(['import', PLAN_2_8, '--root', root]).status).toBe(0);
 		const first = readFileSync(join(root, 'content/sprints/2.8/plan.md'), 'utf8');
 		const again = sprintbook(['import', PLAN_2_8, '--root', root]);
-		expect(again.stdout).toContain('content/sprints/2.8/plan.md already exists; nothing was written');
+		expect(again.stdout).toMatch(/not imported .*content\/sprints\/2\.8\/plan\.md already exists; nothing will be written/);
 		expect(readFileSync(join(root, 'content/sprints/2.8/plan.md'), 'utf8')).toBe(first);
 	});
 });

@@ -11,6 +11,7 @@ import { basename, dirname, join, posix, relative, resolve, sep } from 'node:pat
 import { glob } from 'tinyglobby';
 import { decode as decodeCp1252 } from 'windows-1252';
 import { stringify } from 'yaml';
+import { collectionSchemas } from '../../schemas/index.ts';
 import { findMojibake, repairMojibake } from '../encoding.ts';
 import { ARCHIVE_DIR, CONTENT_DIR, LIVE_SPRINTS_GLOB, slugifyFileName, type CollectionName } from '../layout.ts';
 import { outline } from '../markdown.ts';
@@ -68,7 +69,7 @@ function docKind(name: string): string {
 	return 'notes';
 }
 
-async function readSource(abs: string, cwd: string): Promise<Source> {
+async function readSource(abs: string, inputRoot: string, cwd: string): Promise<Source> {
 	const bytes = await readFile(abs);
 	const notes: string[] = [];
 	let text: string;
@@ -89,13 +90,15 @@ async function readSource(abs: string, cwd: string): Promise<Source> {
 	const title = h1 === -1 ? basename(abs, '.md') : lines[h1]!.replace(/^#\s+/, '').replace(/^[^\p{L}\p{N}]+/u, '').trim();
 	const labels = readLabels(lines);
 	const shown = relative(cwd, abs).split(sep).join('/');
-	const folder = /(?:^|\/)sprint-(\d+\.\d+)(?:\/|$)/.exec(shown)?.[1];
+	// Folders above what the user named say nothing about the file: infer from the path inside the input only.
+	const inside = relative(inputRoot, abs).split(sep).join('/');
+	const folder = /(?:^|\/)sprint-(\d+\.\d+)(?:\/|$)/.exec(inside)?.[1];
 	const fromLabel = pick(labels, 'sprint')?.value.match(/\b(\d+\.\d+)\b/)?.[1];
 	const fromName = /sprint[_-]?(\d+\.\d+)/i.exec(basename(abs))?.[1];
 	const fromTitle = /\bSprint\s+(\d+\.\d+)\b/i.exec(title)?.[1];
 	const sprint = folder ?? fromLabel ?? fromName ?? fromTitle;
 	if (sprint) notes.push(`sprint ${sprint} from its ${folder ? 'folder' : fromLabel ? '**Sprint:** line' : fromName ? 'file name' : 'title'}`);
-	return { abs, shown, text, lines, title, labels, sprint, archived: /(?:^|\/)archive\//.test(shown), notes, attention: false };
+	return { abs, shown, text, lines, title, labels, sprint, archived: /(?:^|\/)archive\//.test(inside), notes, attention: false };
 }
 
 /** Removes the H1 and the header lines whose values became frontmatter; everything else stays as written. */
@@ -119,19 +122,19 @@ function dateOf(src: Source, ...keys: string[]): { iso?: string; label?: Label }
 }
 
 export async function planImport(inputs: string[], root: string, cwd = process.cwd()): Promise<ImportResult> {
-	const files: string[] = [];
+	const files = new Map<string, string>(); // file → the input folder it was found under
 	const searchRoots: string[] = [];
 	for (const input of inputs) {
 		const abs = resolve(cwd, input);
 		if (statSync(abs).isDirectory()) {
-			files.push(...(await glob(['**/*.md'], { cwd: abs, absolute: true, onlyFiles: true })));
+			for (const f of await glob(['**/*.md'], { cwd: abs, absolute: true, onlyFiles: true })) if (!files.has(f)) files.set(f, abs);
 			searchRoots.push(abs);
 		} else {
-			files.push(abs);
+			files.set(abs, dirname(abs));
 			searchRoots.push(dirname(abs));
 		}
 	}
-	const sources = await Promise.all([...new Set(files)].sort().map((f) => readSource(f, cwd)));
+	const sources = await Promise.all([...files.keys()].sort().map((f) => readSource(f, files.get(f)!, cwd)));
 
 	// One plan and one report per sprint: the best-named candidate wins; the rest are sprint docs.
 	const bySprint = new Map<string, Source[]>();
@@ -153,6 +156,11 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		}
 	}
 
+	/** Sprints that will have a plan: imported now, or already in content/. */
+	const planExists = (sprint: string) =>
+		[...roleOf].some(([src, role]) => role === 'plan' && src.sprint === sprint) ||
+		[LIVE_SPRINTS_GLOB.replace('*', sprint), `${ARCHIVE_DIR}/sprint-${sprint}`].some((f) => existsSync(join(root, CONTENT_DIR, f, 'plan.md')));
+
 	const result: ImportedFile[] = [];
 	const placed = new Map<string, { file: ImportedFile; src: Source; body: string }>();
 	const bodies = new Map<Source, string>();
@@ -166,7 +174,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		if (/^ROADMAP\.md$/i.test(name)) {
 			file.status = 'skipped';
 			file.notes.push('roadmap: its milestones are in prose; write the `milestones:` list by hand (sprints must have plans)');
-		} else if (/HANDOFF/i.test(name)) {
+		} else if (/^(?:PROJECT_)?HANDOFF\.md$/i.test(name)) {
 			const updated = dateOf(src, 'last updated', 'updated', 'date');
 			if (updated.iso) {
 				fm = { title: src.title, updated: updated.iso };
@@ -177,7 +185,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				file.status = 'skipped';
 				file.notes.push('handoff without a date line to take `updated` from');
 			}
-		} else if (/USER_STORIES|REQUIREMENTS/i.test(name)) {
+		} else if (/(?:^|_)USER_STORIES\.md$|^REQUIREMENTS\.md$/i.test(name)) {
 			const updated = dateOf(src, 'last updated', 'date created', 'date', 'updated');
 			fm = { id: slugifyFileName(name), title: src.title, ...(updated.iso ? { updated: updated.iso } : {}) };
 			lifted = updated.label ? [updated.label] : [];
@@ -213,7 +221,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				const when = date.iso ?? start?.iso ?? firstDateIn(src.text);
 				fm = {
 					sprint,
-					title: footerSprint ?? src.title.replace(/^Sprint\s+\d+\.\d+\s*[-–—:]?\s*/i, '') ?? src.title,
+					title: footerSprint ?? (src.title.replace(/^Sprint\s+\d+\.\d+\s*[-–—:]?\s*/i, '') || src.title),
 					status,
 					date: when ?? today(),
 					...(start && end && end.iso >= start.iso ? { start: start.iso, end: end.iso } : {}),
@@ -221,8 +229,8 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 					...(baseline ? { baseline } : {}),
 					...(Object.keys(tiers).length ? { targets: tiers } : {}),
 					...(tracks.length ? { tracks } : {}),
-					...(previous ? { depends_on: [previous] } : {}),
-					...(next && compareSprints(next, sprint) > 0 ? { next } : {}),
+					...(previous && planExists(previous) ? { depends_on: [previous] } : {}),
+					...(next && compareSprints(next, sprint) > 0 && planExists(next) ? { next } : {}),
 				};
 				if (!goalLabel) {
 					src.notes.push('no goal line: used the title as the goal');
@@ -233,6 +241,9 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 					src.attention = true;
 				}
 				if (tracks.length) src.notes.push(`tracks ${tracks.map((t) => t.id).join(', ')} with owners and hours`);
+				for (const [what, s] of [['builds on', previous], ['hands over to', next]] as const) {
+					if (s && !planExists(s)) src.notes.push(`it ${what} Sprint ${s}, which has no plan: left out of the frontmatter`);
+				}
 				if (baseline) src.notes.push(`baseline ${baseline.passing}/${baseline.total} from the text`);
 				lifted = [statusLabel, date.label, goalLabel].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
 				file.collection = 'plans';
@@ -263,6 +274,22 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 			}
 		}
 		if (fm && file.target) {
+			const taken = [...placed.values()].find((p) => p.file.target === file.target);
+			if (taken || existsSync(join(root, CONTENT_DIR, file.target))) {
+				file.status = 'skipped';
+				file.notes.push(taken ? `content/${file.target} is already the destination of ${taken.src.shown}` : `content/${file.target} already exists; nothing will be written`);
+				fm = undefined;
+			}
+		}
+		if (fm && file.collection) {
+			// What import writes must pass the schema; say so if it cannot be made to.
+			const valid = collectionSchemas[file.collection].safeParse(fm);
+			if (!valid.success) {
+				src.notes.push(`frontmatter needs fixing: ${valid.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+				src.attention = true;
+			}
+		}
+		if (fm && file.target) {
 			const body = bodyWithout(src, lifted);
 			bodies.set(src, body);
 			file.text = `---\n${stringify(fm, { lineWidth: 0 }).trimEnd()}\n---\n${body.startsWith('\n') ? '' : '\n'}${body}`;
@@ -283,18 +310,17 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	let linksKept = 0;
 	const linksUnlinked: ImportResult['linksUnlinked'] = [];
 	for (const { file, src, body } of placed.values()) {
-		const refs = outline(body).refs;
-		let out = body;
-		for (const ref of [...refs].sort((a, b) => b.offset - a.offset)) {
+		// Every edit is worked out against the original body, then applied in one pass; a ref
+		// inside a link that is being removed (an image in a link) goes with it.
+		const edits: Array<{ start: number; end: number; text: string; whole: boolean; why?: string; url?: string }> = [];
+		for (const ref of outline(body).refs) {
 			if (/^(?:[a-z][a-z0-9+.-]*:|\/\/|\/)/i.test(ref.url)) continue;
 			const hashAt = ref.url.indexOf('#');
 			const path = hashAt === -1 ? ref.url : ref.url.slice(0, hashAt);
 			const hash = hashAt === -1 ? '' : ref.url.slice(hashAt + 1);
 			const unlink = (why: string) => {
-				const whole = out.slice(ref.offset, ref.endOffset);
-				const label = /^!?\[([^\]]*)\]/.exec(whole)?.[1] ?? '';
-				const replacement = whole.startsWith('[') && /\]\(/.test(whole) || whole.startsWith('!') ? `${label}<!-- sprintbook import: link to "${ref.url}" removed: ${why} -->` : `<!-- sprintbook import: ${whole.replace(/--/g, '- -')} (${why}) -->`;
-				out = out.slice(0, ref.offset) + replacement + out.slice(ref.endOffset);
+				// Its text is worked out below, once the edits nested inside it are known.
+				edits.push({ start: ref.offset, end: ref.endOffset, text: '', whole: true, why, url: ref.url });
 				linksUnlinked.push({ file: src.shown, url: ref.url, why });
 			};
 			if (!path) {
@@ -304,18 +330,18 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 			let decoded = path;
 			try {
 				decoded = decodeURI(path);
-			} catch {}
+			} catch {
+				// Keep it as written.
+			}
 			let targetAbs = resolve(dirname(src.abs), decoded);
-			let repaired = false;
 			if (!placed.has(targetAbs) && !existsSync(targetAbs)) {
+				// The target moved: find it by its file name, when exactly one imported file has it.
 				const candidates = (byName.get(basename(decoded).toLowerCase()) ?? []).filter((c) => placed.has(c));
-				if (candidates.length === 1) {
-					targetAbs = candidates[0]!;
-					repaired = true;
-				} else {
+				if (candidates.length !== 1) {
 					unlink(candidates.length > 1 ? `${candidates.length} files are named ${basename(decoded)}` : `no file named ${basename(decoded)} was imported`);
 					continue;
 				}
+				targetAbs = candidates[0]!;
 			}
 			const target = placed.get(targetAbs);
 			if (!target) {
@@ -328,15 +354,31 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				linksKept++;
 				continue;
 			}
-			const whole = out.slice(ref.offset, ref.endOffset);
-			const at = whole.lastIndexOf(ref.url);
+			const at = body.slice(ref.offset, ref.endOffset).lastIndexOf(ref.url);
 			if (at === -1) {
 				unlink('the link could not be rewritten in place');
 				continue;
 			}
-			out = out.slice(0, ref.offset + at) + to + out.slice(ref.offset + at + ref.url.length);
-			if (repaired || to !== ref.url) linksRepaired++;
+			edits.push({ start: ref.offset + at, end: ref.offset + at + ref.url.length, text: to, whole: false });
+			linksRepaired++;
 		}
+		const inside = (e: (typeof edits)[number], r: (typeof edits)[number]) => r !== e && r.start <= e.start && e.end <= r.end;
+		/** `text` from `start` to `end` of the body with the edits inside that range applied. */
+		const applied = (start: number, end: number, within: typeof edits) => {
+			let t = body.slice(start, end);
+			for (const e of within.filter((x) => !within.some((y) => inside(x, y))).sort((x, y) => y.start - x.start)) t = t.slice(0, e.start - start) + e.text + t.slice(e.end - start);
+			return t;
+		};
+		// A removed link keeps its text: innermost first, so a link around a removed image keeps the image's words.
+		for (const r of edits.filter((e) => e.whole).sort((x, y) => x.end - x.start - (y.end - y.start))) {
+			const whole = applied(r.start, r.end, edits.filter((e) => inside(e, r)));
+			const close = whole.lastIndexOf('](');
+			const inline = whole.startsWith('[') || whole.startsWith('![');
+			r.text = inline && close > 0
+				? `${whole.slice(whole.startsWith('!') ? 2 : 1, close)}<!-- sprintbook import: link to "${r.url}" removed: ${r.why} -->`
+				: `<!-- sprintbook import: ${whole.replace(/--/g, '- -')} (${r.why}) -->`;
+		}
+		const out = applied(0, body.length, edits);
 		if (out !== body) file.text = file.text!.slice(0, file.text!.length - body.length) + out;
 	}
 	for (const src of sources) {
