@@ -44,6 +44,9 @@ const EXPECTED: Expected[] = [
 	['archive/history/sprints/sprint-6.4/plan.md', 2, 9, 'error', 'duplicate-id', /sprint 6\.4 has more than one plan: also .*sprints\/6\.4\/plan\.md/],
 	['sprints/7.3/report.md', 2, 9, 'error', 'report-without-plan', /reports on sprint "7\.3", which has no plan/],
 	['sprints/8.8/orphan-notes.md', 2, 9, 'error', 'unknown-sprint', /belongs to sprint "8\.8", which has no plan/],
+	['sprints/3.2/NOTES.md', 1, 1, 'error', 'duplicate-id', /would publish at \/sprints\/3\.2\/notes\/, as does .*SPRINT_3\.2_NOTES\.md/],
+	['sprints/3.2/SPRINT_3.2_NOTES.md', 1, 1, 'error', 'duplicate-id', /would publish at \/sprints\/3\.2\/notes\/, as does .*3\.2\/NOTES\.md/],
+	['sprints/3.1/Report.md', 1, 1, 'error', 'duplicate-id', /would publish at \/sprints\/3\.1\/report\/, as does .*3\.1\/report\.md/],
 	['sprints/6.5/plan.md', 2, 9, 'error', 'folder-mismatch', /in the folder of sprint 6\.5 but says sprint "6\.6"/],
 	// References
 	['sprints/6.1/plan.md', 7, 14, 'error', 'broken-reference', /depends on sprint "9\.9", which has no plan/],
@@ -59,6 +62,8 @@ const EXPECTED: Expected[] = [
 	['sprints/3.1/broken-anchor.md', 7, 5, 'error', 'broken-anchor', /no heading "#scopes" in "plan\.md"; did you mean "#scope"\?/],
 	['sprints/3.1/self-anchor.md', 9, 9, 'error', 'broken-anchor', /no heading "#nowhere" in this document/],
 	['sprints/3.1/missing-image.md', 7, 1, 'error', 'missing-image', /image "img\/chart\.png" does not exist/],
+	['sprints/3.1/file-link.md', 7, 5, 'error', 'broken-link', /"data\.txt" is not a document, and the site does not publish it/],
+	['sprints/3.1/folder-link.md', 7, 8, 'error', 'broken-link', /"\.\.\/3\.2\/" is a folder/],
 	['sprints/3.1/unpublished-link.md', 7, 9, 'error', 'broken-link', /"\.\.\/\.\.\/notes\/stray\.md" is not a published document/],
 	// Encoding
 	['sprints/3.1/mojibake.md', 7, 17, 'error', 'mojibake', /broken encoding "âœ…".*meant to be "✅"/],

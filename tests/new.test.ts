@@ -87,5 +87,8 @@ describe('new', () => {
 		expect(sprintbook(['new', 'plan', '2.1O'], root).status).toBe(2);
 		expect(sprintbook(['new', 'doc', '2.8', 'memo', 'X'], root).status).toBe(2);
 		expect(sprintbook(['new', 'report', '4.4'], root).stdout).toContain('Sprint 4.4 has no plan yet');
+		const clash = sprintbook(['new', 'doc', '2.8', 'notes', 'Report'], root);
+		expect(clash.status).toBe(1);
+		expect(clash.stdout).toContain('would be named report.md, the sprint\'s own plan or report');
 	});
 });

@@ -52,6 +52,7 @@ export async function runNew(args: string[]): Promise<CommandResult> {
 			scaffold = scaffoldReport(plan, date);
 		} else {
 			scaffold = scaffoldDoc(plan, rest[0]!, rest.slice(1).join(' '), date);
+			if (/\/(?:plan|report)\.md$/.test(scaffold.file)) return refuse(`a doc titled "${rest.slice(1).join(' ')}" would be named ${scaffold.file.split('/').pop()}, the sprint's own plan or report; choose another title`);
 		}
 	}
 

@@ -9,7 +9,8 @@ import { glob } from 'tinyglobby';
 import { collectionSchemas } from '../../schemas/index.ts';
 import { DiagnosticList, type Diagnostic, type Position } from '../diagnostics.ts';
 import { closest, dependencyCycles } from '../graph.ts';
-import { CONTENT_DIR, LIVE_SPRINTS_GLOB, type CollectionName } from '../layout.ts';
+import { CONTENT_DIR, LIVE_SPRINTS_GLOB, requirementId, sprintDocId, type CollectionName } from '../layout.ts';
+import { reportUrl, requirementUrl, sprintDocUrl } from '../urls.ts';
 import { listCollectionFiles } from '../load.ts';
 import { outline, type MarkdownOutline } from '../markdown.ts';
 import { decodeSource, type SourceText } from '../source.ts';
@@ -168,6 +169,28 @@ function checkIdentityAndReferences(docs: Doc[], diagnostics: DiagnosticList): v
 				const others = list.filter((o) => o !== d).map((o) => o.display);
 				diagnostics.error(d.display, locate(d, ['sprint']), 'duplicate-id', `sprint ${id} has more than one ${collection === 'plans' ? 'plan' : 'report'}: also ${others.join(', ')}`, 'keep one; an archived sprint is moved, never copied');
 			}
+		}
+	}
+
+	// Sprint docs and requirements publish at URLs made from their ids: two docs on one URL lose one page.
+	const pageOwners = new Map<string, Doc[]>();
+	const own = (url: string, d: Doc) => pageOwners.set(url, [...(pageOwners.get(url) ?? []), d]);
+	for (const d of docs) {
+		const raw = d.parsed?.raw;
+		if (!raw) continue;
+		if (d.collection === 'sprintDocs' && claimed(d)) {
+			const id = sprintDocId(d.contentPath, raw);
+			// `/sprints/<n>/plan/` and `/report/` are the plan's and the report's own pages.
+			own(/\/(?:plan|report)$/.test(id) ? reportUrl(id.split('/')[0]!) : sprintDocUrl(id), d);
+		}
+		if (d.collection === 'requirements') own(requirementUrl(requirementId(d.contentPath, raw)), d);
+	}
+	for (const d of docs.filter((x) => x.collection === 'reports' && claimed(x))) own(reportUrl(claimed(d)!), d);
+	for (const [url, list] of pageOwners) {
+		if (list.length < 2) continue;
+		for (const d of list.filter((x) => x.collection !== 'reports')) {
+			const others = list.filter((o) => o !== d).map((o) => o.display);
+			diagnostics.error(d.display, { line: 1, column: 1 }, 'duplicate-id', `this document would publish at ${url}, as does ${others.join(' and ')}; one of them would be lost`, d.collection === 'requirements' ? 'give each requirements doc its own `id`' : 'rename the file: its name makes its URL');
 		}
 	}
 

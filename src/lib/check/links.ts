@@ -64,6 +64,15 @@ export function checkLinks(
 			);
 			continue;
 		}
+		if (statSync(absolute).isDirectory()) {
+			diagnostics.error(displayFile, at, 'broken-link', `"${path}" is a folder; the site publishes pages, not folders`, 'link to a document in it');
+			continue;
+		}
+		if (ref.kind === 'link' && !/\.mdx?$/i.test(target)) {
+			// Only documents become pages (and images are published where they are shown): any other file stays behind.
+			diagnostics.error(displayFile, at, 'broken-link', `"${path}" is not a document, and the site does not publish it`, 'link to a document, show it as an image, or use a full https:// URL');
+			continue;
+		}
 		if (/\.mdx?$/i.test(target) && !collectionOf(target)) {
 			diagnostics.error(displayFile, at, 'broken-link', `"${path}" is not a published document (it is in no collection), so the link would lead nowhere on the site`, 'link to a plan, report, sprint doc, requirement, the roadmap or the handoff');
 			continue;
