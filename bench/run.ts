@@ -85,6 +85,13 @@ async function main() {
 	linkNodeModules(bare);
 	cpSync(join(REPO, 'bench/bare'), bare, { recursive: true });
 	cpSync(join(site, 'content'), join(bare, 'content'), { recursive: true });
+	// The same bare site on the unified pipeline (remark-gfm): the Markdown processor choice, measured.
+	const unifiedSite = join(work, 'bare-unified');
+	mkdirSync(unifiedSite);
+	linkNodeModules(unifiedSite);
+	cpSync(join(REPO, 'bench/bare'), unifiedSite, { recursive: true });
+	cpSync(join(REPO, 'bench/bare-unified/astro.config.mjs'), join(unifiedSite, 'astro.config.mjs'));
+	cpSync(join(site, 'content'), join(unifiedSite, 'content'), { recursive: true });
 	const repo = join(work, 'history');
 	generateHistory(repo, { sprints: Math.ceil(corpus.files / 3), commits });
 	console.log(`corpus: ${corpus.files} docs, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MB`);
@@ -116,6 +123,11 @@ async function main() {
 		const bareBuild = await measure([ASTRO, 'build'], bare);
 		add('bare_build_ms', bareBuild.ms);
 		add('bare_build_peak_rss_mb', bareBuild.peakRssMb);
+		process.stdout.write(', bare unified build');
+		coldCache(unifiedSite);
+		const unifiedBuild = await measure([ASTRO, 'build'], unifiedSite);
+		add('bare_unified_build_ms', unifiedBuild.ms);
+		add('bare_unified_build_peak_rss_mb', unifiedBuild.peakRssMb);
 		process.stdout.write(', git history\n');
 		const started = performance.now();
 		await folderHistory(repo, 'content');
@@ -128,6 +140,7 @@ async function main() {
 		build_vs_bare: figures.build_ms!.median / figures.bare_build_ms!.median,
 		build_rss_vs_bare: figures.build_peak_rss_mb!.median / figures.bare_build_peak_rss_mb!.median,
 		astro_sync_vs_check: figures.astro_sync_ms!.median / figures.check_ms!.median,
+		unified_vs_satteri: figures.bare_unified_build_ms!.median / figures.bare_build_ms!.median,
 	};
 	const result = {
 		date: new Date().toISOString(),
@@ -164,6 +177,8 @@ function printTable(r: { corpus: { docs: number; pages: number; commits: number 
 		['rebuild after editing one doc', 'rebuild_one_doc_ms', ''],
 		['bare Astro build, cold', 'bare_build_ms', ''],
 		['  peak RSS (MB)', 'bare_build_peak_rss_mb', ''],
+		['bare build, unified + remark-gfm, cold', 'bare_unified_build_ms', ''],
+		['  peak RSS (MB)', 'bare_unified_build_peak_rss_mb', ''],
 		['git history, all docs', 'git_history_ms', '< 1 s at 5,000 commits'],
 	];
 	const fmt = (n: number, k: string) => (k.endsWith('_mb') ? `${n.toFixed(0)}` : n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`);
@@ -180,6 +195,7 @@ function printTable(r: { corpus: { docs: number; pages: number; commits: number 
 		`build / bare build:      ${r.ratios.build_vs_bare!.toFixed(2)}×   (target ≤ 1.15×)`,
 		`build RSS / bare RSS:    ${r.ratios.build_rss_vs_bare!.toFixed(2)}×`,
 		`astro sync / check:      ${r.ratios.astro_sync_vs_check!.toFixed(1)}×   (target ≥ 10×)`,
+		`unified / Sätteri (bare): ${r.ratios.unified_vs_satteri!.toFixed(2)}×`,
 		`client JS, largest page: ${(r.client_js_max_bytes_per_page / 1024).toFixed(1)} KB   (target ≤ 20 KB)`,
 	];
 	console.log(lines.join('\n'));
