@@ -4,7 +4,7 @@
  */
 import type { Plan, Report, TierName } from '../schemas/index.ts';
 import { TIERS } from '../schemas/index.ts';
-import { compareSprints, passRate, testsForRate, type TestCounts } from './sprints.ts';
+import { compareSprints, passRate, sumHours, testsForRate, type TestCounts } from './sprints.ts';
 
 export interface TestsComparison {
 	baseline?: TestCounts;
@@ -82,7 +82,7 @@ export function planVsActual(plan: Plan | undefined, report: Report): PlanVsActu
 		tests,
 		tracks,
 		tiers,
-		hoursPlanned: (plan?.tracks ?? []).reduce<[number, number]>(([a, b], t) => [a + t.hours[0], b + t.hours[1]], [0, 0]),
+		hoursPlanned: sumHours((plan?.tracks ?? []).map((t) => t.hours)),
 		hoursSpent: report.hours.reduce((sum, h) => sum + h.spent, 0),
 	};
 }

@@ -5,7 +5,7 @@
  */
 import type { DiagnosticList, Position } from '../diagnostics.ts';
 import { offsetToPosition } from '../diagnostics.ts';
-import { formatHours, testsForRate } from '../sprints.ts';
+import { formatHours, formatPercent, testsForRate } from '../sprints.ts';
 
 const NUM = String.raw`(\d+(?:\.\d+)?)`;
 /** "645/661 tests passing (97.6%)", "645/661 passing (97.6%)", "645/661 (97.6%)" */
@@ -31,7 +31,6 @@ function agrees(stated: string, actual: number): boolean {
 	return Math.abs(Number(stated) - actual) <= step / 2 + 1e-9;
 }
 
-const pct = (n: number) => `${(Math.round(n * 10) / 10).toFixed(1)}%`;
 
 export function checkFigures(
 	file: string,
@@ -57,7 +56,7 @@ export function checkFigures(
 		if (Number(total) === 0) continue;
 		const actual = (Number(passing) / Number(total)) * 100;
 		if (!agrees(rate, actual)) {
-			diagnostics.warn(file, place(m.index, m[0].length), 'pass-rate-mismatch', `"${m[0]}": ${passing}/${total} is ${pct(actual)}, not ${rate}%`, m[0].replace(`${rate}%`, pct(actual)));
+			diagnostics.warn(file, place(m.index, m[0].length), 'pass-rate-mismatch', `"${m[0]}": ${passing}/${total} is ${formatPercent(actual)}, not ${rate}%`, m[0].replace(`${rate}%`, formatPercent(actual)));
 		}
 	}
 	if (ctx.knownTotal) {
