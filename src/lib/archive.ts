@@ -17,6 +17,7 @@ import { check } from './check/index.ts';
 import { parse } from 'yaml';
 import { split, splitFrontmatter } from './frontmatter.ts';
 import { ARCHIVE_DIR, CONTENT_DIR, LIVE_SPRINTS_GLOB } from './layout.ts';
+import { parseFileLink } from './links.ts';
 import { outline } from './markdown.ts';
 
 const execFileAsync = promisify(execFile);
@@ -48,8 +49,6 @@ export interface ArchivePlan {
 	edits: Map<string, string>;
 	date: string;
 }
-
-const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/|#)/i;
 
 function lstatOrUndefined(path: string) {
 	try {
@@ -93,18 +92,11 @@ function rewriteLinks(
 	const refs = outline(text.slice(bodyOffset)).refs;
 	const replacements: Array<{ start: number; end: number; to: string; line: number; from: string }> = [];
 	for (const ref of refs) {
-		if (EXTERNAL.test(ref.url)) continue;
-		const hashAt = ref.url.indexOf('#');
-		const written = hashAt === -1 ? ref.url : ref.url.slice(0, hashAt);
-		const hash = hashAt === -1 ? '' : ref.url.slice(hashAt);
-		if (!written) continue;
-		// Resolve as `check` does: `My%20Notes.md` is the file `My Notes.md`.
-		let path = written;
-		try {
-			path = decodeURI(written);
-		} catch {
-			// Keep it as written.
-		}
+		// Read as `check` reads it: `My%20Notes.md` is the file `My Notes.md`.
+		const link = parseFileLink(ref.url);
+		if (!link?.written) continue;
+		const { written, path } = link;
+		const hash = link.fragment ? `#${link.fragment}` : '';
 		const target = posix.normalize(posix.join(posix.dirname(oldPath), path));
 		if (target.startsWith('../') || !exists(target)) continue; // broken before; `check` reports it, archive does not guess
 		let relativeNew = posix.relative(posix.dirname(newPath), movedTo(target)) || posix.basename(target);

@@ -11,7 +11,39 @@ import { splitFrontmatter } from './frontmatter.ts';
 import { collectionOf, requirementId, singletonId, sprintDocId, sprintEntryId } from './layout.ts';
 import { handoffUrl, planUrl, reportUrl, requirementUrl, roadmapUrl, sprintDocUrl } from './urls.ts';
 
-const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/|#)/i;
+/** A URL with a scheme, a protocol-relative or a site-absolute one: not a link between files. */
+const NOT_A_FILE_LINK = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/)/i;
+
+export interface FileLink {
+	/** The path as written, before any `#` ('' for a link to a heading of the same document). */
+	written: string;
+	/** The path decoded: `My%20Notes.md` names the file `My Notes.md`. */
+	path: string;
+	/** The fragment as written, without `#` ('' when there is none). */
+	fragment: string;
+	/** The fragment decoded, to compare with heading ids. */
+	anchor: string;
+}
+
+const decoded = (decode: (s: string) => string, s: string) => {
+	try {
+		return decode(s);
+	} catch {
+		return s; // malformed %-escapes: keep it as written
+	}
+};
+
+/**
+ * A relative link split and decoded the one way check, the site, archive and
+ * import all read it; undefined for links that do not point at a file.
+ */
+export function parseFileLink(url: string): FileLink | undefined {
+	if (NOT_A_FILE_LINK.test(url)) return undefined;
+	const at = url.indexOf('#');
+	const written = at === -1 ? url : url.slice(0, at);
+	const fragment = at === -1 ? '' : url.slice(at + 1);
+	return { written, path: decoded(decodeURI, written), fragment, anchor: decoded(decodeURIComponent, fragment) };
+}
 
 /** Frontmatter of a file, re-read only when the file changes (the dev server renders the same files again and again). */
 const cache = new Map<string, { mtimeMs: number; data: Record<string, unknown> }>();
@@ -68,18 +100,10 @@ export function siteUrlForLink(
 	url: string,
 	pageUrl: (contentPath: string) => string | undefined = (path) => pageUrlOf(contentDir, path),
 ): string | undefined {
-	if (EXTERNAL.test(url)) return undefined;
-	const hashAt = url.indexOf('#');
-	const path = hashAt === -1 ? url : url.slice(0, hashAt);
-	if (!/\.mdx?$/i.test(path)) return undefined;
-	let decoded = path;
-	try {
-		decoded = decodeURI(path);
-	} catch {
-		// Keep it as written.
-	}
-	const target = posix.normalize(posix.join(posix.dirname(fromContentPath), decoded));
+	const link = parseFileLink(url);
+	if (!link || !/\.mdx?$/i.test(link.written)) return undefined;
+	const target = posix.normalize(posix.join(posix.dirname(fromContentPath), link.path));
 	if (target.startsWith('../')) return undefined;
 	const page = pageUrl(target);
-	return page && page + (hashAt === -1 ? '' : url.slice(hashAt));
+	return page && page + (link.fragment ? `#${link.fragment}` : '');
 }

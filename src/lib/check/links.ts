@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { basename, join, posix, relative, resolve } from 'node:path';
 import type { DiagnosticList } from '../diagnostics.ts';
 import { collectionOf } from '../layout.ts';
+import { parseFileLink } from '../links.ts';
 import type { MarkdownOutline } from '../markdown.ts';
 
 export interface LinkContext {
@@ -16,8 +17,6 @@ export interface LinkContext {
 	/** Outline of a document by its content-relative path, when it is one. */
 	outlineOf: (contentPath: string) => MarkdownOutline | undefined;
 }
-
-const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 export function checkLinks(
 	displayFile: string,
@@ -30,16 +29,11 @@ export function checkLinks(
 	const fromDir = posix.dirname(contentPath);
 
 	for (const ref of own.refs) {
-		if (EXTERNAL.test(ref.url) || ref.url.startsWith('/')) continue;
+		const link = parseFileLink(ref.url);
+		if (!link) continue;
 		const at = { line: bodyLine + ref.line - 1, column: ref.column, endLine: bodyLine + ref.endLine - 1, endColumn: ref.endColumn };
-		const [rawPath = '', rawHash] = splitHash(ref.url);
-		let path: string;
-		try {
-			path = decodeURI(rawPath);
-		} catch {
-			path = rawPath;
-		}
-		const hash = rawHash === undefined ? undefined : safeDecode(rawHash);
+		const { path, fragment } = link;
+		const hash = link.anchor || undefined;
 
 		if (path === '') {
 			if (hash && !own.anchors.has(hash)) reportAnchor(displayFile, at, hash, 'this document', own, diagnostics);
@@ -60,7 +54,7 @@ export function checkLinks(
 				at,
 				ref.kind === 'image' ? 'missing-image' : 'broken-link',
 				`${what} "${path}" does not exist${suggestion.length ? `; did you mean ${suggestion.map((s) => `"${s}"`).join(' or ')}?` : ''}`,
-				suggestion.length === 1 ? suggestion[0] + (rawHash !== undefined ? `#${rawHash}` : '') : undefined,
+				suggestion.length === 1 ? suggestion[0] + (fragment ? `#${fragment}` : '') : undefined,
 			);
 			continue;
 		}
@@ -92,19 +86,6 @@ function reportAnchor(file: string, at: { line: number; column: number; endLine:
 function nearest(hash: string, anchors: Set<string>): string | undefined {
 	// Prefer an anchor that contains the wanted words; it is usually a renamed heading.
 	return [...anchors].find((a) => a.includes(hash) || hash.includes(a));
-}
-
-function splitHash(url: string): [string, string | undefined] {
-	const i = url.indexOf('#');
-	return i === -1 ? [url, undefined] : [url.slice(0, i), url.slice(i + 1)];
-}
-
-function safeDecode(s: string): string {
-	try {
-		return decodeURIComponent(s);
-	} catch {
-		return s;
-	}
 }
 
 function exists(path: string): boolean {

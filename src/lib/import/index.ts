@@ -14,6 +14,7 @@ import { stringify } from 'yaml';
 import { collectionSchemas } from '../../schemas/index.ts';
 import { findMojibake, repairMojibake } from '../encoding.ts';
 import { ARCHIVE_DIR, CONTENT_DIR, LIVE_SPRINTS_GLOB, slugifyFileName, type CollectionName } from '../layout.ts';
+import { parseFileLink } from '../links.ts';
 import { outline } from '../markdown.ts';
 import { compareSprints } from '../sprints.ts';
 import { today } from '../today.ts';
@@ -314,10 +315,9 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		// inside a link that is being removed (an image in a link) goes with it.
 		const edits: Array<{ start: number; end: number; text: string; whole: boolean; why?: string; url?: string }> = [];
 		for (const ref of outline(body).refs) {
-			if (/^(?:[a-z][a-z0-9+.-]*:|\/\/|\/)/i.test(ref.url)) continue;
-			const hashAt = ref.url.indexOf('#');
-			const path = hashAt === -1 ? ref.url : ref.url.slice(0, hashAt);
-			const hash = hashAt === -1 ? '' : ref.url.slice(hashAt + 1);
+			const link = parseFileLink(ref.url);
+			if (!link) continue;
+			const { written: path, path: decoded, fragment: hash } = link;
 			const unlink = (why: string) => {
 				// Its text is worked out below, once the edits nested inside it are known.
 				edits.push({ start: ref.offset, end: ref.endOffset, text: '', whole: true, why, url: ref.url });
@@ -326,12 +326,6 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 			if (!path) {
 				if (hash && !anchors(src.abs).has(hash)) unlink(`no heading #${hash} in this document`);
 				continue;
-			}
-			let decoded = path;
-			try {
-				decoded = decodeURI(path);
-			} catch {
-				// Keep it as written.
 			}
 			let targetAbs = resolve(dirname(src.abs), decoded);
 			if (!placed.has(targetAbs) && !existsSync(targetAbs)) {
