@@ -16,7 +16,7 @@ import { glob } from 'tinyglobby';
 import { check } from './check/index.ts';
 import { parse } from 'yaml';
 import { split, splitFrontmatter } from './frontmatter.ts';
-import { ARCHIVE_DIR, CONTENT_DIR, LIVE_SPRINTS_GLOB } from './layout.ts';
+import { archivedSprintFolder, CONTENT_DIR, liveSprintFolder } from './layout.ts';
 import { parseFileLink } from './links.ts';
 import { outline } from './markdown.ts';
 
@@ -127,8 +127,8 @@ export interface PlanOptions {
 /** Works out every move, mark and rewrite, or refuses with the reason. Writes nothing. */
 export async function planArchive({ root, sprint, date, force }: PlanOptions): Promise<ArchivePlan> {
 	const contentDir = join(root, CONTENT_DIR);
-	const fromFolder = LIVE_SPRINTS_GLOB.replace('*', sprint);
-	const toFolder = `${ARCHIVE_DIR}/sprint-${sprint}`;
+	const fromFolder = liveSprintFolder(sprint);
+	const toFolder = archivedSprintFolder(sprint);
 	const planFile = `${fromFolder}/plan.md`;
 	const reportFile = `${fromFolder}/report.md`;
 

@@ -18,6 +18,11 @@ export const LIVE_SPRINTS_GLOB = 'sprints/*';
 export const ARCHIVED_SPRINTS_GLOB = 'archive/history/sprints/sprint-*';
 export const ARCHIVE_DIR = 'archive/history/sprints';
 
+/** The folder of a live sprint, relative to content/: `sprints/2.8`. */
+export const liveSprintFolder = (sprint: string) => LIVE_SPRINTS_GLOB.replace('*', sprint);
+/** The folder of an archived sprint, relative to content/: `archive/history/sprints/sprint-2.8`. */
+export const archivedSprintFolder = (sprint: string) => `${ARCHIVE_DIR}/sprint-${sprint}`;
+
 const inSprintFolders = (file: string) => [`${LIVE_SPRINTS_GLOB}/${file}`, `${ARCHIVED_SPRINTS_GLOB}/${file}`];
 
 /** Glob patterns per collection, relative to `content/`. */

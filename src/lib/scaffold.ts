@@ -7,7 +7,7 @@
 import { stringify } from 'yaml';
 import type { Plan, Report } from '../schemas/index.ts';
 import { TIERS } from '../schemas/index.ts';
-import { LIVE_SPRINTS_GLOB, slugifyFileName } from './layout.ts';
+import { liveSprintFolder, slugifyFileName } from './layout.ts';
 import { compareSprints, formatHours } from './sprints.ts';
 
 export interface Known {
@@ -25,7 +25,6 @@ export interface Scaffold {
 
 const document = (frontmatter: Record<string, unknown>, body: string) => `---\n${stringify(frontmatter, { lineWidth: 0 }).trimEnd()}\n---\n\n${body.trimEnd()}\n`;
 const folderOf = (file: string) => file.replace(/\/[^/]+$/, '');
-export const liveFolder = (sprint: string) => LIVE_SPRINTS_GLOB.replace('*', sprint);
 
 export function scaffoldPlan(sprint: string, today: string, known: Known): Scaffold {
 	const previous = known.plans
@@ -52,7 +51,7 @@ export function scaffoldPlan(sprint: string, today: string, known: Known): Scaff
 		inferred.push(`depends_on ["${previous.data.sprint}"]`);
 	}
 	const body = `## Goal\n\nWhat this sprint delivers and why now.\n\n## Tracks\n\nWhat each track does and who owns it.\n\n## Success criteria\n\n### Minimum\n\n- [ ] \n\n### Target\n\n- [ ] \n\n### Stretch\n\n- [ ] \n\n## Risks\n\n- \n`;
-	return { file: `${liveFolder(sprint)}/plan.md`, text: document(fm, body), inferred };
+	return { file: `${liveSprintFolder(sprint)}/plan.md`, text: document(fm, body), inferred };
 }
 
 export function scaffoldReport(plan: { data: Plan; file: string }, today: string): Scaffold {

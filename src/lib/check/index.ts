@@ -9,7 +9,7 @@ import { glob } from 'tinyglobby';
 import { collectionSchemas } from '../../schemas/index.ts';
 import { DiagnosticList, type Diagnostic, type Position } from '../diagnostics.ts';
 import { closest, dependencyCycles } from '../graph.ts';
-import { CONTENT_DIR, LIVE_SPRINTS_GLOB, requirementId, sprintDocId, type CollectionName } from '../layout.ts';
+import { CONTENT_DIR, liveSprintFolder, requirementId, sprintDocId, type CollectionName } from '../layout.ts';
 import { reportUrl, requirementUrl, sprintDocUrl } from '../urls.ts';
 import { listCollectionFiles } from '../load.ts';
 import { outline, type MarkdownOutline } from '../markdown.ts';
@@ -72,7 +72,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 	const placedSet = new Set(placed.map((p) => p.file));
 	for (const f of allFiles) {
 		if (/\.mdx?$/i.test(f) && !placedSet.has(f)) {
-			diagnostics.warn(display(f), { line: 1, column: 1 }, 'unplaced-file', `this document is not in any collection, so the site will not publish it`, `move it into a sprint folder (${LIVE_SPRINTS_GLOB.replace('*', '<id>')}/), requirements/, or rename it to roadmap.md / handoff.md`);
+			diagnostics.warn(display(f), { line: 1, column: 1 }, 'unplaced-file', `this document is not in any collection, so the site will not publish it`, `move it into a sprint folder (${liveSprintFolder('<id>')}/), requirements/, or rename it to roadmap.md / handoff.md`);
 		}
 	}
 

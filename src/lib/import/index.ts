@@ -13,7 +13,7 @@ import { decode as decodeCp1252 } from 'windows-1252';
 import { stringify } from 'yaml';
 import { collectionSchemas } from '../../schemas/index.ts';
 import { findMojibake, repairMojibake } from '../encoding.ts';
-import { ARCHIVE_DIR, CONTENT_DIR, LIVE_SPRINTS_GLOB, slugifyFileName, type CollectionName } from '../layout.ts';
+import { archivedSprintFolder, CONTENT_DIR, liveSprintFolder, slugifyFileName, type CollectionName } from '../layout.ts';
 import { parseFileLink } from '../links.ts';
 import { outline } from '../markdown.ts';
 import { compareSprints } from '../sprints.ts';
@@ -137,6 +137,9 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	}
 	const sources = await Promise.all([...files.keys()].sort().map((f) => readSource(f, files.get(f)!, cwd)));
 
+	/** Whether content/ already holds a plan for the sprint, live or archived. */
+	const planOnDisk = (sprint: string) => [liveSprintFolder(sprint), archivedSprintFolder(sprint)].some((f) => existsSync(join(root, CONTENT_DIR, f, 'plan.md')));
+
 	// One plan and one report per sprint: the best-named candidate wins; the rest are sprint docs.
 	const bySprint = new Map<string, Source[]>();
 	for (const s of sources) if (s.sprint) bySprint.set(s.sprint, [...(bySprint.get(s.sprint) ?? []), s]);
@@ -148,7 +151,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		const report = best(REPORT_NAME);
 		for (const s of group) roleOf.set(s, s === plan ? 'plan' : s === report ? 'report' : 'doc');
 		const sprint = group[0]!.sprint!;
-		const hasPlan = plan || [LIVE_SPRINTS_GLOB.replace('*', sprint), `${ARCHIVE_DIR}/sprint-${sprint}`].some((f) => existsSync(join(root, CONTENT_DIR, f, 'plan.md')));
+		const hasPlan = plan || planOnDisk(sprint);
 		if (!hasPlan) {
 			for (const s of group) {
 				s.notes.push(`sprint ${sprint} has no plan among these files or in content/: add one (sprintbook new plan ${sprint})`);
@@ -159,8 +162,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 
 	/** Sprints that will have a plan: imported now, or already in content/. */
 	const planExists = (sprint: string) =>
-		[...roleOf].some(([src, role]) => role === 'plan' && src.sprint === sprint) ||
-		[LIVE_SPRINTS_GLOB.replace('*', sprint), `${ARCHIVE_DIR}/sprint-${sprint}`].some((f) => existsSync(join(root, CONTENT_DIR, f, 'plan.md')));
+		[...roleOf].some(([src, role]) => role === 'plan' && src.sprint === sprint) || planOnDisk(sprint);
 
 	const result: ImportedFile[] = [];
 	const placed = new Map<string, { file: ImportedFile; src: Source; body: string }>();
@@ -170,7 +172,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		const file: ImportedFile = { source: src.shown, status: 'imported', notes: src.notes };
 		let fm: Record<string, unknown> | undefined;
 		let lifted: Label[] = [];
-		const folder = (sprint: string) => (src.archived ? `${ARCHIVE_DIR}/sprint-${sprint}` : LIVE_SPRINTS_GLOB.replace('*', sprint));
+		const folder = (sprint: string) => (src.archived ? archivedSprintFolder(sprint) : liveSprintFolder(sprint));
 
 		if (/^ROADMAP\.md$/i.test(name)) {
 			file.status = 'skipped';
