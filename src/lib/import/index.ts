@@ -18,7 +18,7 @@ import { parseFileLink } from '../links.ts';
 import { outline } from '../markdown.ts';
 import { compareSprints } from '../sprints.ts';
 import { today } from '../today.ts';
-import { findLabelAnywhere, mapStatus, parseLooseDate, pick, readLabels, type Label } from './metadata.ts';
+import { findLabelAnywhere, firstSection, mapStatus, parseLooseDate, pick, readLabels, type Label } from './metadata.ts';
 import { readNextSprint, readPreviousSprint, readTestCounts, readTiers, readTracks } from './plan-fields.ts';
 
 export interface ImportedFile {
@@ -382,11 +382,6 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		if (f.status === 'imported' && (src.attention || linksUnlinked.some((l) => l.file === src.shown))) f.status = 'attention';
 	}
 	return { files: result, linksRepaired, linksKept, linksUnlinked };
-}
-
-function firstSection(lines: readonly string[]): number {
-	const i = lines.findIndex((l, n) => n > 0 && /^##\s/.test(l));
-	return i === -1 ? lines.length : i;
 }
 
 /** The first date written anywhere in the text. */

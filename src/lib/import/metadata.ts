@@ -23,8 +23,8 @@ export interface Label {
  * (inside sections) are left alone.
  */
 export function readLabels(lines: readonly string[]): Label[] {
-	const firstSection = lines.findIndex((l, i) => i > 0 && /^##\s/.test(l));
-	const headerEnd = firstSection === -1 ? Math.min(lines.length, 30) : firstSection;
+	const sectionStart = firstSection(lines);
+	const headerEnd = sectionStart === lines.length ? Math.min(lines.length, 30) : sectionStart;
 	let footerStart = lines.length;
 	for (let i = lines.length - 1; i > headerEnd; i--) {
 		if (/^---\s*$/.test(lines[i]!)) {
@@ -43,6 +43,12 @@ export function readLabels(lines: readonly string[]): Label[] {
 	scan(0, headerEnd);
 	scan(footerStart, lines.length);
 	return labels;
+}
+
+/** Index of the first `##` heading (where the header block ends), or the line count when there is none. */
+export function firstSection(lines: readonly string[]): number {
+	const i = lines.findIndex((l, n) => n > 0 && /^##\s/.test(l));
+	return i === -1 ? lines.length : i;
 }
 
 /** The first label whose key is one of `keys`, in that order of preference. */
