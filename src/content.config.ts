@@ -4,6 +4,7 @@ import { glob } from 'astro/loaders';
 import {
 	handoffSchema,
 	planSchema,
+	projectDocSchema,
 	reportSchema,
 	requirementSchema,
 	roadmapSchema,
@@ -12,6 +13,7 @@ import {
 import {
 	COLLECTION_PATTERNS,
 	CONTENT_DIR,
+	projectDocId,
 	requirementId,
 	singletonId,
 	sprintDocId,
@@ -45,5 +47,9 @@ export const collections = {
 	requirements: defineCollection({
 		loader: glob({ base, pattern: pattern('requirements'), generateId: ({ entry, data }) => requirementId(entry, data) }),
 		schema: requirementSchema,
+	}),
+	docs: defineCollection({
+		loader: glob({ base, pattern: pattern('docs'), generateId: ({ entry }) => projectDocId(entry) }),
+		schema: projectDocSchema,
 	}),
 };

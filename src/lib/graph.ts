@@ -1,4 +1,4 @@
-/** The sprint graph: which sprints exist, in what order, and what depends on what. */
+/** The sprint graph: what depends on what, and "did you mean" among known names. Which sprints exist: src/lib/sprint-index.ts. */
 import { distance } from 'fastest-levenshtein';
 import { compareSprints } from './sprints.ts';
 
@@ -46,29 +46,22 @@ export function closest(wanted: string, known: Iterable<string>, maxDistance = 2
 	return best;
 }
 
-export interface PlanLike {
-	sprint: string;
-	status: string;
-	archived?: string;
-}
-
 /**
- * The sprint a reader means by "current": the latest active one; else the
- * earliest one ready to start (the next to begin); else the latest complete.
- * An archived sprint is never active or next, whatever its status still says.
+ * "Did you mean" for a sprint number: only a typo of a sprint that exists — two
+ * neighbouring characters swapped, or one character too many or too few
+ * ("2.18" for 2.81, "2.100" for 2.10, "28" for 2.8). A different digit names a
+ * different sprint (2.15 is not a typo of 2.35), so it gets no suggestion.
  */
-export function currentSprint<P extends PlanLike>(plans: readonly P[]): P | undefined {
-	const ordered = [...plans].sort((a, b) => compareSprints(a.sprint, b.sprint));
-	const live = ordered.filter((p) => !p.archived);
-	return (
-		live.findLast((p) => p.status === 'active') ??
-		live.find((p) => p.status === 'ready') ??
-		ordered.findLast((p) => p.status === 'complete')
-	);
-}
-
-/** Previous and next sprint of every sprint, by number, archived or not: computed once, looked up per page. */
-export function neighbourMap<P extends PlanLike>(plans: readonly P[]): Map<string, { previous?: P; next?: P }> {
-	const ordered = [...plans].sort((a, b) => compareSprints(a.sprint, b.sprint));
-	return new Map(ordered.map((p, i) => [p.sprint, { previous: ordered[i - 1], next: ordered[i + 1] }]));
+export function nearMissSprint(wanted: string, known: Iterable<string>): string | undefined {
+	for (const k of known) {
+		if (k === wanted) continue;
+		if (Math.abs(k.length - wanted.length) === 1) {
+			const [long, short] = k.length > wanted.length ? [k, wanted] : [wanted, k];
+			for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return k;
+		} else if (k.length === wanted.length) {
+			const diff = [...k].flatMap((c, i) => (c === wanted[i] ? [] : [i]));
+			if (diff.length === 2 && diff[1] === diff[0]! + 1 && k[diff[0]!] === wanted[diff[1]!] && k[diff[1]!] === wanted[diff[0]!]) return k;
+		}
+	}
+	return undefined;
 }

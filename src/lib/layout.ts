@@ -33,7 +33,12 @@ export const COLLECTION_PATTERNS = {
 	roadmap: ['roadmap.md'],
 	handoff: ['handoff.md'],
 	requirements: ['requirements/*.{md,mdx}'],
+	/** Project docs: `docs/<section>/…`, at any depth below the section folder. */
+	docs: ['docs/*/**/*.{md,mdx}'],
 } as const;
+
+/** Folder of the project docs, relative to content/. */
+export const PROJECT_DOCS_DIR = 'docs';
 
 export type CollectionName = keyof typeof COLLECTION_PATTERNS;
 
@@ -75,6 +80,23 @@ export function requirementId(entry: string, data: Record<string, unknown>): str
 	return typeof data.id === 'string' ? data.id : slugifyFileName(entry);
 }
 
+/**
+ * Id of a project doc: its path below `docs/`, each folder and the file name
+ * slugified, so `docs/requirements/the_lab/REQUIREMENTS.md` is
+ * `requirements/the-lab/requirements` and two same-named files in different
+ * folders never share a page.
+ */
+export function projectDocId(entry: string): string {
+	const inside = entry.replace(/^docs\//, '');
+	return inside
+		.split('/')
+		.map((part) => slugifyFileName(part) || '-')
+		.join('/');
+}
+
+/** The section of a project doc: its first folder below `docs/`, as it appears in its id. */
+export const sectionOf = (projectDocId: string) => projectDocId.split('/')[0]!;
+
 /** Id of a single-file collection (roadmap, handoff). */
 export function singletonId(entry: string): string {
 	return slugifyFileName(entry);
@@ -82,7 +104,7 @@ export function singletonId(entry: string): string {
 
 /** Positive patterns only, most specific collection first: plan.md and report.md are not sprint docs. */
 const MATCHERS: Array<[CollectionName, (path: string) => boolean]> = (
-	['plans', 'reports', 'roadmap', 'handoff', 'requirements', 'sprintDocs'] as const
+	['plans', 'reports', 'roadmap', 'handoff', 'requirements', 'docs', 'sprintDocs'] as const
 ).map((name) => [name, picomatch(COLLECTION_PATTERNS[name].filter((p) => !p.startsWith('!')))]);
 
 /** The collection a content-relative path belongs to, if any. */

@@ -8,8 +8,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { splitFrontmatter } from './frontmatter.ts';
-import { collectionOf, requirementId, singletonId, sprintDocId, sprintEntryId } from './layout.ts';
-import { handoffUrl, planUrl, reportUrl, requirementUrl, roadmapUrl, sprintDocUrl } from './urls.ts';
+import { collectionOf, projectDocId, requirementId, singletonId, sprintDocId, sprintEntryId } from './layout.ts';
+import { handoffUrl, planUrl, projectDocUrl, reportUrl, requirementUrl, roadmapUrl, sprintDocUrl } from './urls.ts';
 
 /** A URL with a scheme, a protocol-relative or a site-absolute one: not a link between files. */
 const NOT_A_FILE_LINK = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/)/i;
@@ -83,6 +83,8 @@ export function pageUrlOf(contentDir: string, contentPath: string): string | und
 			return sprintDocUrl(sprintDocId(contentPath, data));
 		case 'requirements':
 			return requirementUrl(requirementId(contentPath, data));
+		case 'docs':
+			return projectDocUrl(projectDocId(contentPath));
 		case 'roadmap':
 		case 'handoff':
 			return singletonId(contentPath) === 'roadmap' ? roadmapUrl : handoffUrl;

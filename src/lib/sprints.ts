@@ -1,10 +1,18 @@
 /** Sprint arithmetic shared by the site and the CLI: ordering, pass rates, tier floors. No Astro imports. */
 
-/** Orders sprint numbers numerically by major then minor: 2.9 < 2.10 < 3.0 (string order would put 2.10 after 2.1). */
+/**
+ * Orders sprint numbers numerically, segment by segment: 2.9 < 2.10 < 2.61 < 3
+ * and 12 < 12.5 < 13 (string order would put 2.10 before 2.9). A number with
+ * fewer segments comes first when the rest agree: 12 < 12.0 < 12.0.1.
+ */
 export function compareSprints(a: string, b: string): number {
-	const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
-	const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
-	return aMajor - bMajor || aMinor - bMinor;
+	const as = a.split('.');
+	const bs = b.split('.');
+	for (let i = 0; i < Math.min(as.length, bs.length); i++) {
+		const d = Number(as[i]) - Number(bs[i]);
+		if (d) return d;
+	}
+	return as.length - bs.length;
 }
 
 export interface TestCounts {

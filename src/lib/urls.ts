@@ -8,3 +8,8 @@ export const sprintDocUrl = (id: string) => `/sprints/${id}/`;
 export const requirementUrl = (id: string) => `/requirements/${id}/`;
 export const roadmapUrl = '/roadmap/';
 export const handoffUrl = '/handoff/';
+/** Project docs: `/docs/`, a section `/docs/<section>/`, a doc `/docs/<id>/` (its id starts with its section). */
+export const docsIndexUrl = '/docs/';
+export const docsSectionUrl = (section: string) => `/docs/${section}/`;
+export const projectDocUrl = (id: string) => `/docs/${id}/`;
+export const requirementsIndexUrl = '/requirements/';

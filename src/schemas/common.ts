@@ -5,8 +5,12 @@
  */
 import { z } from 'astro/zod';
 
-/** `2.8`, `2.10`, `3.0`: a major and a minor number, always written as a string. */
-const SPRINT_PATTERN = /^\d+\.\d+$/;
+/**
+ * `3`, `2.8`, `2.61`, `12.5`: one or more dot-separated numbers, as teams number
+ * their sprints, always written as a string. Compared segment by segment
+ * (src/lib/sprints.ts), so 2.9 < 2.10 and 12 < 12.5 < 13.
+ */
+export const SPRINT_PATTERN = /^\d+(?:\.\d+)*$/;
 
 /**
  * A sprint number. YAML reads an unquoted `sprint: 2.10` as the number 2.1,
@@ -21,11 +25,11 @@ export const sprintId = z
 					`so "2.10" would become 2.1. Write it in quotes, e.g. "${issue.input}"` +
 					(Number.isInteger(issue.input) ? '' : ` (or "${issue.input}0" if that is what you meant)`)
 				: issue.input === undefined
-					? 'required: the sprint number as a quoted string, e.g. "2.8"'
-					: `expected a sprint number as a quoted string, e.g. "2.8"`,
+					? 'required: the sprint number as a quoted string, e.g. "2.8" or "3"'
+					: `expected a sprint number as a quoted string, e.g. "2.8" or "3"`,
 	})
-	.regex(SPRINT_PATTERN, { error: 'expected a sprint number like "2.8" or "2.10" (major.minor)' })
-	.describe('Sprint number as a quoted string, e.g. "2.8". Unquoted 2.10 is read by YAML as 2.1.');
+	.regex(SPRINT_PATTERN, { error: 'expected a sprint number: numbers separated by dots, like "3", "2.8" or "12.5"' })
+	.describe('Sprint number as a quoted string: "3", "2.8", "12.5". Unquoted 2.10 is read by YAML as 2.1.');
 
 /** Turns what a YAML parser may hand us for a date (a Date or a string) into `YYYY-MM-DD`. */
 function dateToIsoString(value: unknown): unknown {

@@ -5,7 +5,8 @@ export { sprintDocSchema, type SprintDoc, DOC_KINDS } from './sprint-doc.ts';
 export { roadmapSchema, type Roadmap } from './roadmap.ts';
 export { handoffSchema, type Handoff } from './handoff.ts';
 export { requirementSchema, type Requirement } from './requirements.ts';
-export { sprintId, isoDate, PLAN_STATUSES, ITEM_STATUSES } from './common.ts';
+export { projectDocSchema, type ProjectDoc } from './project-doc.ts';
+export { sprintId, isoDate, PLAN_STATUSES, ITEM_STATUSES, SPRINT_PATTERN } from './common.ts';
 
 import { planSchema } from './plan.ts';
 import { reportSchema } from './report.ts';
@@ -13,6 +14,7 @@ import { sprintDocSchema } from './sprint-doc.ts';
 import { roadmapSchema } from './roadmap.ts';
 import { handoffSchema } from './handoff.ts';
 import { requirementSchema } from './requirements.ts';
+import { projectDocSchema } from './project-doc.ts';
 
 /** The schema of each collection, keyed like `COLLECTION_PATTERNS` in src/lib/layout.ts. */
 export const collectionSchemas = {
@@ -22,4 +24,5 @@ export const collectionSchemas = {
 	roadmap: roadmapSchema,
 	handoff: handoffSchema,
 	requirements: requirementSchema,
+	docs: projectDocSchema,
 } as const;

@@ -24,11 +24,13 @@ export const planSchema = z
 	.strictObject({
 		sprint: sprintId,
 		title: text.describe('Sprint name, e.g. "Test Stabilization + BYOM Foundation".'),
-		status: planStatus,
-		date: isoDate.describe('Date the plan was written (YYYY-MM-DD).'),
+		status: planStatus
+			.optional()
+			.describe('draft → ready → active → complete, or cancelled. Leave it out when the plan does not say: the site derives it (archived, or a report exists → complete).'),
+		date: isoDate.optional().describe('Date the plan was written (YYYY-MM-DD).'),
 		start: isoDate.optional().describe('First day of the sprint (YYYY-MM-DD).'),
 		end: isoDate.optional().describe('Last day of the sprint (YYYY-MM-DD).'),
-		goal: text.describe('The sprint goal in one sentence.'),
+		goal: text.optional().describe('The sprint goal in one sentence.'),
 		baseline: testCounts.optional().describe('Test results when the sprint starts.'),
 		targets: z
 			.strictObject({

@@ -1,4 +1,8 @@
-/** A completion report: `report.md` beside the sprint's plan. Its id is the sprint it reports on. */
+/**
+ * A completion report: `report.md` in the sprint's folder. Its id is the sprint it
+ * reports on. Only the sprint is required: a report that states no test counts,
+ * hours or outcomes is still the sprint's report, and the site shows "not stated".
+ */
 import { z } from 'astro/zod';
 import { isoDate, sprintId, testCounts, text, trackId } from './common.ts';
 
@@ -11,10 +15,10 @@ const outcome = z
 	.describe('met, partial or missed.');
 
 export const reportSchema = z.strictObject({
-	sprint: sprintId.describe('The sprint this report closes; its plan must exist.'),
+	sprint: sprintId.describe('The sprint this report closes.'),
 	title: text.optional().describe('Defaults to "Sprint <n> completion report".'),
-	date: isoDate.describe('Date of the report (YYYY-MM-DD).'),
-	tests: testCounts.describe('Final test results at the end of the sprint.'),
+	date: isoDate.optional().describe('Date of the report (YYYY-MM-DD).'),
+	tests: testCounts.optional().describe('Final whole-suite test results at the end of the sprint, when the report states them.'),
 	hours: z
 		.array(
 			z.strictObject({
