@@ -2,7 +2,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backlinks } from '../src/lib/backlinks.ts';
-import { currentSprint, neighbourMap } from '../src/lib/graph.ts';
+import { nearMissSprint } from '../src/lib/graph.ts';
+import { contradiction, currentSprint, indexSprints, isOverdue, neighbourMap } from '../src/lib/sprint-index.ts';
+import { compareSprints } from '../src/lib/sprints.ts';
 import { loadContent } from '../src/lib/load.ts';
 import { countdown, passRateSeries, planVsActual } from '../src/lib/metrics.ts';
 import type { Plan, Report } from '../src/schemas/index.ts';
@@ -15,23 +17,71 @@ const plan = (s: string) => plans.find((p) => p.sprint === s)!;
 
 describe('current sprint and neighbours', () => {
 	it('is 2.8: no sprint is active, and 2.8 is the one ready to start', () => {
-		expect(currentSprint(plans)?.sprint).toBe('2.8');
+		expect(currentSprint(indexSprints(plans.map((data) => ({ data })), [], []))?.sprint).toBe('2.8');
 	});
-	it('prefers an active sprint, then the earliest ready one', () => {
-		const mk = (sprint: string, status: string) => ({ sprint, status });
+	it('prefers an active sprint, then the earliest ready one, then the latest by number', () => {
+		const mk = (sprint: string, status?: string, archived = false) => ({ sprint, status: status as never, archived });
 		expect(currentSprint([mk('2.8', 'ready'), mk('2.9', 'ready'), mk('2.7', 'complete')])?.sprint).toBe('2.8');
 		expect(currentSprint([mk('2.8', 'ready'), mk('2.10', 'active'), mk('2.9', 'active')])?.sprint).toBe('2.10');
 		expect(currentSprint([mk('2.7', 'complete'), mk('2.6', 'complete')])?.sprint).toBe('2.7');
 		// An archived plan whose status was never updated is not "next".
-		expect(currentSprint([{ sprint: '2.7', status: 'ready', archived: '2026-01-17' }, mk('2.9', 'ready')])?.sprint).toBe('2.9');
+		expect(currentSprint([mk('2.7', 'ready', true), mk('2.9', 'ready')])?.sprint).toBe('2.9');
+		// Nothing active or ready: the latest sprint any document names, status or not (2.61 after 2.9).
+		expect(currentSprint([mk('2.9', 'complete', true), mk('2.61'), mk('2.10', 'complete')])?.sprint).toBe('2.61');
 	});
 	it('walks sprints in numeric order across the archive: 2.7 (archived) ← 2.8 → 2.9, and 2.9 → 2.10', () => {
 		const around = neighbourMap(plans);
+		expect(around.get('2.7')?.next?.sprint).toBe('2.8');
 		expect(around.get('2.8')?.previous?.sprint).toBe('2.7');
 		expect(around.get('2.8')?.next?.sprint).toBe('2.9');
 		expect(around.get('2.9')?.next?.sprint).toBe('2.10');
 		expect(around.get('2.7')?.previous).toBeUndefined();
 		expect(around.get('2.10')?.next).toBeUndefined();
+	});
+});
+
+describe('sprints as teams number them', () => {
+	it('orders dot-separated numbers segment by segment', () => {
+		const ids = ['13', '2.10', '12.5', '3', '2.9', '2.61', '12', '2.8', '12.5.1'];
+		expect([...ids].sort(compareSprints)).toEqual(['2.8', '2.9', '2.10', '2.61', '3', '12', '12.5', '12.5.1', '13']);
+	});
+	it('suggests a sprint only for a typo of one that exists', () => {
+		const known = ['2.8', '2.10', '2.35', '2.81'];
+		expect(nearMissSprint('2.15', known)).toBeUndefined(); // a different sprint, not a typo of 2.35
+		expect(nearMissSprint('2.18', known)).toBe('2.81'); // two digits swapped
+		expect(nearMissSprint('2.100', known)).toBe('2.10'); // one digit too many
+		expect(nearMissSprint('28', known)).toBe('2.8'); // the dot left out
+		expect(nearMissSprint('2.7', known)).toBeUndefined();
+		expect(nearMissSprint('14', ['4', '13'])).toBeUndefined(); // 14 is a sprint of its own
+	});
+});
+
+describe('a sprint exists when any document names it', () => {
+	const plan = (sprint: string, status?: string, extra: Record<string, string> = {}) => ({ data: { sprint, status, ...extra } });
+	const doc = (sprint: string, archived?: string) => ({ data: { sprint, archived } });
+	const index = indexSprints(
+		[plan('2.8', 'ready'), plan('2.9', 'active', { end: '2026-02-01' }), plan('2.7', 'ready', { archived: '2026-01-20' })],
+		[doc('2.15'), doc('2.7', '2026-01-20')],
+		[doc('2.15'), doc('2.16', '2026-03-01'), doc('2.17')],
+	);
+	const get = (s: string) => index.find((r) => r.sprint === s)!;
+	it('lists sprints with a plan, a report only, or docs only, in order', () => {
+		expect(index.map((r) => r.sprint)).toEqual(['2.7', '2.8', '2.9', '2.15', '2.16', '2.17']);
+		expect(get('2.15').plan).toBeUndefined();
+		expect(get('2.15').docs).toHaveLength(1);
+	});
+	it('takes a stated status, else derives it from a report or the archive, else claims none', () => {
+		expect([get('2.8').status, get('2.8').statusSource]).toEqual(['ready', 'stated']);
+		expect([get('2.15').status, get('2.15').statusSource]).toEqual(['complete', 'report']);
+		expect([get('2.16').status, get('2.16').statusSource, get('2.16').archived]).toEqual(['complete', 'archived', true]);
+		expect([get('2.17').status, get('2.17').statusSource]).toEqual([undefined, undefined]);
+	});
+	it('says when a stated status contradicts the evidence, and flags a live sprint past its end with no report', () => {
+		expect(contradiction(get('2.7'))).toBe('it has a completion report');
+		expect(contradiction(get('2.8'))).toBeUndefined();
+		expect(isOverdue(get('2.9'), '2026-02-02')).toBe(true);
+		expect(isOverdue(get('2.9'), '2026-02-01')).toBe(false);
+		expect(isOverdue(get('2.7'), '2027-01-01')).toBe(false);
 	});
 });
 

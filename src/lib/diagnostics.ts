@@ -3,7 +3,8 @@
  * list and one reporter prints it. Nothing throws on the first problem.
  */
 
-export type Severity = 'error' | 'warning';
+/** `info` tells without asking for a change ("sprint 2.15 has no plan"); it never fails a run, not even with --strict. */
+export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
 	/** Path as the user would type it, relative to the working directory, `/`-separated. */
@@ -54,6 +55,10 @@ export class DiagnosticList {
 
 	warn(file: string, at: Position, ruleId: string, message: string, fix?: string): void {
 		this.add(file, at, 'warning', ruleId, message, fix);
+	}
+
+	info(file: string, at: Position, ruleId: string, message: string, fix?: string): void {
+		this.add(file, at, 'info', ruleId, message, fix);
 	}
 
 	/** Sorted by file, then position, so output is stable from run to run. */

@@ -8,7 +8,8 @@ import { compareSprints, passRate, sumHours, testsForRate, type TestCounts } fro
 
 export interface TestsComparison {
 	baseline?: TestCounts;
-	final: TestCounts;
+	/** Undefined when the report states no whole-suite figure: shown as "not stated", never as 0. */
+	final?: TestCounts;
 	/** Tests passing at the end minus at the start. */
 	passingDelta?: number;
 	/** Pass rate points gained (final − baseline). */
@@ -46,11 +47,11 @@ export function planVsActual(plan: Plan | undefined, report: Report): PlanVsActu
 	const baseline = plan?.baseline;
 	const final = report.tests;
 	const before = baseline && passRate(baseline);
-	const after = passRate(final);
+	const after = final && passRate(final);
 	const tests: TestsComparison = {
 		baseline,
 		final,
-		passingDelta: baseline ? final.passing - baseline.passing : undefined,
+		passingDelta: baseline && final ? final.passing - baseline.passing : undefined,
 		rateDelta: before !== undefined && after !== undefined ? after - before : undefined,
 	};
 
@@ -68,13 +69,12 @@ export function planVsActual(plan: Plan | undefined, report: Report): PlanVsActu
 
 	const tiers = TIERS.filter((t) => plan?.targets?.[t] || report.outcome[t]).map((tier): TierComparison => {
 		const floorRate = plan?.targets?.[tier]?.pass_rate;
-		const total = final.total;
 		return {
 			tier,
 			floorRate,
-			floorTests: floorRate !== undefined ? testsForRate(floorRate, total) : undefined,
+			floorTests: floorRate !== undefined && final ? testsForRate(floorRate, final.total) : undefined,
 			outcome: report.outcome[tier],
-			rateReached: floorRate !== undefined ? final.passing >= testsForRate(floorRate, total) : undefined,
+			rateReached: floorRate !== undefined && final ? final.passing >= testsForRate(floorRate, final.total) : undefined,
 		};
 	});
 
@@ -115,17 +115,23 @@ export interface SeriesPoint {
 	rate: number;
 }
 
-/** Pass rate and test count through the sprints: each sprint's baseline, then its final result, in sprint order. */
+/**
+ * Pass rate and test count through the sprints: each sprint's baseline, then its
+ * final result, in sprint order. A sprint without a plan contributes its report's
+ * figure; a figure not stated contributes nothing.
+ */
 export function passRateSeries(plans: readonly Plan[], reports: readonly Report[]): SeriesPoint[] {
 	const bySprint = new Map(reports.map((r) => [r.sprint, r]));
+	const planOf = new Map(plans.map((p) => [p.sprint, p]));
+	const sprints = [...new Set([...planOf.keys(), ...bySprint.keys()])].sort(compareSprints);
 	const points: SeriesPoint[] = [];
 	const push = (sprint: string, at: SeriesPoint['at'], tests: TestCounts | undefined) => {
 		const rate = tests && passRate(tests);
 		if (tests && rate !== undefined) points.push({ sprint, at, tests, rate });
 	};
-	for (const plan of [...plans].sort((a, b) => compareSprints(a.sprint, b.sprint))) {
-		push(plan.sprint, 'start', plan.baseline);
-		push(plan.sprint, 'end', bySprint.get(plan.sprint)?.tests);
+	for (const sprint of sprints) {
+		push(sprint, 'start', planOf.get(sprint)?.baseline);
+		push(sprint, 'end', bySprint.get(sprint)?.tests);
 	}
 	return points;
 }

@@ -18,8 +18,8 @@ export interface ReportInput {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function summaryLine(errors: number, warnings: number, files: number): string {
-	return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`;
+export function summaryLine(errors: number, warnings: number, files: number, notes = 0): string {
+	return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notes ? `, ${plural(notes, 'note')}` : ''} in ${plural(files, 'file')}`;
 }
 
 export function formatHuman(input: ReportInput, color: boolean): string {
@@ -32,8 +32,13 @@ export function formatHuman(input: ReportInput, color: boolean): string {
 			out.push(c.underline(c.bold(d.file)));
 			current = d.file;
 		}
-		const severity = d.severity === 'error' ? c.red('error') : c.yellow('warning');
+		const severity = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : c.cyan('note');
 		out.push(`${d.file}:${d.line}:${d.column}  ${severity}  ${d.message}  ${c.dim(d.ruleId)}`);
+		// A note tells, it asks for no change: one line and its hint, no code frame.
+		if (d.severity === 'info') {
+			if (d.fix) out.push(`  ${c.dim(d.fix)}`);
+			continue;
+		}
 		const source = input.sources?.get(d.file);
 		if (source !== undefined) {
 			const frame = codeFrameColumns(
@@ -46,9 +51,9 @@ export function formatHuman(input: ReportInput, color: boolean): string {
 		if (d.fix) out.push(`  ${c.green('fix:')} ${d.fix.includes('\n') ? `\n${d.fix.replace(/^/gm, '    ')}` : d.fix}`);
 	}
 	const errors = input.diagnostics.filter((d) => d.severity === 'error').length;
-	const warnings = input.diagnostics.length - errors;
+	const warnings = input.diagnostics.filter((d) => d.severity === 'warning').length;
 	if (out.length) out.push('');
-	const summary = summaryLine(errors, warnings, input.files);
+	const summary = summaryLine(errors, warnings, input.files, input.diagnostics.length - errors - warnings);
 	out.push(errors ? c.red(summary) : warnings ? c.yellow(summary) : c.green(summary));
 	return out.join('\n');
 }
@@ -64,7 +69,7 @@ export function formatGithub(input: ReportInput): string {
 	return input.diagnostics
 		.map((d) => {
 			const props = `file=${prop(d.file)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${prop(d.ruleId)}`;
-			return `::${d.severity === 'error' ? 'error' : 'warning'} ${props}::${data(d.message + (d.fix ? ` — fix: ${d.fix}` : ''))}`;
+			return `::${d.severity === 'info' ? 'notice' : d.severity} ${props}::${data(d.message + (d.fix ? ` — fix: ${d.fix}` : ''))}`;
 		})
 		.join('\n');
 }

@@ -13,6 +13,14 @@ import { compareSprints, formatHours } from './sprints.ts';
 export interface Known {
 	plans: Array<{ data: Plan; file: string }>;
 	reports: Array<{ data: Report; file: string }>;
+	/** Every other sprint doc: where a sprint without a plan keeps its files, and which sprints exist. */
+	docs: Array<{ data: { sprint: string }; file: string }>;
+}
+
+/** The folder a sprint's files are in (its plan's, else its report's, else a doc's), or the live folder for a new sprint. */
+export function sprintFolder(sprint: string, known: Known): string {
+	const member = [...known.plans, ...known.reports, ...known.docs].find((m) => m.data.sprint === sprint);
+	return member ? folderOf(member.file) : liveSprintFolder(sprint);
 }
 
 export interface Scaffold {
@@ -27,11 +35,14 @@ const document = (frontmatter: Record<string, unknown>, body: string) => `---\n$
 const folderOf = (file: string) => file.replace(/\/[^/]+$/, '');
 
 export function scaffoldPlan(sprint: string, today: string, known: Known): Scaffold {
-	const previous = known.plans
-		.filter((p) => compareSprints(p.data.sprint, sprint) < 0)
-		.sort((a, b) => compareSprints(a.data.sprint, b.data.sprint))
+	// The sprint before is the one numbered just below, whatever documents it kept (a plan is optional).
+	const before = [...known.plans, ...known.reports, ...known.docs]
+		.map((m) => m.data.sprint)
+		.filter((s) => compareSprints(s, sprint) < 0)
+		.sort(compareSprints)
 		.at(-1);
-	const previousReport = previous && known.reports.find((r) => r.data.sprint === previous.data.sprint);
+	const previous = before === undefined ? undefined : known.plans.find((p) => p.data.sprint === before);
+	const previousReport = before === undefined ? undefined : known.reports.find((r) => r.data.sprint === before);
 	const inferred: string[] = [];
 	const fm: Record<string, unknown> = {
 		sprint,
@@ -40,29 +51,38 @@ export function scaffoldPlan(sprint: string, today: string, known: Known): Scaff
 		date: today,
 		goal: 'One sentence on what this sprint achieves',
 	};
-	if (previousReport) {
-		fm.baseline = { ...previousReport.data.tests };
-		inferred.push(`baseline ${previousReport.data.tests.passing}/${previousReport.data.tests.total} from the Sprint ${previous!.data.sprint} report`);
+	const finalTests = previousReport?.data.tests;
+	if (finalTests) {
+		fm.baseline = { ...finalTests };
+		inferred.push(`baseline ${finalTests.passing}/${finalTests.total} from the Sprint ${before} report`);
 	}
-	if (previous) {
+	if (previous?.data.tracks.length) {
 		fm.tracks = previous.data.tracks.map(({ id, name, owner, hours }) => ({ id, name, owner, hours }));
-		fm.depends_on = [previous.data.sprint];
-		if (previous.data.tracks.length) inferred.push(`tracks ${previous.data.tracks.map((t) => t.id).join(', ')} and owners from the Sprint ${previous.data.sprint} plan`);
-		inferred.push(`depends_on ["${previous.data.sprint}"]`);
+		inferred.push(`tracks ${previous.data.tracks.map((t) => t.id).join(', ')} and owners from the Sprint ${before} plan`);
+	}
+	if (before !== undefined) {
+		fm.depends_on = [before];
+		inferred.push(`depends_on ["${before}"]`);
 	}
 	const body = `## Goal\n\nWhat this sprint delivers and why now.\n\n## Tracks\n\nWhat each track does and who owns it.\n\n## Success criteria\n\n### Minimum\n\n- [ ] \n\n### Target\n\n- [ ] \n\n### Stretch\n\n- [ ] \n\n## Risks\n\n- \n`;
-	return { file: `${liveSprintFolder(sprint)}/plan.md`, text: document(fm, body), inferred };
+	return { file: `${sprintFolder(sprint, known)}/plan.md`, text: document(fm, body), inferred };
 }
 
-export function scaffoldReport(plan: { data: Plan; file: string }, today: string): Scaffold {
-	const p = plan.data;
+/** A report pre-filled from the sprint's plan when it has one; without a plan, just the frame. */
+export function scaffoldReport(sprint: string, today: string, known: Known): Scaffold {
+	const plan = known.plans.find((x) => x.data.sprint === sprint);
+	const file = `${sprintFolder(sprint, known)}/report.md`;
 	const inferred: string[] = [];
-	const fm: Record<string, unknown> = { sprint: p.sprint, date: today };
+	const fm: Record<string, unknown> = { sprint, date: today };
+	if (!plan) {
+		inferred.push(`no plan for Sprint ${sprint}: add the final test counts as tests: { passing, total } if the sprint measured them`);
+		return { file, text: document(fm, `## Summary\n\nHow Sprint ${sprint} went, in two sentences.\n\n## Carried over\n\n- \n`), inferred };
+	}
+	const p = plan.data;
+	// Without a baseline there is no honest starting figure: tests are left for the writer to add.
 	if (p.baseline) {
 		fm.tests = { ...p.baseline };
 		inferred.push(`tests start at the plan's baseline ${p.baseline.passing}/${p.baseline.total}: update them to the final run`);
-	} else {
-		fm.tests = { passing: 0, total: 0 };
 	}
 	if (p.tracks.length) {
 		fm.hours = p.tracks.map((t) => ({ track: t.id, spent: 0 }));
@@ -85,10 +105,10 @@ export function scaffoldReport(plan: { data: Plan; file: string }, today: string
 		inferred.push(`success criteria of ${tiers.join(', ')} as task lists`);
 	}
 	lines.push('## Carried over\n\n- \n');
-	return { file: `${folderOf(plan.file)}/report.md`, text: document(fm, lines.join('\n')), inferred };
+	return { file, text: document(fm, lines.join('\n')), inferred };
 }
 
-export function scaffoldDoc(plan: { data: Plan; file: string }, kind: string, title: string, today: string): Scaffold {
-	const fm = { sprint: plan.data.sprint, title, kind, date: today };
-	return { file: `${folderOf(plan.file)}/${slugifyFileName(title) || kind}.md`, text: document(fm, `## ${title}\n\n`), inferred: [] };
+export function scaffoldDoc(sprint: string, kind: string, title: string, today: string, known: Known): Scaffold {
+	const fm = { sprint, title, kind, date: today };
+	return { file: `${sprintFolder(sprint, known)}/${slugifyFileName(title) || kind}.md`, text: document(fm, `## ${title}\n\n`), inferred: [] };
 }

@@ -2,12 +2,13 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { siteData, reportTitle } from '../site/content.ts';
-import { formatPercent, passRate } from '../lib/sprints.ts';
+import { compareSprints, formatPercent, passRate } from '../lib/sprints.ts';
 import { reportUrl } from '../lib/urls.ts';
 
 export async function GET(context: APIContext) {
 	const site = await siteData();
-	const reports = [...site.reports.values()].sort((a, b) => b.data.date.localeCompare(a.data.date));
+	// Dated reports newest first; undated ones (no date stated) after them, by sprint, newest first.
+	const reports = [...site.reports.values()].sort((a, b) => (b.data.date ?? '').localeCompare(a.data.date ?? '') || compareSprints(b.data.sprint, a.data.sprint));
 	return rss({
 		title: 'Completion reports',
 		description: 'Sprint completion reports: final test results and what shipped',
@@ -15,8 +16,10 @@ export async function GET(context: APIContext) {
 		items: reports.map((r) => ({
 			title: reportTitle(r),
 			link: reportUrl(r.data.sprint),
-			pubDate: new Date(`${r.data.date}T00:00:00Z`),
-			description: `Sprint ${r.data.sprint}: ${r.data.tests.passing}/${r.data.tests.total} tests passing (${formatPercent(passRate(r.data.tests))}).`,
+			pubDate: r.data.date ? new Date(`${r.data.date}T00:00:00Z`) : undefined,
+			description: r.data.tests
+				? `Sprint ${r.data.sprint}: ${r.data.tests.passing}/${r.data.tests.total} tests passing (${formatPercent(passRate(r.data.tests))}).`
+				: `Sprint ${r.data.sprint}: completion report (no test figures stated).`,
 		})),
 	});
 }

@@ -8,15 +8,18 @@ import { relative, sep } from 'node:path';
 import { backlinks } from '../lib/backlinks.ts';
 import { folderHistory, gitRoot, type FileHistory } from '../lib/git.ts';
 import pkg from '../../package.json' with { type: 'json' };
-import { currentSprint, neighbourMap } from '../lib/graph.ts';
-import { CONTENT_DIR } from '../lib/layout.ts';
+import { CONTENT_DIR, sectionOf } from '../lib/layout.ts';
+import { currentSprint, indexSprints, neighbourMap, type SprintRecord } from '../lib/sprint-index.ts';
 import { compareSprints } from '../lib/sprints.ts';
-import { handoffUrl, planUrl, reportUrl, requirementUrl, roadmapUrl, sprintDocUrl } from '../lib/urls.ts';
+import { handoffUrl, planUrl, projectDocUrl, reportUrl, requirementUrl, roadmapUrl, sprintDocUrl } from '../lib/urls.ts';
 
 export type PlanEntry = CollectionEntry<'plans'>;
 export type ReportEntry = CollectionEntry<'reports'>;
 export type SprintDocEntry = CollectionEntry<'sprintDocs'>;
 export type RequirementEntry = CollectionEntry<'requirements'>;
+export type ProjectDocEntry = CollectionEntry<'docs'>;
+/** A sprint with whatever documents it has: the plan and the report are optional. */
+export type Sprint = SprintRecord<PlanEntry, ReportEntry, SprintDocEntry>;
 
 export interface PageRef {
 	url: string;
@@ -24,20 +27,26 @@ export interface PageRef {
 }
 
 export interface SiteData {
-	/** Every plan, archived or not, in sprint order (2.9 before 2.10). */
+	/** Every sprint any document names, archived or not, in sprint order (2.9 before 2.10). */
+	sprints: Sprint[];
+	/** A sprint by number, when any document belongs to it. */
+	sprint: (id: string) => Sprint | undefined;
+	/** Every plan, archived or not, in sprint order. */
 	plans: PlanEntry[];
 	reports: Map<string, ReportEntry>;
 	docs: Map<string, SprintDocEntry[]>;
 	requirements: RequirementEntry[];
+	/** Project docs by section, sections in alphabetical order, docs by title. */
+	sections: Map<string, ProjectDocEntry[]>;
 	roadmap?: CollectionEntry<'roadmap'>;
 	handoff?: CollectionEntry<'handoff'>;
-	current?: PlanEntry;
+	current?: Sprint;
 	/** Title of every page by URL, for link lists. */
 	titles: Map<string, string>;
 	/** Pages pointing at each page URL. */
 	referencedBy: Map<string, PageRef[]>;
-	/** Previous and next plan by sprint number, archived or not. */
-	neighbours: (sprint: string) => { previous?: PlanEntry['data']; next?: PlanEntry['data'] };
+	/** Previous and next sprint by number, archived or not, plan or no plan. */
+	neighbours: (sprint: string) => { previous?: Sprint; next?: Sprint };
 	/** Git history and repository links of an entry, when the content is in a git checkout. */
 	historyOf: (entry: { filePath?: string }) => DocHistory | undefined;
 }
@@ -61,13 +70,14 @@ export function siteData(): Promise<SiteData> {
 }
 
 async function gather(): Promise<SiteData> {
-	const [plans, reports, docs, requirements, [roadmap], [handoff]] = await Promise.all([
+	const [plans, reports, docs, requirements, [roadmap], [handoff], projectDocs] = await Promise.all([
 		getCollection('plans'),
 		getCollection('reports'),
 		getCollection('sprintDocs'),
 		getCollection('requirements'),
 		getCollection('roadmap'),
 		getCollection('handoff'),
+		getCollection('docs'),
 	]);
 	plans.sort((a, b) => compareSprints(a.data.sprint, b.data.sprint));
 	const docsBySprint = new Map<string, SprintDocEntry[]>();
@@ -77,8 +87,9 @@ async function gather(): Promise<SiteData> {
 
 	const titles = new Map<string, string>();
 	const sources = [];
+	const sprints = indexSprints(plans, reports, docs);
+	for (const s of sprints) titles.set(planUrl(s.sprint), sprintTitle(s));
 	for (const p of plans) {
-		titles.set(planUrl(p.data.sprint), `Sprint ${p.data.sprint}: ${p.data.title}`);
 		sources.push({ url: planUrl(p.data.sprint), contentPath: contentPathOf(p), body: p.body ?? '', sprints: [...p.data.depends_on, ...(p.data.next ? [p.data.next] : [])] });
 	}
 	for (const r of reports) {
@@ -93,6 +104,13 @@ async function gather(): Promise<SiteData> {
 		titles.set(requirementUrl(q.id), q.data.title);
 		sources.push({ url: requirementUrl(q.id), contentPath: contentPathOf(q), body: q.body ?? '', sprints: q.data.stories.flatMap((s) => (s.sprint ? [s.sprint] : [])) });
 	}
+	const sections = new Map<string, ProjectDocEntry[]>();
+	for (const d of projectDocs.sort((a, b) => a.data.title.localeCompare(b.data.title))) {
+		const section = sectionOf(d.id);
+		sections.set(section, [...(sections.get(section) ?? []), d]);
+		titles.set(projectDocUrl(d.id), d.data.title);
+		sources.push({ url: projectDocUrl(d.id), contentPath: contentPathOf(d), body: d.body ?? '', sprints: d.data.sprint ? [d.data.sprint] : [] });
+	}
 	if (roadmap) {
 		titles.set(roadmapUrl, roadmap.data.title);
 		sources.push({ url: roadmapUrl, contentPath: contentPathOf(roadmap), body: roadmap.body ?? '', sprints: roadmap.data.milestones.map((m) => m.sprint) });
@@ -104,18 +122,22 @@ async function gather(): Promise<SiteData> {
 	// Page URLs of every entry by its path, so backlinks resolve links without reading files again.
 	const urlByPath = new Map(sources.map((s) => [s.contentPath, s.url]));
 	const links = backlinks(contentDir, sources, (path) => urlByPath.get(path));
-	const neighbours = neighbourMap(plans.map((p) => p.data));
+	const neighbours = neighbourMap(sprints);
+	const bySprint = new Map(sprints.map((s) => [s.sprint, s]));
 	const history = await readHistory();
 	const referencedBy = new Map([...links].map(([url, from]) => [url, from.filter((f) => titles.has(f)).map((f) => ({ url: f, title: titles.get(f)! }))]));
 
 	return {
+		sprints,
+		sprint: (id) => bySprint.get(id),
+		sections: new Map([...sections].sort(([a], [b]) => a.localeCompare(b))),
 		plans,
 		reports: new Map(reports.map((r) => [r.data.sprint, r])),
 		docs: docsBySprint,
 		requirements,
 		roadmap,
 		handoff,
-		current: plans.find((p) => p.data.sprint === currentSprint(plans.map((x) => x.data))?.sprint),
+		current: currentSprint(sprints),
 		titles,
 		referencedBy,
 		neighbours: (sprint) => neighbours.get(sprint) ?? {},
@@ -157,6 +179,9 @@ async function readHistory(): Promise<{ files: Map<string, FileHistory>; prefix:
 }
 
 export const reportTitle = (r: ReportEntry) => r.data.title ?? `Sprint ${r.data.sprint} completion report`;
+
+/** "Sprint 2.8: Test Stabilization", or just "Sprint 2.15" for a sprint that kept no plan. */
+export const sprintTitle = (s: Pick<Sprint, 'sprint' | 'plan'>) => (s.plan ? `Sprint ${s.sprint}: ${s.plan.data.title}` : `Sprint ${s.sprint}`);
 
 /** "Today" for days-left figures: the build date, or SPRINTBOOK_TODAY (YYYY-MM-DD). */
 export { today } from '../lib/today.ts';

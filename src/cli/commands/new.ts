@@ -5,7 +5,7 @@ import { check } from '../../lib/check/index.ts';
 import { loadContent } from '../../lib/load.ts';
 import { formatHuman } from '../../lib/reporter.ts';
 import { scaffoldDoc, scaffoldPlan, scaffoldReport, type Known, type Scaffold } from '../../lib/scaffold.ts';
-import { DOC_KINDS, sprintId, type Plan, type Report } from '../../schemas/index.ts';
+import { DOC_KINDS, sprintId, type Plan, type Report, type SprintDoc } from '../../schemas/index.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
 import { today } from '../../lib/today.ts';
 
@@ -27,7 +27,7 @@ export async function runNew(args: string[]): Promise<CommandResult> {
 	const [what, sprintArg, ...rest] = positionals;
 	if (!what || !['plan', 'report', 'doc'].includes(what)) throw new UsageError(`say what to create: plan, report or doc`, NEW_HELP);
 	const sprint = sprintId.safeParse(sprintArg);
-	if (!sprint.success) throw new UsageError(`"${sprintArg ?? ''}" is not a sprint number like 2.8 or 2.10`, NEW_HELP);
+	if (!sprint.success) throw new UsageError(`"${sprintArg ?? ''}" is not a sprint number like 3, 2.8 or 12.5`, NEW_HELP);
 	if (what === 'doc' && (rest.length < 2 || !DOC_KINDS.includes(rest[0] as never))) {
 		throw new UsageError(`new doc needs a kind (${DOC_KINDS.join(', ')}) and a title`, NEW_HELP);
 	}
@@ -37,6 +37,7 @@ export async function runNew(args: string[]): Promise<CommandResult> {
 	const known: Known = {
 		plans: entries.filter((e) => e.collection === 'plans' && e.result.success).map((e) => ({ data: e.result.data as Plan, file: e.file })),
 		reports: entries.filter((e) => e.collection === 'reports' && e.result.success).map((e) => ({ data: e.result.data as Report, file: e.file })),
+		docs: entries.filter((e) => e.collection === 'sprintDocs' && e.result.success).map((e) => ({ data: e.result.data as SprintDoc, file: e.file })),
 	};
 	const plan = known.plans.find((p) => p.data.sprint === sprint.data);
 	const date = today();
@@ -45,13 +46,13 @@ export async function runNew(args: string[]): Promise<CommandResult> {
 		if (plan) return refuse(`Sprint ${sprint.data} already has a plan: content/${plan.file}`);
 		scaffold = scaffoldPlan(sprint.data, date, known);
 	} else {
-		if (!plan) return refuse(`Sprint ${sprint.data} has no plan yet: run sprintbook new plan ${sprint.data} first`);
+		// A plan is optional: a report or a doc can start a sprint, or join one that kept no plan.
 		if (what === 'report') {
 			const report = known.reports.find((r) => r.data.sprint === sprint.data);
 			if (report) return refuse(`Sprint ${sprint.data} already has a report: content/${report.file}`);
-			scaffold = scaffoldReport(plan, date);
+			scaffold = scaffoldReport(sprint.data, date, known);
 		} else {
-			scaffold = scaffoldDoc(plan, rest[0]!, rest.slice(1).join(' '), date);
+			scaffold = scaffoldDoc(sprint.data, rest[0]!, rest.slice(1).join(' '), date, known);
 			if (/\/(?:plan|report)\.md$/.test(scaffold.file)) return refuse(`a doc titled "${rest.slice(1).join(' ')}" would be named ${scaffold.file.split('/').pop()}, the sprint's own plan or report; choose another title`);
 		}
 	}

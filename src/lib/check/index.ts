@@ -8,9 +8,10 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { collectionSchemas } from '../../schemas/index.ts';
 import { DiagnosticList, type Diagnostic, type Position } from '../diagnostics.ts';
-import { closest, dependencyCycles } from '../graph.ts';
-import { CONTENT_DIR, liveSprintFolder, requirementId, sprintDocId, type CollectionName } from '../layout.ts';
-import { reportUrl, requirementUrl, sprintDocUrl } from '../urls.ts';
+import { dependencyCycles, nearMissSprint } from '../graph.ts';
+import { CONTENT_DIR, liveSprintFolder, PROJECT_DOCS_DIR, projectDocId, requirementId, sprintDocId, type CollectionName } from '../layout.ts';
+import { contradiction, indexSprints } from '../sprint-index.ts';
+import { projectDocUrl, reportUrl, requirementUrl, sprintDocUrl } from '../urls.ts';
 import { listCollectionFiles } from '../load.ts';
 import { outline, type MarkdownOutline } from '../markdown.ts';
 import { decodeSource, type SourceText } from '../source.ts';
@@ -37,6 +38,7 @@ export interface CheckResult {
 	files: number;
 	errors: number;
 	warnings: number;
+	infos: number;
 	/** Text of each document by its displayed path, for code frames. */
 	sources: Map<string, string>;
 }
@@ -57,6 +59,7 @@ const EXAMPLE_FRONTMATTER: Record<CollectionName, string> = {
 	roadmap: 'updated: 2026-01-17\nmilestones:\n  - { sprint: "2.8", title: BYOM foundation, status: ready }',
 	handoff: 'updated: 2026-01-17\nfeatures: []',
 	requirements: 'id: byom\ntitle: BYOM user stories\nstories: []',
+	docs: 'title: Deployment runbook\ndate: 2026-01-17\ntags: [aws]',
 };
 
 export async function check(options: CheckOptions): Promise<CheckResult> {
@@ -72,7 +75,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 	const placedSet = new Set(placed.map((p) => p.file));
 	for (const f of allFiles) {
 		if (/\.mdx?$/i.test(f) && !placedSet.has(f)) {
-			diagnostics.warn(display(f), { line: 1, column: 1 }, 'unplaced-file', `this document is not in any collection, so the site will not publish it`, `move it into a sprint folder (${liveSprintFolder('<id>')}/), requirements/, or rename it to roadmap.md / handoff.md`);
+			diagnostics.warn(display(f), { line: 1, column: 1 }, 'unplaced-file', `this document is not in any collection, so the site will not publish it`, `move it into a sprint folder (${liveSprintFolder('<id>')}/), a project-doc section (${PROJECT_DOCS_DIR}/<section>/, e.g. ${PROJECT_DOCS_DIR}/architecture/), requirements/, or rename it to roadmap.md / handoff.md`);
 		}
 	}
 
@@ -129,6 +132,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 		files: docs.length,
 		errors: items.filter((i) => i.severity === 'error').length,
 		warnings: items.filter((i) => i.severity === 'warning').length,
+		infos: items.filter((i) => i.severity === 'info').length,
 		sources: new Map(docs.map((d) => [d.display, d.source.text])),
 	};
 }
@@ -150,11 +154,20 @@ const claimed = (d: Doc): string | undefined => {
 	const s = d.parsed?.raw.sprint;
 	return typeof s === 'string' ? s : undefined;
 };
+const rawString = (d: Doc, key: string): string | undefined => {
+	const v = d.parsed?.raw[key];
+	return typeof v === 'string' ? v : v instanceof Date ? v.toISOString().slice(0, 10) : undefined;
+};
+const archivedOf = (d: Doc) => rawString(d, 'archived');
+const statusOf = (d: Doc) => rawString(d, 'status');
 
 function checkIdentityAndReferences(docs: Doc[], diagnostics: DiagnosticList): void {
 	const plans = docs.filter((d) => d.collection === 'plans');
-	const sprints = new Set(plans.map(claimed).filter((s): s is string => !!s));
 	const locate = (d: Doc, path: ReadonlyArray<PropertyKey>): Position => d.parsed!.locate(path);
+	// A sprint exists when any of its documents names it: a plan, a report or any other sprint doc.
+	const member = (collection: CollectionName) => docs.filter((d) => d.collection === collection && claimed(d)).map((d) => ({ doc: d, data: { sprint: claimed(d)!, archived: archivedOf(d), status: statusOf(d) } }));
+	const sprintIndex = indexSprints(member('plans'), member('reports'), member('sprintDocs'));
+	const sprints = new Set(sprintIndex.map((r) => r.sprint));
 
 	// Two docs claiming one id.
 	for (const collection of ['plans', 'reports'] as const) {
@@ -172,7 +185,7 @@ function checkIdentityAndReferences(docs: Doc[], diagnostics: DiagnosticList): v
 		}
 	}
 
-	// Sprint docs and requirements publish at URLs made from their ids: two docs on one URL lose one page.
+	// Sprint docs, requirements and project docs publish at URLs made from their ids: two docs on one URL lose one page.
 	const pageOwners = new Map<string, Doc[]>();
 	const own = (url: string, d: Doc) => pageOwners.set(url, [...(pageOwners.get(url) ?? []), d]);
 	for (const d of docs) {
@@ -184,6 +197,7 @@ function checkIdentityAndReferences(docs: Doc[], diagnostics: DiagnosticList): v
 			own(/\/(?:plan|report)$/.test(id) ? reportUrl(id.split('/')[0]!) : sprintDocUrl(id), d);
 		}
 		if (d.collection === 'requirements') own(requirementUrl(requirementId(d.contentPath, raw)), d);
+		if (d.collection === 'docs') own(projectDocUrl(projectDocId(d.contentPath)), d);
 	}
 	for (const d of docs.filter((x) => x.collection === 'reports' && claimed(x))) own(reportUrl(claimed(d)!), d);
 	for (const [url, list] of pageOwners) {
@@ -196,6 +210,7 @@ function checkIdentityAndReferences(docs: Doc[], diagnostics: DiagnosticList): v
 
 	// Folder and claimed sprint agree, so `archive` and readers find the doc where they expect it.
 	for (const d of docs) {
+		if (d.collection === 'docs') continue; // a project doc's `sprint` is a related sprint, not where it lives
 		const s = claimed(d);
 		const folder = /^(?:sprints\/([^/]+)|archive\/history\/sprints\/sprint-([^/]+))\//.exec(d.contentPath);
 		const folderSprint = folder?.[1] ?? folder?.[2];
@@ -204,10 +219,31 @@ function checkIdentityAndReferences(docs: Doc[], diagnostics: DiagnosticList): v
 		}
 	}
 
-	const reference = (d: Doc, path: ReadonlyArray<PropertyKey>, target: unknown, what: string, rule = 'broken-reference') => {
+	// What is known of each sprint: told, not asked to change (a plan is optional); a status the evidence contradicts is a warning.
+	for (const r of sprintIndex) {
+		if (!r.plan) {
+			const first = (r.report ?? r.docs[0])!.doc;
+			diagnostics.info(first.display, locate(first, ['sprint']), 'sprint-without-plan', `sprint ${r.sprint} has no plan; its page is built from its ${r.report ? 'report' : 'documents'}`, `to add one: sprintbook new plan ${r.sprint}`);
+		}
+		const why = contradiction(r);
+		if (why) {
+			const d = r.plan!.doc;
+			diagnostics.warn(d.display, locate(d, ['status']), 'status-contradicts-evidence', `status is "${r.plan!.data.status}", but ${why}, so the sprint looks complete`, 'complete');
+		}
+	}
+
+	/**
+	 * A reference to a sprint no document belongs to. Where the sprint must exist
+	 * (depends_on, next) it is an error; a roadmap or a story may name a sprint
+	 * still to come, which is only noted. "Did you mean" only for a typo of a sprint that exists.
+	 */
+	const reference = (d: Doc, path: ReadonlyArray<PropertyKey>, target: unknown, what: string, mustExist: boolean) => {
 		if (typeof target !== 'string' || sprints.has(target)) return;
-		const guess = closest(target, sprints, 1);
-		diagnostics.error(d.display, locate(d, path), rule, `${what} sprint "${target}", which has no plan${guess ? `; did you mean "${guess}"?` : ''}`, guess ? `"${guess}"` : `create content/sprints/${target}/plan.md, or correct the sprint number`);
+		const guess = nearMissSprint(target, sprints);
+		const message = `${what} sprint "${target}", which no document belongs to${guess ? `; did you mean "${guess}"?` : ''}`;
+		if (mustExist) diagnostics.error(d.display, locate(d, path), 'broken-reference', message, guess ? `"${guess}"` : `correct the sprint number, or add a doc for sprint ${target} (sprintbook new plan ${target})`);
+		else if (guess) diagnostics.warn(d.display, locate(d, path), 'unknown-sprint', message, `"${guess}"`);
+		else diagnostics.info(d.display, locate(d, path), 'unknown-sprint', `${message} yet; the site shows it without a link`);
 	};
 
 	for (const d of docs) {
@@ -215,23 +251,20 @@ function checkIdentityAndReferences(docs: Doc[], diagnostics: DiagnosticList): v
 		if (!raw) continue;
 		switch (d.collection) {
 			case 'plans':
-				(Array.isArray(raw.depends_on) ? raw.depends_on : []).forEach((s: unknown, i: number) => reference(d, ['depends_on', i], s, 'depends on'));
-				reference(d, ['next'], raw.next, 'names as next');
-				break;
-			case 'reports':
-				reference(d, ['sprint'], raw.sprint, 'reports on', 'report-without-plan');
-				break;
-			case 'sprintDocs':
-				reference(d, ['sprint'], raw.sprint, 'belongs to', 'unknown-sprint');
+				(Array.isArray(raw.depends_on) ? raw.depends_on : []).forEach((s: unknown, i: number) => reference(d, ['depends_on', i], s, 'depends on', true));
+				reference(d, ['next'], raw.next, 'names as next', true);
 				break;
 			case 'roadmap':
-				(Array.isArray(raw.milestones) ? raw.milestones : []).forEach((m: any, i: number) => reference(d, ['milestones', i, 'sprint'], m?.sprint, 'has a milestone for'));
+				(Array.isArray(raw.milestones) ? raw.milestones : []).forEach((m: any, i: number) => reference(d, ['milestones', i, 'sprint'], m?.sprint, 'has a milestone for', false));
 				break;
 			case 'handoff':
-				(Array.isArray(raw.features) ? raw.features : []).forEach((f: any, i: number) => reference(d, ['features', i, 'sprint'], f?.sprint, 'ties a feature to'));
+				(Array.isArray(raw.features) ? raw.features : []).forEach((f: any, i: number) => reference(d, ['features', i, 'sprint'], f?.sprint, 'ties a feature to', false));
 				break;
 			case 'requirements':
-				(Array.isArray(raw.stories) ? raw.stories : []).forEach((s: any, i: number) => reference(d, ['stories', i, 'sprint'], s?.sprint, 'assigns a story to'));
+				(Array.isArray(raw.stories) ? raw.stories : []).forEach((s: any, i: number) => reference(d, ['stories', i, 'sprint'], s?.sprint, 'assigns a story to', false));
+				break;
+			case 'docs':
+				reference(d, ['sprint'], raw.sprint, 'is related to', false);
 				break;
 		}
 	}
