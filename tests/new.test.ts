@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { sprintbook } from './helpers/cli.ts';
 import { tempProject } from './helpers/project.ts';
+import { ROOT } from './helpers/site.ts';
 
 const env = { SPRINTBOOK_TODAY: '2026-01-27' };
 const frontmatter = (file: string) => parse(readFileSync(file, 'utf8').split('---\n')[1]!);
@@ -48,6 +49,25 @@ describe('new', () => {
 		expect(taken.stdout).toContain('Sprint 2.9 already has a plan: content/sprints/2.9/plan.md');
 	});
 
+	it('in a project numbered 2, 3, 4, 12, 12.5, 13: new plan 14 follows 13, new plan 5 follows 4 (which kept no plan), new report joins 12.5', () => {
+		const root = tempProject(false, join(ROOT, 'tests/fixtures/any-team/content'));
+		expect(sprintbook(['new', 'plan', '14'], root, env).status).toBe(0);
+		const fourteen = frontmatter(join(root, 'content/sprints/14/plan.md'));
+		expect(fourteen).toMatchObject({ sprint: '14', depends_on: ['13'], tracks: [{ id: 'A', owner: 'Dana' }] });
+		expect(fourteen.baseline).toBeUndefined(); // 13 has no report, so no figure to start from
+		const five = sprintbook(['new', 'plan', '5'], root, env);
+		expect(five.status).toBe(0);
+		expect(five.stdout).toContain('filled in: depends_on ["4"]');
+		expect(frontmatter(join(root, 'content/sprints/5/plan.md')).tracks).toBeUndefined();
+		expect(sprintbook(['new', 'report', '12.5'], root, env).status).toBe(0);
+		expect(frontmatter(join(root, 'content/sprints/12.5/report.md'))).toEqual({ sprint: '12.5', date: '2026-01-27' });
+		// A retro for the archived sprint 4 goes where sprint 4's files are.
+		expect(sprintbook(['new', 'doc', '4', 'notes', 'Payment follow-ups'], root, env).stdout).toContain('created content/archive/history/sprints/sprint-4/payment-follow-ups.md');
+		const checked = sprintbook(['check', '--root', root, '--format', 'json']);
+		expect(checked.status).toBe(0);
+		expect((JSON.parse(checked.stdout) as Array<{ severity: string }>).filter((d) => d.severity !== 'info')).toEqual([]);
+	});
+
 	it('new plan takes the previous sprint’s final test count as its baseline', () => {
 		const root = tempProject();
 		rmSync(join(root, 'content/sprints/2.9'), { recursive: true });
@@ -86,7 +106,11 @@ describe('new', () => {
 		expect(() => readFileSync(join(root, 'content/sprints/2.8/sprint-2-8-retro.md'))).toThrow();
 		expect(sprintbook(['new', 'plan', '2.1O'], root).status).toBe(2);
 		expect(sprintbook(['new', 'doc', '2.8', 'memo', 'X'], root).status).toBe(2);
-		expect(sprintbook(['new', 'report', '4.4'], root).stdout).toContain('Sprint 4.4 has no plan yet');
+		// A plan is optional: a report can start a sprint, in a folder of its own, with no figure made up.
+		const planless = sprintbook(['new', 'report', '4.4', '--dry-run'], root);
+		expect(planless.status).toBe(0);
+		expect(planless.stdout).toContain('would create content/sprints/4.4/report.md');
+		expect(planless.stdout).not.toContain('tests:');
 		const clash = sprintbook(['new', 'doc', '2.8', 'notes', 'Report'], root);
 		expect(clash.status).toBe(1);
 		expect(clash.stdout).toContain('would be named report.md, the sprint\'s own plan or report');

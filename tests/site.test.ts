@@ -142,7 +142,7 @@ describe('the rest of the site', () => {
 		const items = page('/sprints/').querySelectorAll('ol.sprint-list > li');
 		expect(items.map((li) => li.getAttribute('data-sprint'))).toEqual(['2.10', '2.9', '2.8', '2.7']);
 		expect(items[3]!.text).toContain('archived');
-		expect(items[3]!.text).toContain('Final: 645/661 tests (97.6%)');
+		expect(items[3]!.text).toContain('Final: 645/661 tests passing (97.6%)');
 	});
 
 	it('renders GFM tables in the archived 2.7 plan and report', () => {

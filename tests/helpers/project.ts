@@ -9,10 +9,13 @@ export function git(cwd: string, ...args: string[]): string {
 	return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** A temp folder holding a copy of content/; with `withGit`, committed as the first commit of a new repository. */
-export function tempProject(withGit = false): string {
+/**
+ * A temp folder holding a copy of content/ (or of another content folder, e.g. a
+ * fixture's); with `withGit`, committed as the first commit of a new repository.
+ */
+export function tempProject(withGit = false, content = join(ROOT, 'content')): string {
 	const root = mkdtempSync(join(tmpdir(), 'sprintbook-project-'));
-	cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
+	cpSync(content, join(root, 'content'), { recursive: true });
 	if (withGit) {
 		git(root, 'init', '-q', '-b', 'main');
 		git(root, 'config', 'user.email', 'lead@omc.test');
