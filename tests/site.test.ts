@@ -1,15 +1,8 @@
 /** The built site, read as a reader gets it: the HTML in dist/ after `npm run build`. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIST, page } from './helpers/site.ts';
-
-/** Every text file astro wrote, with its path relative to dist/. */
-function builtTextFiles(): Array<[string, string]> {
-	return readdirSync(DIST, { recursive: true, encoding: 'utf8' })
-		.filter((f) => /\.(html|xml|txt|json|css|js)$/.test(f))
-		.map((f) => [f, readFileSync(join(DIST, f), 'utf8')]);
-}
+import { builtTextFiles, deadLinks, DIST, page, related } from './helpers/site.ts';
 
 describe('Sprint 2.8 plan page', () => {
 	const html = () => page('/sprints/2.8/');
@@ -64,12 +57,6 @@ describe('Sprint 2.8 plan page', () => {
 		expect(pager).toEqual([['prev', '/sprints/2.7/'], ['next', '/sprints/2.9/']]);
 	});
 });
-
-/** [href, text] of the links under a "Related" heading. */
-function related(doc: ReturnType<typeof page>, heading: string): Array<[string | undefined, string]> {
-	const section = doc.querySelectorAll('aside.related section').find((sec) => sec.querySelector('h2')?.text === heading);
-	return (section?.querySelectorAll('a') ?? []).map((a) => [a.getAttribute('href'), a.text]);
-}
 
 const rows = (table: ReturnType<typeof page> | null | undefined) =>
 	(table?.querySelectorAll('tbody tr') ?? []).map((tr) => tr.querySelectorAll('th, td').map((c) => c.text.trim()));
@@ -180,16 +167,7 @@ describe('the rest of the site', () => {
 	});
 
 	it('publishes no internal link that leads nowhere', () => {
-		const broken: string[] = [];
-		for (const [file, html] of builtTextFiles().filter(([f]) => f.endsWith('.html'))) {
-			for (const [, href] of html.matchAll(/\shref="([^"#?]*)[^"]*"/g)) {
-				if (!href || /^[a-z]+:|^\/\//i.test(href)) continue;
-				const target = href.startsWith('/') ? href : join('/', file, '..', href);
-				const candidates = [target, join(target, 'index.html')].map((t) => join(DIST, t));
-				if (!candidates.some((c) => existsSync(c) && statSync(c).isFile())) broken.push(`${file} → ${href}`);
-			}
-		}
-		expect(broken).toEqual([]);
+		expect(deadLinks()).toEqual([]);
 	});
 
 	it('shows backlinks on archived and non-sprint pages', () => {

@@ -1,0 +1,102 @@
+/**
+ * The site of a team that numbers sprints 2, 3, 4, 12, 12.5, 13, kept plans for
+ * only some of them, and has project docs in sections: every sprint has a page,
+ * statuses are stated or derived (and say so), figures not stated are shown as
+ * such, and project docs with the same file name each keep their own page.
+ * Built from tests/fixtures/any-team in a throwaway project, as a user would.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copySprintbook } from '../bench/project.ts';
+import { deadLinks, page as pageIn, related, ROOT, textOf } from './helpers/site.ts';
+
+let dist = '';
+const page = (url: string) => pageIn(url, dist);
+
+beforeAll(() => {
+	const root = mkdtempSync(join(tmpdir(), 'sprintbook-any-team-'));
+	cpSync(join(ROOT, 'tests/fixtures/any-team/content'), join(root, 'content'), { recursive: true });
+	copySprintbook(root);
+	const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, encoding: 'utf8', env: { ...process.env, SPRINTBOOK_TODAY: '2026-02-20' } });
+	expect(build.status, build.stdout + build.stderr).toBe(0);
+	// Sprints without a plan are told, not failed, and the build says how many notes there are.
+	expect(build.stdout).toContain('4 notes (npm run check lists them)');
+	dist = join(root, 'dist');
+}, 120_000);
+
+describe('a team with its own numbering', () => {
+	it('lists every sprint any document names, newest first by number, with or without a plan', () => {
+		const items = page('/sprints/').querySelectorAll('ol.sprint-list > li');
+		expect(items.map((li) => li.getAttribute('data-sprint'))).toEqual(['13', '12.5', '12', '4', '3', '2']);
+		expect(items[1]!.querySelectorAll('p').map(textOf)).toEqual(['not stated', 'No plan · 1 document']);
+		expect(textOf(items[3])).toContain('complete (no status written; it is archived) · archived');
+		expect(textOf(items[5])).toContain('Final: not stated');
+	});
+
+	it('gives a sprint without a plan its own page, built from its documents', () => {
+		const two = page('/sprints/2/');
+		expect(textOf(two.querySelector('h1'))).toBe('Sprint 2');
+		const meta = two.querySelectorAll('section.meta dt').map((dt) => [textOf(dt), textOf(dt.nextElementSibling)]);
+		expect(meta).toEqual([
+			['Status', '✓complete (no status written; it has a completion report)'],
+			['Final tests', 'not stated'],
+		]);
+		expect(two.querySelectorAll('ul.doc-list a').map((a) => [a.getAttribute('href'), a.text])).toEqual([['/sprints/2/report/', 'Sprint 2 wrap-up']]);
+		// Previous/next walks through plan-less sprints too: 12 ← 12.5 → 13.
+		const pager = page('/sprints/12.5/').querySelectorAll('nav.pager a').map((a) => [a.getAttribute('href'), a.text]);
+		expect(pager).toEqual([['/sprints/12/', '← Sprint 12: Search'], ['/sprints/13/', 'Sprint 13: Reporting →']]);
+	});
+
+	it('shows a report without figures as "not stated", never as 0', () => {
+		const report = page('/sprints/2/report/');
+		expect(textOf(report.querySelector('p.subtitle'))).toBe('Completion report for Sprint 2');
+		const cells = report.querySelectorAll('#pva + table tbody tr').map((tr) => tr.querySelectorAll('th, td').map(textOf));
+		expect(cells).toEqual([
+			['Passing', '—', 'not stated', '—'],
+			['Pass rate', '—', 'not stated', '—'],
+		]);
+		expect(textOf(report.querySelector('main'))).not.toMatch(/\b0\/0\b|0\.0%/);
+	});
+
+	it('makes the latest active sprint current, and flags it overdue when its end has passed without a report', () => {
+		const card = textOf(page('/').querySelector('section.card'));
+		expect(card).toContain('Current sprint: Sprint 13: Reporting');
+		expect(card).toContain('overdue');
+		expect(textOf(page('/').querySelector('[data-testid="overdue"]'))).toBe('This sprint ended on 2026-02-13 and has no completion report yet.');
+	});
+
+	it('publishes project docs by section; same-named files in different folders keep their own pages', () => {
+		const index = page('/docs/');
+		expect(index.querySelectorAll('main h2 a').map((a) => a.text)).toEqual(['Architecture', 'Decisions', 'Guides']);
+		expect(page('/docs/guides/').querySelectorAll('ul.doc-list a').map((a) => [a.getAttribute('href'), a.text])).toEqual([
+			['/docs/guides/backend/readme/', 'Backend guide'],
+			['/docs/guides/frontend/readme/', 'Frontend guide'],
+		]);
+		const decision = page('/docs/decisions/readme/');
+		expect(textOf(decision.querySelector('p.subtitle'))).toBe('2026-02-03 · Accepted · related to Sprint 13');
+		expect(decision.querySelector('p.subtitle a')?.getAttribute('href')).toBe('/sprints/13/');
+		expect(page('/').querySelector('header nav a[href="/docs/"]')?.text.trim()).toBe('Docs');
+	});
+
+	it('links plans to project docs and back', () => {
+		expect(page('/sprints/3/').querySelector('article a[href="/docs/architecture/overview/"]')?.text).toBe('architecture overview');
+		expect(related(page('/docs/architecture/overview/'), 'Referenced by')).toEqual([['/sprints/3/', 'Sprint 3: Payments groundwork']]);
+		expect(related(page('/sprints/13/'), 'Referenced by').map(([u]) => u)).toEqual(['/docs/decisions/readme/', '/roadmap/']);
+	});
+
+	it('links roadmap sprints that exist, and names one still to come without a link', () => {
+		const cells = page('/roadmap/').querySelectorAll('tbody tr td:first-child');
+		expect(cells.map((td) => [td.text, td.querySelector('a')?.getAttribute('href')])).toEqual([
+			['12', '/sprints/12/'],
+			['13', '/sprints/13/'],
+			['14', undefined],
+		]);
+	});
+
+	it('publishes no internal link that leads nowhere', () => {
+		expect(deadLinks(dist)).toEqual([]);
+	});
+});
