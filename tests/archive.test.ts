@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { folderHistory } from '../src/lib/git.ts';
 import { sprintbook } from './helpers/cli.ts';
 import { git, tempProject } from './helpers/project.ts';
+import { ROOT } from './helpers/site.ts';
 
 const env = { SPRINTBOOK_TODAY: '2026-01-28' };
 
@@ -41,6 +42,26 @@ function snapshot(root: string) {
 }
 
 describe('archive', () => {
+	it('archives a sprint that kept no plan: its report is the evidence that it is complete; the URL stays', () => {
+		const root = tempProject(true, join(ROOT, 'tests/fixtures/any-team/content'));
+		mkdirSync(join(root, 'content/sprints/12.5'), { recursive: true });
+		writeFileSync(join(root, 'content/sprints/12.5/report.md'), '---\nsprint: "12.5"\ndate: 2026-01-30\n---\n\nHardening done.\n');
+		git(root, 'add', '-A');
+		git(root, 'commit', '-q', '-m', 'Sprint 12.5 report');
+		const run = sprintbook(['archive', '12.5', '--commit'], root, env);
+		expect(run.stdout).toContain('Committed');
+		expect(run.status).toBe(0);
+		const moved = join(root, 'content/archive/history/sprints/sprint-12.5');
+		expect(readdirSync(moved).sort()).toEqual(['backlog.md', 'report.md']);
+		for (const f of ['backlog.md', 'report.md']) expect(readFileSync(join(moved, f), 'utf8')).toMatch(/^archived: 2026-01-28$/m);
+		// Sprint 13 is still running and has no report: refused, and nothing changes.
+		const before = snapshot(root);
+		const refused = sprintbook(['archive', '13'], root, env);
+		expect(refused.status).toBe(1);
+		expect(refused.stdout + refused.stderr).toContain('has no completion report');
+		expect(snapshot(root)).toEqual(before);
+	});
+
 	it('moves the sprint with git mv, marks it, rewrites links both ways, and commits; check stays clean', async () => {
 		const root = finishedSprint();
 		const run = sprintbook(['archive', '2.8', '--commit'], root, env);

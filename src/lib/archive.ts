@@ -132,19 +132,23 @@ export async function planArchive({ root, sprint, date, force }: PlanOptions): P
 	const planFile = `${fromFolder}/plan.md`;
 	const reportFile = `${fromFolder}/report.md`;
 
-	if (existsSync(join(contentDir, toFolder, 'plan.md'))) throw new ArchiveRefusal(`Sprint ${sprint} is already archived in content/${toFolder}/`);
-	if (!existsSync(join(contentDir, planFile))) throw new ArchiveRefusal(`Sprint ${sprint} has no plan at content/${planFile}`);
+	const archivedAlready = existsSync(join(contentDir, toFolder, 'plan.md')) || existsSync(join(contentDir, toFolder, 'report.md'));
+	if (archivedAlready) throw new ArchiveRefusal(`Sprint ${sprint} is already archived in content/${toFolder}/`);
+	if (!existsSync(join(contentDir, fromFolder))) throw new ArchiveRefusal(`Sprint ${sprint} has no folder at content/${fromFolder}/`);
 	if (!existsSync(join(contentDir, reportFile))) throw new ArchiveRefusal(`Sprint ${sprint} has no completion report: write content/${reportFile} first (sprintbook new report ${sprint})`);
 	// lstat, not exists: a dangling symlink in the way counts as occupied too; rollback only ever removes what archive created.
 	if (lstatOrUndefined(join(contentDir, toFolder))) throw new ArchiveRefusal(`content/${toFolder} already exists; move it aside first`);
-	const fm = splitFrontmatter(await readFile(join(contentDir, planFile), 'utf8'));
-	let status: unknown;
-	try {
-		status = fm ? (parse(fm.yaml) as { status?: unknown } | null)?.status : undefined;
-	} catch {
-		status = undefined;
+	// A plan is optional. When it states a status, it must say complete; when it states none, the report is the evidence.
+	if (existsSync(join(contentDir, planFile))) {
+		const fm = splitFrontmatter(await readFile(join(contentDir, planFile), 'utf8'));
+		let status: unknown;
+		try {
+			status = fm ? (parse(fm.yaml) as { status?: unknown } | null)?.status : undefined;
+		} catch {
+			status = 'unreadable';
+		}
+		if (status !== undefined && status !== 'complete' && !force) throw new ArchiveRefusal(`Sprint ${sprint} is "${status}", not complete: set status: complete in its plan, or pass --force`);
 	}
-	if (status !== 'complete' && !force) throw new ArchiveRefusal(`Sprint ${sprint} is "${status ?? 'without a status'}", not complete: set status: complete in its plan, or pass --force`);
 
 	const all = await glob(['**/*'], { cwd: contentDir, onlyFiles: true, dot: true });
 	const inFolder = all.filter((f) => f.startsWith(`${fromFolder}/`)).sort();
