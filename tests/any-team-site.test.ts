@@ -31,7 +31,7 @@ describe('a team with its own numbering', () => {
 	it('lists every sprint any document names, newest first by number, with or without a plan', () => {
 		const items = page('/sprints/').querySelectorAll('ol.sprint-list > li');
 		expect(items.map((li) => li.getAttribute('data-sprint'))).toEqual(['13', '12.5', '12', '4', '3', '2']);
-		expect(items[1]!.querySelectorAll('p').map(textOf)).toEqual(['not stated', 'No plan · 1 document']);
+		expect(items[1]!.querySelectorAll('p').map(textOf)).toEqual(['status not stated', 'No plan · 1 document']);
 		expect(textOf(items[3])).toContain('complete (no status written; it is archived) · archived');
 		expect(textOf(items[5])).toContain('Final: not stated');
 	});

@@ -67,6 +67,7 @@ const EXPECTED: Expected[] = [
 	['sprints/3.1/missing-image.md', 7, 1, 'error', 'missing-image', /image "img\/chart\.png" does not exist/],
 	['sprints/3.1/file-link.md', 7, 5, 'error', 'broken-link', /"data\.txt" is not a document, and the site does not publish it/],
 	['sprints/3.1/folder-link.md', 7, 8, 'error', 'broken-link', /"\.\.\/3\.2\/" is a folder/],
+	['sprints/3.1/root-link.md', 7, 5, 'error', 'broken-link', /"\/roadmap\.md" is a root-absolute link to a file.*leads nowhere; did you mean "\.\.\/\.\.\/roadmap\.md"\?/],
 	['sprints/3.1/unpublished-link.md', 7, 9, 'error', 'broken-link', /"\.\.\/\.\.\/notes\/stray\.md" is not a published document/],
 	// Encoding
 	['sprints/3.1/mojibake.md', 7, 17, 'error', 'mojibake', /broken encoding "âœ…".*meant to be "✅"/],
@@ -126,6 +127,7 @@ describe('check on the fixture corpus', () => {
 		expect(fixOf('sprints/3.1/pass-rate.md')).toBe('91.8% (646/704)');
 		expect(fixOf('sprints/7.2/plan.md')).toBe('≥ 98% (648+ tests)');
 		expect(fixOf('sprints/3.1/unknown-kind.md')).toBe('prompts');
+		expect(fixOf('sprints/3.1/root-link.md')).toBe('../../roadmap.md');
 	});
 
 	it('every diagnostic carries the JSON fields tools read', () => {

@@ -29,9 +29,10 @@ export function checkLinks(
 	const fromDir = posix.dirname(contentPath);
 
 	for (const ref of own.refs) {
+		const at = { line: bodyLine + ref.line - 1, column: ref.column, endLine: bodyLine + ref.endLine - 1, endColumn: ref.endColumn };
+		if (ref.kind === 'link') checkRootAbsolute(displayFile, fromDir, ref.url, at, ctx, diagnostics);
 		const link = parseFileLink(ref.url);
 		if (!link) continue;
-		const at = { line: bodyLine + ref.line - 1, column: ref.column, endLine: bodyLine + ref.endLine - 1, endColumn: ref.endColumn };
 		const { path, fragment } = link;
 		const hash = link.anchor || undefined;
 
@@ -76,6 +77,27 @@ export function checkLinks(
 			if (targetOutline && !targetOutline.anchors.has(hash)) reportAnchor(displayFile, at, hash, `"${path}"`, targetOutline, diagnostics);
 		}
 	}
+}
+
+/**
+ * `/ROADMAP.md`: written for a repository browser, where `/` is the repository's
+ * root. On the site `/` is the site's root and documents live at their own URLs,
+ * so such a link leads nowhere. Site URLs (`/sprints/2.8/`) are left alone.
+ */
+function checkRootAbsolute(displayFile: string, fromDir: string, url: string, at: { line: number; column: number; endLine: number; endColumn: number }, ctx: LinkContext, diagnostics: DiagnosticList): void {
+	if (!url.startsWith('/') || url.startsWith('//')) return;
+	const link = parseFileLink(`.${url}`);
+	if (!link || !/\.mdx?$/i.test(link.path)) return;
+	const target = posix.normalize(link.path.replace(/^\.\//, ''));
+	const candidates = exists(join(ctx.contentDir, target)) ? [target] : (ctx.filesByName.get(basename(target).toLowerCase()) ?? []);
+	const suggestion = candidates.map((c) => relativeLink(fromDir, c) + (link.fragment ? `#${link.fragment}` : ''));
+	diagnostics.error(
+		displayFile,
+		at,
+		'broken-link',
+		`"${url}" is a root-absolute link to a file: on the site "/" is the site's root and documents are published at their own URLs, so it leads nowhere${suggestion.length ? `; did you mean "${suggestion.join('" or "')}"?` : ''}`,
+		suggestion.length === 1 ? suggestion[0] : 'write the link relative to this document, e.g. ../roadmap.md',
+	);
 }
 
 function reportAnchor(file: string, at: { line: number; column: number; endLine: number; endColumn: number }, hash: string, where: string, target: MarkdownOutline, diagnostics: DiagnosticList): void {
