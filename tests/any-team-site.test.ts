@@ -78,7 +78,24 @@ describe('a team with its own numbering', () => {
 		const decision = page('/docs/decisions/readme/');
 		expect(textOf(decision.querySelector('p.subtitle'))).toBe('2026-02-03 · Accepted · related to Sprint 13');
 		expect(decision.querySelector('p.subtitle a')?.getAttribute('href')).toBe('/sprints/13/');
-		expect(page('/').querySelector('header nav a[href="/docs/"]')?.text.trim()).toBe('Docs');
+		expect(page('/').querySelector('nav#site-nav a[href="/docs/"]')?.text.trim()).toBe('Project docs');
+	});
+
+	it('puts every sprint, section and project page in the navigation rail, the current sprint marked', () => {
+		const rail = page('/docs/guides/backend/readme/').querySelector('nav#site-nav')!;
+		const sprints = rail.querySelectorAll('.rail-sprints > li > a').map((a) => [a.getAttribute('href'), a.querySelectorAll('span').map(textOf).join(' ')]);
+		expect(sprints).toEqual([
+			['/sprints/13/', '13 active current'],
+			['/sprints/12.5/', '12.5 no status'],
+			['/sprints/12/', '12 complete'],
+			['/sprints/4/', '4 complete'],
+			['/sprints/3/', '3 complete'],
+			['/sprints/2/', '2 complete'],
+		]);
+		expect(rail.querySelectorAll('a[href^="/docs/"]').map((a) => a.text)).toEqual(['Project docs', 'Architecture', 'Decisions', 'Guides']);
+		// The page's own section is marked as where the reader is.
+		expect(rail.querySelector('a[href="/docs/guides/"]')?.getAttribute('aria-current')).toBe('true');
+		expect(rail.querySelectorAll('a').map((a) => a.getAttribute('href')).slice(-3)).toEqual(['/roadmap/', '/handoff/', '/requirements/']);
 	});
 
 	it('links plans to project docs and back', () => {

@@ -64,6 +64,35 @@ describe('search', () => {
 	});
 });
 
+describe('navigation', () => {
+	it('shows the rail and an "On this page" list that follows the reader on a wide screen', async () => {
+		const page = await open('/sprints/2.8/', { viewport: { width: 1280, height: 800 } });
+		const rail = page.getByRole('navigation', { name: 'Site' });
+		expect(await rail.isVisible()).toBe(true);
+		expect(await rail.getByRole('link', { name: /^2\.8/ }).getAttribute('aria-current')).toBe('page');
+		const contents = page.getByRole('complementary', { name: 'On this page' });
+		expect(await contents.getByRole('link').count()).toBeGreaterThanOrEqual(3);
+		await contents.getByRole('link', { name: 'Risk Management' }).click();
+		await page.waitForFunction(() => document.querySelector('aside.contents a[aria-current="location"]')?.textContent === 'Risk Management');
+		await page.getByRole('link', { name: 'Back to top ↑' }).click();
+		await page.waitForFunction(() => scrollY === 0);
+		await page.context().close();
+	});
+
+	it('opens the rail from the Menu button on a phone, and it leads to a project page', async () => {
+		const page = await open('/sprints/2.8/', { viewport: { width: 375, height: 800 } });
+		const rail = page.getByRole('navigation', { name: 'Site' });
+		expect(await rail.isVisible()).toBe(false);
+		expect(await page.getByRole('complementary', { name: 'On this page' }).isVisible()).toBe(false);
+		await page.getByRole('button', { name: 'Menu' }).click();
+		expect(await rail.isVisible()).toBe(true);
+		await rail.getByRole('link', { name: 'Requirements' }).click();
+		await page.waitForURL(`${site.url}/requirements/`);
+		expect(await h1(page)).toBe('Requirements');
+		await page.context().close();
+	});
+});
+
 describe('theme', () => {
 	it('follows the system, and the toggle switches to dark and is remembered', async () => {
 		const page = await open('/sprints/2.8/', { colorScheme: 'light' });
@@ -86,7 +115,7 @@ describe('theme', () => {
 });
 
 describe('accessibility and layout', () => {
-	const pages = ['/', '/sprints/', '/sprints/2.8/', '/sprints/2.7/report/'];
+	const pages = ['/', '/sprints/', '/sprints/2.8/', '/sprints/2.7/report/', '/docs/', '/requirements/'];
 
 	it.each(pages)('axe finds no violations on %s, in light and dark', async (path) => {
 		for (const colorScheme of ['light', 'dark'] as const) {
