@@ -5,6 +5,7 @@
  * repairs relative links whose target moved. Planning reads only; `writeImport`
  * writes new files and never touches the inputs or an existing file.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
@@ -13,12 +14,13 @@ import { decode as decodeCp1252 } from 'windows-1252';
 import { stringify } from 'yaml';
 import { collectionSchemas } from '../../schemas/index.ts';
 import { findMojibake, repairMojibake } from '../encoding.ts';
-import { archivedSprintFolder, CONTENT_DIR, liveSprintFolder, slugifyFileName, type CollectionName } from '../layout.ts';
+import { archivedSprintFolder, CONTENT_DIR, liveSprintFolder, sprintDocId, type CollectionName } from '../layout.ts';
 import { parseFileLink } from '../links.ts';
 import { outline } from '../markdown.ts';
 import { compareSprints } from '../sprints.ts';
 import { today } from '../today.ts';
-import { findLabelAnywhere, firstSection, mapStatus, parseLooseDate, pick, readLabels, type Label } from './metadata.ts';
+import { docKind, projectDocPlace, rankAs, sprintOf } from './classify.ts';
+import { findLabelAnywhere, firstSection, mapStatus, parseLooseDate, pick, readGoalSection, readLabels, type Label } from './metadata.ts';
 import { readNextSprint, readPreviousSprint, readTestCounts, readTiers, readTracks } from './plan-fields.ts';
 
 export interface ImportedFile {
@@ -51,23 +53,14 @@ interface Source {
 	labels: Label[];
 	sprint?: string;
 	archived: boolean;
+	/** Path inside the input folder it was found under, `/`-separated. */
+	inside: string;
+	/** That input folder: what a root-absolute link (`/ROADMAP.md`) in it is relative to. */
+	inputRoot: string;
+	/** Hash of the decoded text: the same document reached twice is imported once. */
+	hash: string;
 	notes: string[];
 	attention: boolean;
-}
-
-const PLAN_NAME = [/EXECUTION_PLAN/i, /PLANNING/i, /(?:^|_)PLAN\.md$/i, /INITIALIZATION/i, /^SIM_/i];
-const REPORT_NAME = [/FINAL_REPORT/i, /^SPRINT_[\d.]+_COMPLETION_REPORT/i];
-
-function docKind(name: string): string {
-	const n = name.toUpperCase();
-	if (/PROMPT/.test(n)) return 'prompts';
-	if (/VALIDATION|VERIFICATION|TEST_REPORT|TESTING/.test(n)) return 'validation';
-	if (/INVESTIGATION|AUDIT|BASELINE/.test(n)) return 'investigation';
-	if (/RETRO/.test(n)) return 'retro';
-	if (/CHECKLIST|NEXT_STEPS|FOLLOWUP|ACTION_REQUIRED/.test(n)) return 'checklist';
-	if (/REFERENCE|README|GUIDE/.test(n)) return 'reference';
-	if (/REPORT|SUMMARY|STATUS|COMPLETE|COMPLETION/.test(n)) return 'summary';
-	return 'notes';
 }
 
 async function readSource(abs: string, inputRoot: string, cwd: string): Promise<Source> {
@@ -93,13 +86,10 @@ async function readSource(abs: string, inputRoot: string, cwd: string): Promise<
 	const shown = relative(cwd, abs).split(sep).join('/');
 	// Folders above what the user named say nothing about the file: infer from the path inside the input only.
 	const inside = relative(inputRoot, abs).split(sep).join('/');
-	const folder = /(?:^|\/)sprint-(\d+\.\d+)(?:\/|$)/.exec(inside)?.[1];
-	const fromLabel = pick(labels, 'sprint')?.value.match(/\b(\d+\.\d+)\b/)?.[1];
-	const fromName = /sprint[_-]?(\d+\.\d+)/i.exec(basename(abs))?.[1];
-	const fromTitle = /\bSprint\s+(\d+\.\d+)\b/i.exec(title)?.[1];
-	const sprint = folder ?? fromLabel ?? fromName ?? fromTitle;
-	if (sprint) notes.push(`sprint ${sprint} from its ${folder ? 'folder' : fromLabel ? '**Sprint:** line' : fromName ? 'file name' : 'title'}`);
-	return { abs, shown, text, lines, title, labels, sprint, archived: /(?:^|\/)archive\//.test(inside), notes, attention: false };
+	const found = sprintOf(inside, pick(labels, 'sprint', 'sprint number')?.value, title);
+	if (found) notes.push(`sprint ${found.sprint} from its ${found.from === 'label' ? '**Sprint:** line' : found.from}`);
+	const hash = createHash('sha256').update(text).digest('hex');
+	return { abs, shown, text, lines, title, labels, sprint: found?.sprint, archived: /(?:^|\/)archives?\//i.test(inside), inside, inputRoot, hash, notes, attention: false };
 }
 
 /** Removes the H1 and the header lines whose values became frontmatter; everything else stays as written. */
@@ -137,47 +127,75 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	}
 	const sources = await Promise.all([...files.keys()].sort().map((f) => readSource(f, files.get(f)!, cwd)));
 
-	/** Whether content/ already holds a plan for the sprint, live or archived. */
-	const planOnDisk = (sprint: string) => [liveSprintFolder(sprint), archivedSprintFolder(sprint)].some((f) => existsSync(join(root, CONTENT_DIR, f, 'plan.md')));
+	/** Whether content/ already holds a folder for the sprint, live or archived. */
+	const sprintOnDisk = (sprint: string) => [liveSprintFolder(sprint), archivedSprintFolder(sprint)].some((f) => existsSync(join(root, CONTENT_DIR, f)));
 
-	// One plan and one report per sprint: the best-named candidate wins; the rest are sprint docs.
-	const bySprint = new Map<string, Source[]>();
-	for (const s of sources) if (s.sprint) bySprint.set(s.sprint, [...(bySprint.get(s.sprint) ?? []), s]);
-	const roleOf = new Map<Source, 'plan' | 'report' | 'doc'>();
-	for (const group of bySprint.values()) {
-		const rank = (s: Source, patterns: RegExp[]) => patterns.findIndex((p) => p.test(basename(s.abs)));
-		const best = (patterns: RegExp[]) => group.filter((s) => rank(s, patterns) !== -1).sort((a, b) => rank(a, patterns) - rank(b, patterns))[0];
-		const plan = best(PLAN_NAME) ?? group.find((s) => basename(s.abs) === 'README.md') ?? group.find((s) => /README/i.test(basename(s.abs)));
-		const report = best(REPORT_NAME);
-		for (const s of group) roleOf.set(s, s === plan ? 'plan' : s === report ? 'report' : 'doc');
-		const sprint = group[0]!.sprint!;
-		const hasPlan = plan || planOnDisk(sprint);
-		if (!hasPlan) {
-			for (const s of group) {
-				s.notes.push(`sprint ${sprint} has no plan among these files or in content/: add one (sprintbook new plan ${sprint})`);
-				s.attention = true;
-			}
-		}
+	// The same document reached twice (a copy in two folders, a symlink) is imported once.
+	const firstWithText = new Map<string, Source>();
+	const duplicateOf = new Map<Source, Source>();
+	for (const s of sources) {
+		const first = firstWithText.get(s.hash);
+		if (first) duplicateOf.set(s, first);
+		else firstWithText.set(s.hash, s);
 	}
 
-	/** Sprints that will have a plan: imported now, or already in content/. */
-	const planExists = (sprint: string) =>
-		[...roleOf].some(([src, role]) => role === 'plan' && src.sprint === sprint) || planOnDisk(sprint);
+	// One plan and one report per sprint: the best-named candidate wins; the rest are sprint docs.
+	// A sprint needs neither: one that kept only a retro is still a sprint.
+	const bySprint = new Map<string, Source[]>();
+	for (const s of sources) if (s.sprint && !duplicateOf.has(s)) bySprint.set(s.sprint, [...(bySprint.get(s.sprint) ?? []), s]);
+	const roleOf = new Map<Source, 'plan' | 'report' | 'doc'>();
+	for (const group of bySprint.values()) {
+		const best = (role: 'plan' | 'report') =>
+			group.filter((s) => rankAs(role, basename(s.abs)) !== -1).sort((a, b) => rankAs(role, basename(a.abs)) - rankAs(role, basename(b.abs)))[0];
+		// A README that sits in the sprint's own folder introduces the sprint: its plan, when nothing is named so.
+		const readme = group.find((s) => /^README\.md$/i.test(basename(s.abs)) && !!s.inside.includes('/'));
+		const plan = best('plan') ?? readme;
+		const report = best('report');
+		for (const s of group) roleOf.set(s, s === plan ? 'plan' : s === report ? 'report' : 'doc');
+	}
+
+	// A sprint's documents go to one folder: the archive's when any of them comes from an archive folder.
+	const archivedSprints = new Set([...bySprint].filter(([, group]) => group.some((s) => s.archived)).map(([sprint]) => sprint));
+	/** Sprint-doc page ids promised so far: two files whose names make one URL would lose a page. */
+	const docIds = new Set<string>();
+
+	/** Sprints that will exist: a document of theirs is imported now, or is already in content/. */
+	const sprintExists = (sprint: string) => bySprint.has(sprint) || sprintOnDisk(sprint);
+	/** Destinations already promised, so that two sources never share one. */
+	const taken = new Map<string, Source>();
+	const isFree = (target: string) => !taken.has(target) && !existsSync(join(root, CONTENT_DIR, target));
 
 	const result: ImportedFile[] = [];
 	const placed = new Map<string, { file: ImportedFile; src: Source; body: string }>();
-	const bodies = new Map<Source, string>();
 	for (const src of sources) {
 		const name = basename(src.abs);
 		const file: ImportedFile = { source: src.shown, status: 'imported', notes: src.notes };
 		let fm: Record<string, unknown> | undefined;
 		let lifted: Label[] = [];
-		const folder = (sprint: string) => (src.archived ? archivedSprintFolder(sprint) : liveSprintFolder(sprint));
+		/** Where a project doc goes: a short path under its section, or the whole original path when that is taken. */
+		const projectDoc = () => {
+			const short = projectDocPlace(src.inside);
+			const long = projectDocPlace(src.inside, true);
+			const target = isFree(short.target) ? short.target : long.target;
+			const date = dateOf(src, 'last updated', 'updated', 'date', 'date created', 'created');
+			const status = pick(src.labels, 'status')?.value.replace(/\*+/g, '').trim();
+			fm = { title: src.title, ...(date.iso ? { date: date.iso } : {}), ...(status && status.length <= 80 ? { status } : {}) };
+			lifted = [date.label, status && status.length <= 80 ? pick(src.labels, 'status') : undefined].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
+			file.collection = 'docs';
+			file.target = target;
+			src.notes.push(`project doc in section "${short.section}"`);
+		};
+		const inArchive = src.archived || (!!src.sprint && archivedSprints.has(src.sprint));
+		const folder = (sprint: string) => (inArchive ? archivedSprintFolder(sprint) : liveSprintFolder(sprint));
+		const duplicate = duplicateOf.get(src);
 
-		if (/^ROADMAP\.md$/i.test(name)) {
+		if (duplicate) {
 			file.status = 'skipped';
-			file.notes.push('roadmap: its milestones are in prose; write the `milestones:` list by hand (sprints must have plans)');
-		} else if (/^(?:PROJECT_)?HANDOFF\.md$/i.test(name)) {
+			file.notes.push(`the same text as ${duplicate.shown}, which is imported: imported once`);
+		} else if (!src.text.trim()) {
+			file.status = 'skipped';
+			file.notes.push('empty file: nothing to publish');
+		} else if (/^(?:PROJECT_)?HANDOFF\.md$/i.test(name) && isFree('handoff.md')) {
 			const updated = dateOf(src, 'last updated', 'updated', 'date');
 			if (updated.iso) {
 				fm = { title: src.title, updated: updated.iso };
@@ -185,18 +203,12 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				file.collection = 'handoff';
 				file.target = 'handoff.md';
 			} else {
-				file.status = 'skipped';
-				file.notes.push('handoff without a date line to take `updated` from');
+				projectDoc();
+				src.notes.push('a handoff without a date line to take `updated` from: kept as a project doc');
 			}
-		} else if (/(?:^|_)USER_STORIES\.md$|^REQUIREMENTS\.md$/i.test(name)) {
-			const updated = dateOf(src, 'last updated', 'date created', 'date', 'updated');
-			fm = { id: slugifyFileName(name), title: src.title, ...(updated.iso ? { updated: updated.iso } : {}) };
-			lifted = updated.label ? [updated.label] : [];
-			file.collection = 'requirements';
-			file.target = `requirements/${name}`;
 		} else if (!src.sprint) {
-			file.status = 'skipped';
-			file.notes.push('no sprint in its folder, name, title or metadata, and not a roadmap, handoff or requirements doc');
+			// The roadmap's milestones and requirement stories are not read into typed lists yet: they stay project docs, never dropped.
+			projectDoc();
 		} else {
 			const sprint = src.sprint;
 			const role = roleOf.get(src)!;
@@ -204,14 +216,20 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 			const date = dateOf(src, 'date', 'date completed', 'completed', 'date created', 'created', 'date started', 'generated', 'last updated');
 			if (role === 'plan') {
 				let status = statusLabel && mapStatus(statusLabel.value);
-				if (statusLabel && status) src.notes.push(`status "${statusLabel.value}" → ${status}`);
-				if (!status) {
-					status = src.archived ? 'complete' : 'draft';
-					src.notes.push(`no status${statusLabel ? ` I recognise in "${statusLabel.value}"` : ''}: ${status}, since it is ${src.archived ? 'in an archive folder' : 'not archived'}`);
-					src.attention = true;
+				// A plan still "planning" in an archive, or beside its own completion report, is out of date: the evidence says
+				// complete. Rather than write a status the documents contradict, leave it out and let the site derive it.
+				const finished = inArchive ? 'its sprint is archived' : bySprint.get(sprint)!.some((s) => roleOf.get(s) === 'report') ? 'its sprint has a completion report' : undefined;
+				if (status && finished && status !== 'complete' && status !== 'cancelled') {
+					src.notes.push(`status "${statusLabel!.value}" left out: ${finished}, so the site shows it complete`);
+					status = undefined;
+				} else if (statusLabel && status) src.notes.push(`status "${statusLabel.value}" → ${status}`);
+				else {
+					src.notes.push(`no status${statusLabel ? ` I recognise in "${statusLabel.value}"` : ' stated'}: left out${finished ? `; the site shows it complete, since ${finished}` : ''}`);
+					if (!finished) src.attention = true;
 				}
-				const goalLabel = pick(src.labels, 'sprint goal', 'goal', 'primary goal', 'focus', 'objective', 'purpose');
-				const footerSprint = src.labels.filter((l) => l.key === 'sprint').map((l) => /^\s*\d+\.\d+\s*[-–—:]\s*(.+)$/.exec(l.value)?.[1]).find(Boolean);
+				const goalLabel = pick(src.labels, 'sprint goal', 'goal', 'primary goal', 'objective', 'purpose', 'focus');
+				const goal = goalLabel?.value.replace(/\*\*/g, '').trim() || readGoalSection(src.lines);
+				const footerSprint = src.labels.filter((l) => l.key === 'sprint').map((l) => /^\s*\d+(?:\.\d+)*\s*[-–—:]\s*(.+)$/.exec(l.value)?.[1]).find(Boolean);
 				// "**Sprint Period**: Feb 22, 2026 - Mar 6, 2026", else separate start and end lines anywhere in the plan.
 				const period = pick(src.labels, 'sprint period', 'sprint dates')?.value.split(/\s+(?:[-–—]|to)\s+/);
 				const start = parseLooseDate(period?.[0] ?? findLabelAnywhere(src.lines, 'start date', 'planned start date', 'date started')?.value ?? '');
@@ -221,68 +239,76 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				const baseline = readTestCounts(src.text);
 				const next = readNextSprint(src.lines);
 				const previous = readPreviousSprint(src.text, sprint, compareSprints);
-				const when = date.iso ?? start?.iso ?? firstDateIn(src.text);
+				const when = date.iso ?? start?.iso;
+				const title = footerSprint ?? src.title.replace(/^Sprint\s+\d+(?:\.\d+)*\s*[-–—:]?\s*/i, '').trim();
 				fm = {
 					sprint,
-					title: footerSprint ?? (src.title.replace(/^Sprint\s+\d+\.\d+\s*[-–—:]?\s*/i, '') || src.title),
-					status,
-					date: when ?? today(),
+					title: title || src.title,
+					...(status ? { status } : {}),
+					...(when ? { date: when } : {}),
 					...(start && end && end.iso >= start.iso ? { start: start.iso, end: end.iso } : {}),
-					goal: goalLabel?.value.replace(/\*\*/g, '') ?? src.title,
+					...(goal ? { goal } : {}),
 					...(baseline ? { baseline } : {}),
 					...(Object.keys(tiers).length ? { targets: tiers } : {}),
 					...(tracks.length ? { tracks } : {}),
-					...(previous && planExists(previous) ? { depends_on: [previous] } : {}),
-					...(next && compareSprints(next, sprint) > 0 && planExists(next) ? { next } : {}),
+					...(previous && sprintExists(previous) ? { depends_on: [previous] } : {}),
+					...(next && compareSprints(next, sprint) > 0 && sprintExists(next) ? { next } : {}),
 				};
-				if (!goalLabel) {
-					src.notes.push('no goal line: used the title as the goal');
-					src.attention = true;
-				}
-				if (!date.iso) {
-					src.notes.push(when ? `no date line: took ${when}, the first date in the text` : 'no date anywhere: took today; correct `date`');
-					src.attention = true;
-				}
+				if (!goal) src.notes.push('no goal stated (no goal line, no Objective or Goal section): left out');
+				else if (!goalLabel) src.notes.push('goal from its Objective/Goal section');
+				if (!when) src.notes.push('no date line: `date` left out');
 				if (tracks.length) src.notes.push(`tracks ${tracks.map((t) => t.id).join(', ')} with owners and hours`);
 				for (const [what, s] of [['builds on', previous], ['hands over to', next]] as const) {
-					if (s && !planExists(s)) src.notes.push(`it ${what} Sprint ${s}, which has no plan: left out of the frontmatter`);
+					if (s && !sprintExists(s)) src.notes.push(`it ${what} Sprint ${s}, of which no document is imported: left out of the frontmatter`);
 				}
 				if (baseline) src.notes.push(`baseline ${baseline.passing}/${baseline.total} from the text`);
 				lifted = [statusLabel, date.label, goalLabel].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
 				file.collection = 'plans';
 				file.target = `${folder(sprint)}/plan.md`;
-			} else if (role === 'report' && (date.iso || bySprintDate(src)) && readTestCounts(src.text)) {
-				const tests = readTestCounts(pick(src.labels, 'final results', 'results', 'tests')?.value ?? '') ?? readTestCounts(src.text)!;
-				fm = { sprint, title: src.title, date: date.iso ?? bySprintDate(src), tests };
-				src.notes.push(`final tests ${tests.passing}/${tests.total} from the text`);
-				lifted = [date.label].filter((l): l is Label => !!l);
+			} else if (role === 'report') {
+				const when = date.iso ?? bySprintDate(src);
+				const tests = readTestCounts(pick(src.labels, 'final results', 'results', 'tests')?.value ?? '') ?? readTestCounts(src.text);
+				fm = { sprint, title: src.title, ...(when ? { date: when } : {}), ...(tests ? { tests } : {}) };
+				src.notes.push(tests ? `final tests ${tests.passing}/${tests.total} from the text` : 'no test counts stated: the site shows "not stated"');
+				if (!when) src.notes.push('no date line: `date` left out');
+				lifted = [date.label].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
 				file.collection = 'reports';
 				file.target = `${folder(sprint)}/report.md`;
 			} else {
-				if (role === 'report') src.notes.push('a report without a date or test counts: imported as a summary doc');
-				const kind = role === 'report' ? 'summary' : docKind(name);
+				const kind = docKind(name);
 				fm = { sprint, title: src.title, kind, ...(date.iso ? { date: date.iso } : {}) };
 				src.notes.push(`kind ${kind}`);
 				lifted = [date.label].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
 				file.collection = 'sprintDocs';
-				file.target = `${folder(sprint)}/${name === 'README.md' ? `SPRINT_${sprint}_README.md` : name}`;
+				// A README says nothing once out of its folder; two files whose names make one page (or the plan's or the
+				// report's page) keep apart by the folder they came from, else by a number.
+				const base = /^README\.mdx?$/i.test(name) ? `SPRINT_${sprint}_README.md` : name;
+				const parent = src.inside.split('/').slice(-2, -1)[0];
+				const names = [base, ...(parent ? [`${parent}-${base}`] : []), ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `${n}-${base}`)];
+				const free = (n: string) => {
+					const id = sprintDocId(`${folder(sprint)}/${n}`, { sprint });
+					return isFree(`${folder(sprint)}/${n}`) && !docIds.has(id) && !/\/(?:plan|report)$/.test(id);
+				};
+				const chosen = names.find(free) ?? base;
+				docIds.add(sprintDocId(`${folder(sprint)}/${chosen}`, { sprint }));
+				file.target = `${folder(sprint)}/${chosen}`;
 			}
 		}
-		// A file from an archive folder is archived: say so in its frontmatter, dated by the doc itself.
-		if (fm && src.archived && file.collection && ['plans', 'reports', 'sprintDocs'].includes(file.collection)) {
+		// A doc of an archived sprint is archived: say so in its frontmatter, dated by the doc itself.
+		if (fm && inArchive && file.collection && ['plans', 'reports', 'sprintDocs'].includes(file.collection)) {
 			const when = (fm.date as string | undefined) ?? firstDateIn(src.text);
 			if (when) {
 				fm.archived = when;
-				src.notes.push(`archived: ${when} (it came from an archive folder)`);
+				src.notes.push(`archived: ${when} (${src.archived ? 'it came from an archive folder' : `placed with the rest of Sprint ${src.sprint} in the archive`})`);
 			}
 		}
 		if (fm && file.target) {
-			const taken = [...placed.values()].find((p) => p.file.target === file.target);
-			if (taken || existsSync(join(root, CONTENT_DIR, file.target))) {
+			const other = taken.get(file.target);
+			if (other || existsSync(join(root, CONTENT_DIR, file.target))) {
 				file.status = 'skipped';
-				file.notes.push(taken ? `content/${file.target} is already the destination of ${taken.src.shown}` : `content/${file.target} already exists; nothing will be written`);
+				file.notes.push(other ? `content/${file.target} is already the destination of ${other.shown}` : `content/${file.target} already exists; nothing will be written`);
 				fm = undefined;
-			}
+			} else taken.set(file.target, src);
 		}
 		if (fm && file.collection) {
 			// What import writes must pass the schema; say so if it cannot be made to.
@@ -294,7 +320,6 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		}
 		if (fm && file.target) {
 			const body = bodyWithout(src, lifted);
-			bodies.set(src, body);
 			file.text = `---\n${stringify(fm, { lineWidth: 0 }).trimEnd()}\n---\n${body.startsWith('\n') ? '' : '\n'}${body}`;
 			placed.set(src.abs, { file, src, body });
 		}
@@ -317,7 +342,9 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		// inside a link that is being removed (an image in a link) goes with it.
 		const edits: Array<{ start: number; end: number; text: string; whole: boolean; why?: string; url?: string }> = [];
 		for (const ref of outline(body).refs) {
-			const link = parseFileLink(ref.url);
+			// `/ROADMAP.md` was written for a repository browser: `/` is the repository's root, the folder imported.
+			const rootAbsolute = /^\/(?!\/)/.test(ref.url);
+			const link = parseFileLink(rootAbsolute ? `.${ref.url}` : ref.url);
 			if (!link) continue;
 			const { written: path, path: decoded, fragment: hash } = link;
 			const unlink = (why: string) => {
@@ -329,7 +356,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				if (hash && !anchors(src.abs).has(hash)) unlink(`no heading #${hash} in this document`);
 				continue;
 			}
-			let targetAbs = resolve(dirname(src.abs), decoded);
+			let targetAbs = resolve(rootAbsolute ? src.inputRoot : dirname(src.abs), decoded);
 			if (!placed.has(targetAbs) && !existsSync(targetAbs)) {
 				// The target moved: find it by its file name, when exactly one imported file has it.
 				const candidates = (byName.get(basename(decoded).toLowerCase()) ?? []).filter((c) => placed.has(c));

@@ -124,3 +124,25 @@ export function findLabelAnywhere(lines: readonly string[], ...keys: string[]): 
 	}
 	return undefined;
 }
+
+/**
+ * The goal a plan states in a section rather than a label: the first paragraph
+ * under `## Objective`, `## Goal` or `## Sprint Goal` (lists and tables are not
+ * a one-sentence goal, so they are not taken).
+ */
+export function readGoalSection(lines: readonly string[]): string | undefined {
+	const start = lines.findIndex((l) => /^#{2,3}\s+(?:\W+\s*)?(?:sprint\s+)?(?:objective|goal)s?\s*:?\s*$/i.test(l.trim()));
+	if (start === -1) return undefined;
+	const paragraph: string[] = [];
+	for (let i = start + 1; i < lines.length; i++) {
+		const line = lines[i]!.trim();
+		if (!line) {
+			if (paragraph.length) break;
+			continue;
+		}
+		if (/^(?:#|[-*+]\s|\d+[.)]\s|\||>|```|---)/.test(line)) break;
+		paragraph.push(line);
+	}
+	const text = paragraph.join(' ').replace(/\*\*|__/g, '').trim();
+	return text || undefined;
+}
