@@ -20,7 +20,7 @@ import { outline } from '../markdown.ts';
 import { compareSprints } from '../sprints.ts';
 import { today } from '../today.ts';
 import { docKind, projectDocPlace, rankAs, sprintOf } from './classify.ts';
-import { findLabelAnywhere, firstSection, mapStatus, parseLooseDate, pick, readGoalSection, readLabels, type Label } from './metadata.ts';
+import { findLabelAnywhere, firstSection, mapStatus, parseDateRange, parseLooseDate, pick, readGoalSection, readLabels, type Label } from './metadata.ts';
 import { readNextSprint, readPreviousSprint, readTestCounts, readTiers, readTracks } from './plan-fields.ts';
 
 export interface ImportedFile {
@@ -106,8 +106,10 @@ function dateOf(src: Source, ...keys: string[]): { iso?: string; label?: Label }
 	const parsed = label && parseLooseDate(label.value);
 	if (!parsed) return {};
 	if (parsed.approximate) {
-		src.notes.push(`date "${label.value}" has no day: took ${parsed.iso}`);
+		// "Mar 2026" names no day, and the first of the month would be a guess: leave it out, keep the words in the body.
+		src.notes.push(`date "${label.value}" has no day: left out`);
 		src.attention = true;
+		return {};
 	}
 	return { iso: parsed.iso, label };
 }
@@ -230,10 +232,16 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				const goalLabel = pick(src.labels, 'sprint goal', 'goal', 'primary goal', 'objective', 'purpose', 'focus');
 				const goal = goalLabel?.value.replace(/\*\*/g, '').trim() || readGoalSection(src.lines);
 				const footerSprint = src.labels.filter((l) => l.key === 'sprint').map((l) => /^\s*\d+(?:\.\d+)*\s*[-–—:]\s*(.+)$/.exec(l.value)?.[1]).find(Boolean);
-				// "**Sprint Period**: Feb 22, 2026 - Mar 6, 2026", else separate start and end lines anywhere in the plan.
-				const period = pick(src.labels, 'sprint period', 'sprint dates')?.value.split(/\s+(?:[-–—]|to)\s+/);
-				const start = parseLooseDate(period?.[0] ?? findLabelAnywhere(src.lines, 'start date', 'planned start date', 'date started')?.value ?? '');
-				const end = parseLooseDate(period?.[1] ?? findLabelAnywhere(src.lines, 'end date')?.value ?? '');
+				// "**Sprint Period**: Feb 22, 2026 - Mar 6, 2026" or "January 17-26, 2026", else start and end lines anywhere.
+				const periodLabel = pick(src.labels, 'sprint period', 'sprint dates', 'dates', 'duration', 'timeline');
+				const period = periodLabel && parseDateRange(periodLabel.value);
+				// A day the text does not name ("Mar 2026") is not made up: such a start or end is left out.
+				const exact = (raw: string | undefined) => {
+					const d = parseLooseDate(raw ?? '');
+					return d && !d.approximate ? d : undefined;
+				};
+				const start = period?.start ?? exact(findLabelAnywhere(src.lines, 'start date', 'planned start date', 'date started')?.value);
+				const end = period?.end ?? exact(findLabelAnywhere(src.lines, 'end date')?.value);
 				const tracks = readTracks(src.lines);
 				const tiers = readTiers(src.lines);
 				const baseline = readTestCounts(src.text);
@@ -423,7 +431,10 @@ function firstDateIn(text: string): string | undefined {
 /** A report's date when it has no date line: the day its sprint dates end, if written. */
 function bySprintDate(src: Source): string | undefined {
 	const label = pick(src.labels, 'sprint dates', 'sprint period', 'end date');
-	return label && parseLooseDate(label.value)?.iso;
+	if (!label) return undefined;
+	const range = parseDateRange(label.value);
+	const end = range?.end ?? parseLooseDate(label.value);
+	return end && !end.approximate ? end.iso : undefined;
 }
 
 /** Writes the imported files under `root/content`, never over an existing file. */

@@ -146,3 +146,26 @@ export function readGoalSection(lines: readonly string[]): string | undefined {
 	const text = paragraph.join(' ').replace(/\*\*|__/g, '').trim();
 	return text || undefined;
 }
+
+/**
+ * A date range as teams write it: "Feb 22, 2026 - Mar 6, 2026", "January 17-26, 2026",
+ * "Sep 15 – 29, 2025", "2026-01-17 to 2026-01-26". The year or month written once
+ * serves both ends. Undefined unless both ends are whole days.
+ */
+export function parseDateRange(raw: string): { start: LooseDate; end: LooseDate } | undefined {
+	const s = raw.replace(/\*+/g, '').trim();
+	// "January 17-26, 2026": one month, two days, one year.
+	const m = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})\s*[-–—]\s*(\d{1,2}),?\s+(\d{4})\b/.exec(s);
+	if (m) {
+		const start = monthDay(m[1]!, +m[2]!, +m[4]!, false);
+		const end = monthDay(m[1]!, +m[3]!, +m[4]!, false);
+		return start && end && end.iso >= start.iso ? { start, end } : undefined;
+	}
+	const parts = s.split(/\s+(?:[-–—]|to)\s+/);
+	if (parts.length !== 2) return undefined;
+	const end = parseLooseDate(parts[1]!);
+	// "Jan 17 - Feb 2, 2026": the start borrows the end's year.
+	const start = parseLooseDate(parts[0]!) ?? (end && /\d{4}/.test(parts[0]!) ? undefined : end && parseLooseDate(`${parts[0]} ${end.iso.slice(0, 4)}`));
+	if (!start || !end || start.approximate || end.approximate || end.iso < start.iso) return undefined;
+	return { start, end };
+}
