@@ -247,8 +247,10 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				const baseline = readTestCounts(src.text);
 				const next = readNextSprint(src.lines);
 				const previous = readPreviousSprint(src.text, sprint, compareSprints);
-				const when = date.iso ?? start?.iso;
-				const title = footerSprint ?? src.title.replace(/^Sprint\s+\d+(?:\.\d+)*\s*[-–—:]?\s*/i, '').trim();
+				// The day a plan was written is not its start day: without a date line, no date.
+				const when = date.iso;
+				// "Sprint 3 Plan: Checkout" is titled "Checkout": the number and the word "plan" are said elsewhere.
+				const title = footerSprint ?? src.title.replace(/^Sprint\s+\d+(?:\.\d+)*\s*(?:(?:execution\s+)?plan(?:ning)?\b)?\s*[-–—:]?\s*/i, '').trim();
 				fm = {
 					sprint,
 					title: title || src.title,

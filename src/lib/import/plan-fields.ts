@@ -84,10 +84,10 @@ export function readTestCounts(text: string): { passing: number; total: number }
 		.reduce<{ passing: number; total: number } | undefined>((best, t) => (!best || t.total > best.total ? t : best), undefined);
 }
 
-/** "## Next Sprint Preview (Sprint 2.9)" → 2.9. */
+/** "## Next Sprint Preview (Sprint 2.9)" → 2.9; "(Sprint 5)" → 5. */
 export function readNextSprint(lines: readonly string[]): string | undefined {
 	for (const l of lines) {
-		const m = /^#{2,4}\s+Next Sprint.*?\bSprint\s+(\d+\.\d+)/i.exec(l);
+		const m = /^#{2,4}\s+Next Sprint.*?\bSprint\s+(\d+(?:\.\d+)*)\b/i.exec(l);
 		if (m) return m[1];
 	}
 	return undefined;
@@ -95,7 +95,7 @@ export function readNextSprint(lines: readonly string[]): string | undefined {
 
 /** The highest sprint below `sprint` that the document mentions: what this one builds on. */
 export function readPreviousSprint(text: string, sprint: string, compare: (a: string, b: string) => number): string | undefined {
-	const mentioned = [...text.matchAll(/\bSprint\s+(\d+\.\d+)\b/gi)].map((m) => m[1]!);
+	const mentioned = [...text.matchAll(/\bSprint\s+(\d+(?:\.\d+)*)\b(?!\.\d)/gi)].map((m) => m[1]!);
 	return mentioned.filter((s) => compare(s, sprint) < 0).sort(compare).at(-1);
 }
 
