@@ -64,7 +64,7 @@ describe('import from names and folders', () => {
 		expect(run.status).toBe(0);
 		// "NOT STARTED" beside the sprint's own final report is out of date: left out, so the site derives complete.
 		expect(frontmatterOf(join(root, 'content/sprints/2.41/plan.md'))).toEqual({
-			sprint: '2.41', title: 'Initialization Manifest (SIM)', date: '2026-02-22',
+			sprint: '2.41', title: 'Initialization Manifest (SIM)',
 			start: '2026-02-22', end: '2026-03-06', goal: 'Collector cleanup',
 		});
 		expect(run.stdout).toContain('status "🔜 NOT STARTED" left out: its sprint has a completion report');
