@@ -5,13 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { copySprintbook } from '../bench/project.ts';
-import { mapStatus, parseLooseDate } from '../src/lib/import/metadata.ts';
+import { mapStatus, parseDateRange, parseLooseDate } from '../src/lib/import/metadata.ts';
+import { isAsCloned, sampleState } from '../src/lib/import/samples.ts';
+import { sprintInName, sprintInText } from '../src/lib/import/classify.ts';
 import { planSchema } from '../src/schemas/index.ts';
 import { sprintbook } from './helpers/cli.ts';
 import { tempProject } from './helpers/project.ts';
@@ -55,6 +57,29 @@ describe('reading legacy metadata', () => {
 		expect(parseLooseDate('February 30, 2026')).toBeUndefined();
 		expect(parseLooseDate('[TBD]')).toBeUndefined();
 	});
+	it('reads date ranges as teams write them into a start and an end', () => {
+		const range = (s: string) => {
+			const r = parseDateRange(s);
+			return r && [r.start.iso, r.end.iso];
+		};
+		expect(range('January 17-26, 2026')).toEqual(['2026-01-17', '2026-01-26']);
+		expect(range('Feb 22, 2026 - Mar 6, 2026')).toEqual(['2026-02-22', '2026-03-06']);
+		expect(range('Jan 17 - Feb 2, 2026')).toEqual(['2026-01-17', '2026-02-02']);
+		expect(range('September 15-29, 2025')).toEqual(['2025-09-15', '2025-09-29']);
+		expect(range('Mar 2026 - Apr 2026')).toBeUndefined(); // no days: nothing made up
+	});
+	it('finds sprint numbers as teams write them, and only where a name says sprint', () => {
+		const cases: Record<string, string | undefined> = {
+			'SPRINT_3_PLAN.md': '3', 'SPRINT_2_50_CURRENT.md': '2.50', 'sprint-12': '12', 'sprint3': '3', 'Sprint6_archives': '6',
+			'sprint4-closure-summary.md': '4', 'sprint-12.5': '12.5', 'SIM_SPRINT_2.41.md': '2.41', 'sprint-2.36-alerting-service.md': '2.36',
+			'TEST_SUMMARY_2026-01-10_Sprint_2.5.md': '2.5', 'SPRINT_3_2026_REVIEW.md': '3', 'PHASE_1.4_PLAN.md': undefined, 'v2.8-notes.md': undefined,
+		};
+		for (const [name, sprint] of Object.entries(cases)) expect(sprintInName(name), name).toBe(sprint);
+		expect(sprintInText('Sprint 2.61: BYOM Multi-Model')).toBe('2.61');
+		expect(sprintInText('Sprint 14', true)).toBe('14');
+		expect(sprintInText('3', true)).toBe('3');
+		expect(sprintInText('Phase 1.4 rollout')).toBeUndefined();
+	});
 });
 
 describe('import from names and folders', () => {
@@ -93,6 +118,46 @@ describe('import edge cases', () => {
 		expect(existsSync(join(root, 'content/handoff.md'))).toBe(false);
 		expect(frontmatterOf(join(root, 'content/sprints/3.1/SPRINT_3.1_HANDOFF_NOTES.md'))).toEqual({ sprint: '3.1', title: 'Handoff notes for 3.1', kind: 'notes', date: '2026-01-02' });
 		expect(JSON.parse(sprintbook(['check', '--format', 'json'], root).stdout)).toEqual([]);
+	});
+});
+
+describe('a team starts from its own archive', () => {
+	it('the samples list matches what content/ ships, byte for byte', async () => {
+		const state = await sampleState(join(ROOT, 'content'));
+		expect(state.edited).toEqual([]);
+		expect(state.others).toEqual([]);
+		expect(isAsCloned(state)).toBe(true);
+	});
+
+	it('refuses to mix an archive into the untouched samples, and says how to replace them', () => {
+		const root = tempProject();
+		const before = hashTree(join(root, 'content'));
+		const run = sprintbook(['import', 'tests/fixtures/import', '--root', root]);
+		expect(run.status).toBe(1);
+		expect(run.stdout).toContain('content/ still holds only Sprintbook\'s sample docs');
+		expect(run.stdout).toContain('--replace-samples');
+		expect(hashTree(join(root, 'content'))).toEqual(before);
+	});
+
+	it('--replace-samples removes only unchanged samples, and refuses when the team has docs of its own', () => {
+		const root = tempProject();
+		const dry = sprintbook(['import', 'tests/fixtures/import', '--root', root, '--replace-samples', '--dry-run']);
+		expect(dry.status).toBe(0);
+		expect(dry.stdout).toContain('Would remove the 9 sample docs');
+		expect(existsSync(join(root, 'content/sprints/2.8/plan.md'))).toBe(true);
+
+		const edited = tempProject();
+		writeFileSync(join(edited, 'content/roadmap.md'), readFileSync(join(edited, 'content/roadmap.md'), 'utf8') + '\nOur note.\n');
+		const refused = sprintbook(['import', 'tests/fixtures/import', '--root', edited, '--replace-samples']);
+		expect(refused.status).toBe(1);
+		expect(refused.stdout).toContain('content/roadmap.md (a sample you edited)');
+		expect(existsSync(join(edited, 'content/sprints/2.8/plan.md'))).toBe(true);
+
+		const run = sprintbook(['import', 'tests/fixtures/import', '--root', root, '--replace-samples']);
+		expect(run.status).toBe(0);
+		expect(readdirSync(join(root, 'content'), { recursive: true, encoding: 'utf8' }).sort()).toEqual([
+			'sprints', 'sprints/2.36', 'sprints/2.36/sprint-2.36-alerting-service.md', 'sprints/2.41', 'sprints/2.41/plan.md', 'sprints/2.41/report.md',
+		]);
 	});
 });
 

@@ -1,48 +1,88 @@
 /** `sprintbook import <files or folders…>`: the CLI face of src/lib/import. */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { planImport, writeImport, type ImportResult } from '../../lib/import/index.ts';
+import { isAsCloned, removeSamples, sampleState } from '../../lib/import/samples.ts';
+import { CONTENT_DIR } from '../../lib/layout.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
 
 export const IMPORT_HELP = `Usage: sprintbook import <files or folders…> [options]
 
 Turns legacy Markdown into typed docs under content/: repairs broken encoding, lifts
 bold-label metadata (**Status:** …) into frontmatter, maps statuses and dates, infers
-sprint and kind, places each file, and repairs relative links whose target moved.
-Prints what it inferred for every file. Never modifies its input files, never
-overwrites a file in content/.
+sprint and kind, places each file (files of no sprint become project docs under
+content/docs/<section>/), and repairs relative links whose target moved. Prints a
+summary, then what it inferred for every file. Never modifies its input files,
+never overwrites a file in content/; what it cannot attribute it leaves out and says so.
 
 Options:
-  --dry-run     show the table; write nothing
-  --root <dir>  project root to import into (default: current folder)
-  -h, --help    show this help`;
+  --replace-samples  start from your own archive: first remove the sample docs
+                     Sprintbook ships in content/ (only while unchanged)
+  --dry-run          show what would happen; write and remove nothing
+  --format <f>       human (default) or json
+  --root <dir>       project root to import into (default: current folder)
+  -h, --help         show this help`;
 
 export async function runImport(args: string[]): Promise<CommandResult> {
-	const { values, positionals } = parseCommandArgs(args, { 'dry-run': { type: 'boolean', default: false } }, IMPORT_HELP);
+	const { values, positionals } = parseCommandArgs(
+		args,
+		{ 'dry-run': { type: 'boolean', default: false }, 'replace-samples': { type: 'boolean', default: false }, format: { type: 'string', default: 'human' } },
+		IMPORT_HELP,
+	);
 	if (values.help) return { output: IMPORT_HELP, exitCode: 0 };
 	if (positionals.length === 0) throw new UsageError('name the files or folders to import', IMPORT_HELP);
+	if (values.format !== 'human' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}": use human or json`, IMPORT_HELP);
 	const missing = positionals.filter((p) => !existsSync(p));
 	if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`, IMPORT_HELP);
 
-	const result = await planImport(positionals, values.root);
-	if (!values['dry-run']) await writeImport(result, values.root);
-	return { output: table(result, values['dry-run']), exitCode: result.files.some((f) => f.status !== 'skipped') ? 0 : 1 };
+	const dryRun = values['dry-run'];
+	const contentDir = join(values.root, CONTENT_DIR);
+	const samples = existsSync(contentDir) ? await sampleState(contentDir) : { unchanged: [], edited: [], others: [] };
+	const header: string[] = [];
+	if (values['replace-samples']) {
+		// Only a project that still holds nothing of the team's own loses anything here, and then only the samples.
+		if (samples.edited.length || samples.others.length) {
+			const theirs = [...samples.edited.map((f) => `${f} (a sample you edited)`), ...samples.others];
+			return {
+				output: [`sprintbook import: content/ holds docs that are not the unchanged samples, so nothing was removed or imported:`, ...theirs.map((f) => `  content/${f}`), `Import without --replace-samples to add to them, or move them aside first.`].join('\n'),
+				exitCode: 1,
+			};
+		}
+		header.push(samples.unchanged.length ? `${dryRun ? 'Would remove' : 'Removed'} the ${samples.unchanged.length} sample docs Sprintbook ships in content/:` : 'No sample docs to remove.', ...samples.unchanged.map((f) => `  content/${f}`), '');
+	} else if (isAsCloned(samples)) {
+		return {
+			output: `sprintbook import: content/ still holds only Sprintbook's sample docs (OMC's Sprints 2.7–2.10); your archive would be mixed into them.\nTo start from your own archive: sprintbook import ${positionals.join(' ')} --replace-samples\nNothing was written.`,
+			exitCode: 1,
+		};
+	}
+
+	const gone = new Set(values['replace-samples'] ? samples.unchanged : []);
+	const result = await planImport(positionals, values.root, process.cwd(), { gone });
+	if (!dryRun) {
+		if (gone.size) await removeSamples(contentDir, [...gone]);
+		await writeImport(result, values.root);
+	}
+	const exitCode = result.files.some((f) => f.status !== 'skipped') ? 0 : 1;
+	if (values.format === 'json') return { output: JSON.stringify({ dryRun, removedSamples: [...gone], ...result, files: result.files.map(({ text: _text, ...f }) => f) }, null, 2), exitCode };
+	return { output: [...header, ...report(result, dryRun)].join('\n'), exitCode };
 }
 
-function table(result: ImportResult, dryRun: boolean): string {
+/** The summary first (counts, and why files were left out), then a line per file, then the links. */
+function report(result: ImportResult, dryRun: boolean): string[] {
+	const count = (s: string) => result.files.filter((f) => f.status === s).length;
+	const reasons = new Map<string, number>();
+	for (const f of result.files.filter((x) => x.status === 'skipped')) reasons.set(f.reason ?? 'other', (reasons.get(f.reason ?? 'other') ?? 0) + 1);
 	const rows = result.files.map((f) => [f.status === 'imported' ? 'imported' : f.status === 'attention' ? 'needs attention' : 'not imported', f.source, f.target ? `content/${f.target}` : '—', f.notes.join('; ')]);
 	const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), 6));
 	const line = (r: string[]) => `${r[0]!.padEnd(width[0]!)}  ${r[1]!.padEnd(width[1]!)}  ${r[2]!.padEnd(width[2]!)}  ${r[3]}`;
-	const count = (s: string) => result.files.filter((f) => f.status === s).length;
-	const unlinked = result.linksUnlinked.map((l) => `  ${l.file}: ${l.url} — ${l.why}`);
 	return [
-		dryRun ? 'Dry run: nothing was written.' : '',
+		...(dryRun ? ['Dry run: nothing was written.'] : []),
+		`${result.files.length} files: ${count('imported')} imported clean, ${count('attention')} imported needing attention, ${count('skipped')} not imported.`,
+		...[...reasons].map(([why, n]) => `  not imported, ${why}: ${n}`),
+		`Links: ${result.linksRepaired} repaired, ${result.linksKept} already right, ${result.linksUnlinked.length} could not lead to a published doc (kept as text, target in a comment).`,
+		'',
 		line(['result', 'source', 'destination', 'inferred / why']),
 		...rows.map(line),
-		'',
-		`${count('imported')} imported clean, ${count('attention')} imported needing attention, ${count('skipped')} not imported.`,
-		`Links: ${result.linksRepaired} repaired, ${result.linksKept} already right, ${result.linksUnlinked.length} could not lead to a published doc (kept as text, target in a comment):`,
-		...unlinked,
-	]
-		.filter((l, i) => i > 0 || l)
-		.join('\n');
+		...(result.linksUnlinked.length ? ['', 'Links kept as text:', ...result.linksUnlinked.map((l) => `  ${l.file}: ${l.url} — ${l.why}`)] : []),
+	];
 }

@@ -153,8 +153,9 @@ export function projectDocPlace(insidePath: string, longer = false): { section: 
 		section = byName ?? (first ? slug(first) : 'general');
 		rest = byName || !first ? folders : folders.slice(folders.indexOf(first) + 1);
 	}
-	const kept = longer ? parts : rest;
-	return { section, target: ['docs', section, ...kept, file].join('/') };
+	// A hidden folder (`.storybook/`) would hide the doc from the site's globs: keep its name, not its dot.
+	const kept = (longer ? parts : rest).map((p) => p.replace(/^\.+/, '')).filter(Boolean);
+	return { section, target: ['docs', section, ...kept, file.replace(/^\.+/, '')].join('/') };
 }
 
 /** Sprints in order, for notes. */

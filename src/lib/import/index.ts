@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
-import { glob } from 'tinyglobby';
+import { glob, globSync } from 'tinyglobby';
 import { decode as decodeCp1252 } from 'windows-1252';
 import { stringify } from 'yaml';
 import { collectionSchemas } from '../../schemas/index.ts';
@@ -31,6 +31,8 @@ export interface ImportedFile {
 	collection?: CollectionName;
 	/** imported: clean; attention: imported, but something should be checked; skipped: not imported. */
 	status: 'imported' | 'attention' | 'skipped';
+	/** Why a skipped file was left out, in a few words that group alike files in the summary. */
+	reason?: string;
 	/** What was inferred, repaired, or why it was skipped. */
 	notes: string[];
 	text?: string;
@@ -114,13 +116,29 @@ function dateOf(src: Source, ...keys: string[]): { iso?: string; label?: Label }
 	return { iso: parsed.iso, label };
 }
 
-export async function planImport(inputs: string[], root: string, cwd = process.cwd()): Promise<ImportResult> {
+export interface PlanOptions {
+	/** Files under content/ to treat as already gone: the samples that `--replace-samples` removes first. */
+	gone?: ReadonlySet<string>;
+}
+
+export async function planImport(inputs: string[], root: string, cwd = process.cwd(), { gone = new Set() }: PlanOptions = {}): Promise<ImportResult> {
+	/** Whether a path under content/ holds something that stays: a file not about to be removed, or a folder with one. */
+	const onDisk = (path: string) => {
+		if (!existsSync(join(root, CONTENT_DIR, path))) return false;
+		if (!gone.size) return true;
+		if (gone.has(path)) return false;
+		const prefix = `${path}/`;
+		const inside = [...gone].filter((g) => g.startsWith(prefix));
+		return !inside.length || globSync(['**/*'], { cwd: join(root, CONTENT_DIR, path), onlyFiles: true, dot: true }).some((f) => !gone.has(prefix + f));
+	};
 	const files = new Map<string, string>(); // file → the input folder it was found under
 	const searchRoots: string[] = [];
 	for (const input of inputs) {
 		const abs = resolve(cwd, input);
 		if (statSync(abs).isDirectory()) {
-			for (const f of await glob(['**/*.md'], { cwd: abs, absolute: true, onlyFiles: true })) if (!files.has(f)) files.set(f, abs);
+			// Hidden folders hold docs too (.github/); a repository's own machinery does not.
+			const found = await glob(['**/*.{md,mdx}'], { cwd: abs, absolute: true, onlyFiles: true, dot: true, ignore: ['**/.git/**', '**/node_modules/**'] });
+			for (const f of found) if (!files.has(f)) files.set(f, abs);
 			searchRoots.push(abs);
 		} else {
 			files.set(abs, dirname(abs));
@@ -130,7 +148,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	const sources = await Promise.all([...files.keys()].sort().map((f) => readSource(f, files.get(f)!, cwd)));
 
 	/** Whether content/ already holds a folder for the sprint, live or archived. */
-	const sprintOnDisk = (sprint: string) => [liveSprintFolder(sprint), archivedSprintFolder(sprint)].some((f) => existsSync(join(root, CONTENT_DIR, f)));
+	const sprintOnDisk = (sprint: string) => [liveSprintFolder(sprint), archivedSprintFolder(sprint)].some(onDisk);
 
 	// The same document reached twice (a copy in two folders, a symlink) is imported once.
 	const firstWithText = new Map<string, Source>();
@@ -165,7 +183,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	const sprintExists = (sprint: string) => bySprint.has(sprint) || sprintOnDisk(sprint);
 	/** Destinations already promised, so that two sources never share one. */
 	const taken = new Map<string, Source>();
-	const isFree = (target: string) => !taken.has(target) && !existsSync(join(root, CONTENT_DIR, target));
+	const isFree = (target: string) => !taken.has(target) && !onDisk(target);
 
 	const result: ImportedFile[] = [];
 	const placed = new Map<string, { file: ImportedFile; src: Source; body: string }>();
@@ -193,9 +211,11 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 
 		if (duplicate) {
 			file.status = 'skipped';
+			file.reason = 'a duplicate of another input';
 			file.notes.push(`the same text as ${duplicate.shown}, which is imported: imported once`);
 		} else if (!src.text.trim()) {
 			file.status = 'skipped';
+			file.reason = 'empty';
 			file.notes.push('empty file: nothing to publish');
 		} else if (/^(?:PROJECT_)?HANDOFF\.md$/i.test(name) && isFree('handoff.md')) {
 			const updated = dateOf(src, 'last updated', 'updated', 'date');
@@ -314,8 +334,9 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		}
 		if (fm && file.target) {
 			const other = taken.get(file.target);
-			if (other || existsSync(join(root, CONTENT_DIR, file.target))) {
+			if (other || onDisk(file.target)) {
 				file.status = 'skipped';
+				file.reason = other ? 'another input has the same destination' : 'already in content/';
 				file.notes.push(other ? `content/${file.target} is already the destination of ${other.shown}` : `content/${file.target} already exists; nothing will be written`);
 				fm = undefined;
 			} else taken.set(file.target, src);
@@ -338,7 +359,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 
 	// Links: rewrite those whose target was imported; unlink the ones that cannot lead anywhere on the site.
 	const byName = new Map<string, string[]>();
-	for (const r of searchRoots) for (const f of await glob(['**/*'], { cwd: r, absolute: true, onlyFiles: true })) byName.set(basename(f).toLowerCase(), [...new Set([...(byName.get(basename(f).toLowerCase()) ?? []), f])]);
+	for (const r of searchRoots) for (const f of await glob(['**/*'], { cwd: r, absolute: true, onlyFiles: true, dot: true, ignore: ['**/.git/**', '**/node_modules/**'] })) byName.set(basename(f).toLowerCase(), [...new Set([...(byName.get(basename(f).toLowerCase()) ?? []), f])]);
 	const anchorsOf = new Map<string, Set<string>>();
 	const anchors = (abs: string) => {
 		if (!anchorsOf.has(abs)) anchorsOf.set(abs, outline(placed.get(abs)!.body).anchors);
@@ -450,6 +471,7 @@ export async function writeImport(result: ImportResult, root: string): Promise<v
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 			f.status = 'skipped';
+			f.reason = 'already in content/';
 			f.notes.push(`content/${f.target} already exists; nothing was written`);
 		}
 	}
