@@ -12,10 +12,15 @@ type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 interface Member {
 	data: { sprint: string; archived?: string };
+	/** Where the file lies: a file in the archive folder is archived, whether or not it carries the date. */
+	filePath?: string;
 }
-interface PlanMember {
+interface PlanMember extends Member {
 	data: { sprint: string; archived?: string; status?: string; end?: string };
 }
+
+const ARCHIVE_FOLDER = /(?:^|\/)archive\/history\/sprints\//;
+const isArchived = (m: Member) => !!m.data.archived || ARCHIVE_FOLDER.test(m.filePath ?? '');
 
 /** Where a sprint's status comes from: the plan says so, or the evidence implies it. */
 export type StatusSource = 'stated' | 'report' | 'archived';
@@ -50,11 +55,7 @@ export function indexSprints<P extends PlanMember, R extends Member, D extends M
 	for (const r of reports) record(r.data.sprint).report ??= r;
 	for (const d of docs) record(d.data.sprint).docs.push(d);
 	for (const r of records.values()) {
-		r.archived = r.plan
-			? !!r.plan.data.archived
-			: r.report
-				? !!r.report.data.archived
-				: r.docs.length > 0 && r.docs.every((d) => !!d.data.archived);
+		r.archived = r.plan ? isArchived(r.plan) : r.report ? isArchived(r.report) : r.docs.length > 0 && r.docs.every(isArchived);
 		Object.assign(r, deriveStatus(r));
 	}
 	return [...records.values()].sort((a, b) => compareSprints(a.sprint, b.sprint));

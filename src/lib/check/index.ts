@@ -165,7 +165,7 @@ function checkIdentityAndReferences(docs: Doc[], diagnostics: DiagnosticList): v
 	const plans = docs.filter((d) => d.collection === 'plans');
 	const locate = (d: Doc, path: ReadonlyArray<PropertyKey>): Position => d.parsed!.locate(path);
 	// A sprint exists when any of its documents names it: a plan, a report or any other sprint doc.
-	const member = (collection: CollectionName) => docs.filter((d) => d.collection === collection && claimed(d)).map((d) => ({ doc: d, data: { sprint: claimed(d)!, archived: archivedOf(d), status: statusOf(d) } }));
+	const member = (collection: CollectionName) => docs.filter((d) => d.collection === collection && claimed(d)).map((d) => ({ doc: d, filePath: d.contentPath, data: { sprint: claimed(d)!, archived: archivedOf(d), status: statusOf(d) } }));
 	const sprintIndex = indexSprints(member('plans'), member('reports'), member('sprintDocs'));
 	const sprints = new Set(sprintIndex.map((r) => r.sprint));
 

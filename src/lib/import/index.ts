@@ -21,7 +21,8 @@ import { compareSprints } from '../sprints.ts';
 import { today } from '../today.ts';
 import { docKind, projectDocPlace, rankAs, sprintOf } from './classify.ts';
 import { findLabelAnywhere, firstSection, mapStatus, parseDateRange, parseLooseDate, pick, readGoalSection, readLabels, type Label } from './metadata.ts';
-import { readNextSprint, readPreviousSprint, readTestCounts, readTiers, readTracks } from './plan-fields.ts';
+import { readNextSprint, readPreviousSprint, readTiers, readTracks } from './plan-fields.ts';
+import { readSuiteFigure } from './suite-figures.ts';
 
 export interface ImportedFile {
 	/** Source path as the user gave it (relative to the working folder). */
@@ -167,9 +168,8 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	for (const group of bySprint.values()) {
 		const best = (role: 'plan' | 'report') =>
 			group.filter((s) => rankAs(role, basename(s.abs)) !== -1).sort((a, b) => rankAs(role, basename(a.abs)) - rankAs(role, basename(b.abs)))[0];
-		// A README that sits in the sprint's own folder introduces the sprint: its plan, when nothing is named so.
-		const readme = group.find((s) => /^README\.md$/i.test(basename(s.abs)) && !!s.inside.includes('/'));
-		const plan = best('plan') ?? readme;
+		// Only a file named as a plan is one: a sprint folder's README is more often a summary written afterwards.
+		const plan = best('plan');
 		const report = best('report');
 		for (const s of group) roleOf.set(s, s === plan ? 'plan' : s === report ? 'report' : 'doc');
 	}
@@ -264,7 +264,12 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				const end = period?.end ?? exact(findLabelAnywhere(src.lines, 'end date')?.value);
 				const tracks = readTracks(src.lines);
 				const tiers = readTiers(src.lines);
-				const baseline = readTestCounts(src.text);
+				const suite = readSuiteFigure(src.lines, 'plan');
+				const baseline = suite.counts;
+				if (suite.conflicting) {
+					src.notes.push(`baseline left out: the plan gives different whole-suite figures (${suite.conflicting.map((c) => `${c.passing}/${c.total} on line ${c.line + 1}`).join(', ')})`);
+					src.attention = true;
+				}
 				const next = readNextSprint(src.lines);
 				const previous = readPreviousSprint(src.text, sprint, compareSprints);
 				// The day a plan was written is not its start day: without a date line, no date.
@@ -291,15 +296,20 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				for (const [what, s] of [['builds on', previous], ['hands over to', next]] as const) {
 					if (s && !sprintExists(s)) src.notes.push(`it ${what} Sprint ${s}, of which no document is imported: left out of the frontmatter`);
 				}
-				if (baseline) src.notes.push(`baseline ${baseline.passing}/${baseline.total} from the text`);
+				if (baseline) src.notes.push(`baseline ${baseline.passing}/${baseline.total}, the whole suite's, from line ${suite.line! + 1}`);
 				lifted = [statusLabel, date.label, goalLabel].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
 				file.collection = 'plans';
 				file.target = `${folder(sprint)}/plan.md`;
 			} else if (role === 'report') {
 				const when = date.iso ?? bySprintDate(src);
-				const tests = readTestCounts(pick(src.labels, 'final results', 'results', 'tests')?.value ?? '') ?? readTestCounts(src.text);
+				const suite = readSuiteFigure(src.lines, 'report');
+				const tests = suite.counts;
 				fm = { sprint, title: src.title, ...(when ? { date: when } : {}), ...(tests ? { tests } : {}) };
-				src.notes.push(tests ? `final tests ${tests.passing}/${tests.total} from the text` : 'no test counts stated: the site shows "not stated"');
+				if (tests) src.notes.push(`final tests ${tests.passing}/${tests.total}, the whole suite's, from line ${suite.line! + 1}`);
+				else if (suite.conflicting) {
+					src.notes.push(`final tests left out: the report gives different whole-suite figures (${suite.conflicting.map((c) => `${c.passing}/${c.total} on line ${c.line + 1}`).join(', ')})`);
+					src.attention = true;
+				} else src.notes.push('no whole-suite test figure stated (parts of the suite are not the suite): the site shows "not stated"');
 				if (!when) src.notes.push('no date line: `date` left out');
 				lifted = [date.label].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
 				file.collection = 'reports';

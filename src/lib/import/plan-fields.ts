@@ -71,18 +71,6 @@ export function readTiers(lines: readonly string[]): Partial<Record<'minimum' | 
 	return tiers;
 }
 
-/**
- * The whole suite's "645/661 tests passing" in the text: of every figure said
- * to be passing, or written as "92.3% (646/704)", the one with the largest total
- * (sub-suites such as "318/318" are smaller), the first stated among equals.
- * A count of 0 passing is a blocked sub-suite, not the sprint's result.
- */
-export function readTestCounts(text: string): { passing: number; total: number } | undefined {
-	return [...text.matchAll(/\b(\d+)\s*\/\s*(\d+)\b(?=[^\n/]{0,24}\b(?:tests?|passing)\b|\s*\))/gi)]
-		.map((m) => ({ passing: Number(m[1]), total: Number(m[2]) }))
-		.filter((t) => t.passing > 0 && t.passing <= t.total)
-		.reduce<{ passing: number; total: number } | undefined>((best, t) => (!best || t.total > best.total ? t : best), undefined);
-}
 
 /** "## Next Sprint Preview (Sprint 2.9)" → 2.9; "(Sprint 5)" → 5. */
 export function readNextSprint(lines: readonly string[]): string | undefined {
