@@ -11,6 +11,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { copySprintbook } from '../bench/project.ts';
 import { sprintbook } from './helpers/cli.ts';
 import { deadLinks, page as pageIn, ROOT, textOf } from './helpers/site.ts';
@@ -104,5 +105,62 @@ describe.skipIf(!hasRepo && !process.env.CI)('the OMC repository, imported into 
 
 	it('publishes no internal link that leads nowhere', () => {
 		expect(deadLinks(dist)).toEqual([]);
+	});
+
+	/**
+	 * What 18 real files state, read from each source by hand: sprint, kind, status, dates and
+	 * figures. Where a file states no whole-suite figure, or a status its archive folder
+	 * contradicts, the expectation is that the field is absent — not a guess.
+	 */
+	const FRONTMATTER: Array<[source: string, destination: string, expected: Record<string, unknown>]> = [
+		// "Objective" paragraph as the goal; "**Status:** PLANNING"; no test figure in the plan.
+		['SPRINT_PLAN.md', 'sprints/2.61/plan.md', { sprint: '2.61', title: 'BYOM Multi-Model & Enrichment Hardening', status: 'draft', date: '2026-04-09', baseline: undefined }],
+		// "645/661 tests passing (97.6%)" under Current State; "Ready to Execute" left out: the sprint is archived with a report.
+		['docs/sprints/archive/sprint-2.8/SPRINT_2.8_EXECUTION_PLAN.md', 'archive/history/sprints/sprint-2.8/plan.md', { sprint: '2.8', status: undefined, date: '2026-01-17', start: '2026-01-17', end: '2026-01-26', baseline: { passing: 645, total: 661 } }],
+		// "Total Tests: 661 … Passing: 645 (97.6%)"; not Track B's 318/318.
+		['docs/sprints/archive/sprint-2.7/SPRINT_2.7_FINAL_REPORT.md', 'archive/history/sprints/sprint-2.7/report.md', { sprint: '2.7', date: '2026-01-10', tests: { passing: 645, total: 661 } }],
+		// "Test Pass Rate … 92.3% (646/704)"; not the phases' 21/21 and 22/22.
+		['docs/sprints/archive/sprint-2.8/SPRINT_2.8_FINAL_REPORT.md', 'archive/history/sprints/sprint-2.8/report.md', { sprint: '2.8', date: '2026-01-17', tests: { passing: 646, total: 704 } }],
+		// Only parts of the suite (security 60/64, rate limiting 19/19): no suite figure.
+		['docs/sprints/archive/sprint-2.11/SPRINT_2.11_FINAL_REPORT.md', 'archive/history/sprints/sprint-2.11/report.md', { sprint: '2.11', date: '2026-01-18', tests: undefined }],
+		// "Pass Rate: 98.9% (777/785 non-error tests)"; not "Core Features: 761/761" nor next sprint's 785/785.
+		['docs/sprints/archive/sprint-2.10/SPRINT_2.10_FINAL_REPORT.md', 'archive/history/sprints/sprint-2.10/report.md', { sprint: '2.10', date: '2026-01-17', tests: { passing: 777, total: 785 } }],
+		// "Pre-Sprint Baseline: 777/785"; not the success criterion 785/785.
+		['docs/sprints/archive/sprint-2.11/SPRINT_2.11_INITIALIZATION.md', 'archive/history/sprints/sprint-2.11/plan.md', { sprint: '2.11', baseline: { passing: 777, total: 785 } }],
+		// "(currently: 84.7% - 581/686 passing)"; not the quality monitor's 17/17.
+		['docs/sprints/archive/sprint-2.7/SPRINT_INITIALIZATION.md', 'archive/history/sprints/sprint-2.7/plan.md', { sprint: '2.7', baseline: { passing: 581, total: 686 } }],
+		// Its only suite figure is hedged ("~91.8% (701/704 minus pre-existing)"), and 342/344 is a subset: none.
+		['docs/sprints/archive/sprint-2.10/SPRINT_2.10_PLANNING.md', 'archive/history/sprints/sprint-2.10/plan.md', { sprint: '2.10', baseline: undefined, status: undefined }],
+		// "**Date**: 2026-01-25" with the colon outside the bold; states no test counts.
+		['docs/sprints/archive/sprint-2.15/SPRINT_2.15_COMPLETION_REPORT.md', 'archive/history/sprints/sprint-2.15/report.md', { sprint: '2.15', date: '2026-01-25', tests: undefined }],
+		// "Sprint Period: Mar 08, 2026 - Mar 15, 2026" (the same text sits in a second folder and is imported once).
+		['docs/archive/sprints/sprint-2.35/SIM_SPRINT_2.35.md', 'archive/history/sprints/sprint-2.35/plan.md', { sprint: '2.35', start: '2026-03-08', end: '2026-03-15' }],
+		// A live SIM whose footer says "Sprint Status: 🟡 PLANNING".
+		['docs/sprints/SIM_SPRINT_2.41.md', 'sprints/2.41/plan.md', { sprint: '2.41', status: 'draft' }],
+		['docs/sprints/archive/sprint-2.25/SPRINT_2.25_RETROSPECTIVE.md', 'archive/history/sprints/sprint-2.25/SPRINT_2.25_RETROSPECTIVE.md', { sprint: '2.25', kind: 'retro', date: '2026-02-14' }],
+		['docs/sprints/archive/sprint-2.8/SPRINT_2.8_TEST_FIX_PROMPTS.md', 'archive/history/sprints/sprint-2.8/SPRINT_2.8_TEST_FIX_PROMPTS.md', { sprint: '2.8', kind: 'prompts', date: '2026-01-17' }],
+		// Its metadata is a blockquote: "> **Date**: 2026-02-27".
+		['docs/sprints/sprint-2.36-alerting-service.md', 'sprints/2.36/sprint-2.36-alerting-service.md', { sprint: '2.36', kind: 'notes', date: '2026-02-27' }],
+		['docs/archive/decisions/INFRASTRUCTURE_DECISION.md', 'docs/decisions/INFRASTRUCTURE_DECISION.md', { title: 'Infrastructure Decision: ECS for Application Deployment', date: '2025-11-21', status: '✅ APPROVED - Primary deployment path' }],
+		['docs/PROJECT_HANDOFF.md', 'handoff.md', { title: 'Project Handoff & Status Report', updated: '2026-01-09' }],
+		['docs/requirements/the_lab/REQUIREMENTS.md', 'docs/requirements/the_lab/REQUIREMENTS.md', { date: undefined, sprint: undefined }],
+	];
+
+	it.each(FRONTMATTER)('%s → content/%s says what the document says', (source, destination, expected) => {
+		expect(imported).toMatch(new RegExp(`^(?:imported|needs attention) +\\S*omc-repo/${source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} +content/${destination.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `, 'm'));
+		const fm = parse(readFileSync(join(root, 'content', destination), 'utf8').split(/^---$/m)[1]!) as Record<string, unknown>;
+		for (const [key, value] of Object.entries(expected)) expect(fm[key], `${destination}: ${key}`).toEqual(value);
+	});
+
+	it('takes the goals a plan states in its Objective or Primary Goal section', () => {
+		const goal = (path: string) => (parse(readFileSync(join(root, 'content', path), 'utf8').split(/^---$/m)[1]!) as { goal?: string }).goal;
+		expect(goal('sprints/2.61/plan.md')).toMatch(/^Expand BYOM credential management to support multiple models per provider .* and fix the enrichment scheduler phantom-record bug from Sprint 2\.60\.$/);
+		expect(goal('archive/history/sprints/sprint-2.35/plan.md')).toMatch(/^Transition from "functional collectors" to "verified data pipelines"\./);
+	});
+
+	it('charts only whole-suite figures: each point is a figure a document presents as the suite’s', () => {
+		const rows = page('/').querySelectorAll('figure.chart details table tbody tr').map((tr) => tr.querySelectorAll('th, td').map(textOf));
+		const points = rows.filter((r) => r.length === 5 && /^\d/.test(r[0]!)).map((r) => `${r[0]} ${r[1]} ${r[2]}/${r[3]}`);
+		expect(points).toEqual(['2.7 start 581/686', '2.7 end 645/661', '2.8 start 645/661', '2.8 end 646/704', '2.10 end 777/785', '2.11 start 777/785']);
 	});
 });

@@ -249,8 +249,12 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 					src.notes.push(`no status${statusLabel ? ` I recognise in "${statusLabel.value}"` : ' stated'}: left out${finished ? `; the site shows it complete, since ${finished}` : ''}`);
 					if (!finished) src.attention = true;
 				}
-				const goalLabel = pick(src.labels, 'sprint goal', 'goal', 'primary goal', 'objective', 'purpose', 'focus');
-				const goal = goalLabel?.value.replace(/\*\*/g, '').trim() || readGoalSection(src.lines);
+				// A stated goal first — a goal line, else the paragraph under "## Objective" or "### Primary Goal" — and a
+				// "**Focus:**" line only when nothing states a goal.
+				const statedGoal = pick(src.labels, 'sprint goal', 'goal', 'primary goal', 'objective');
+				const sectionGoal = statedGoal ? undefined : readGoalSection(src.lines);
+				const goalLabel = statedGoal ?? (sectionGoal ? undefined : pick(src.labels, 'purpose', 'focus'));
+				const goal = goalLabel?.value.replace(/\*\*/g, '').trim() || sectionGoal;
 				const footerSprint = src.labels.filter((l) => l.key === 'sprint').map((l) => /^\s*\d+(?:\.\d+)*\s*[-–—:]\s*(.+)$/.exec(l.value)?.[1]).find(Boolean);
 				// "**Sprint Period**: Feb 22, 2026 - Mar 6, 2026" or "January 17-26, 2026", else start and end lines anywhere.
 				const periodLabel = pick(src.labels, 'sprint period', 'sprint dates', 'dates', 'duration', 'timeline');
@@ -334,13 +338,10 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				file.target = `${folder(sprint)}/${chosen}`;
 			}
 		}
-		// A doc of an archived sprint is archived: say so in its frontmatter, dated by the doc itself.
-		if (fm && inArchive && file.collection && ['plans', 'reports', 'sprintDocs'].includes(file.collection)) {
-			const when = (fm.date as string | undefined) ?? firstDateIn(src.text);
-			if (when) {
-				fm.archived = when;
-				src.notes.push(`archived: ${when} (${src.archived ? 'it came from an archive folder' : `placed with the rest of Sprint ${src.sprint} in the archive`})`);
-			}
+		// A doc of an archived sprint goes to the archive folder, which is what makes it archived. `archived:` is the
+		// day `sprintbook archive` moved it, which no legacy doc records: it is not written here.
+		if (fm && inArchive && file.collection && ['plans', 'reports', 'sprintDocs'].includes(file.collection) && !src.archived) {
+			src.notes.push(`placed with the rest of Sprint ${src.sprint} in the archive`);
 		}
 		if (fm && file.target) {
 			const other = taken.get(file.target);
@@ -452,14 +453,6 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	return { files: result, linksRepaired, linksKept, linksUnlinked };
 }
 
-/** The first date written anywhere in the text. */
-function firstDateIn(text: string): string | undefined {
-	for (const m of text.matchAll(/\b(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})\b/g)) {
-		const d = parseLooseDate(m[0]);
-		if (d) return d.iso;
-	}
-	return undefined;
-}
 
 /** A report's date when it has no date line: the day its sprint dates end, if written. */
 function bySprintDate(src: Source): string | undefined {

@@ -7,7 +7,8 @@ import { PLAN_STATUSES } from '../../schemas/index.ts';
 
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
-const LABEL_LINE = /^\s*(?:[-*]\s+)?\*\*([^*:]{1,40}?)(?::\*\*|\*\*\s*:)\s*(.*?)\s*$/;
+// Also inside a blockquote metadata block ("> **Date**: 2026-02-27"), as some teams head their docs.
+const LABEL_LINE = /^\s*(?:>\s*)?(?:[-*]\s+)?\*\*([^*:]{1,40}?)(?::\*\*|\*\*\s*:)\s*(.*?)\s*$/;
 
 export interface Label {
 	/** Lower-case label, e.g. `status`, `sprint goal`. */
@@ -127,24 +128,28 @@ export function findLabelAnywhere(lines: readonly string[], ...keys: string[]): 
 
 /**
  * The goal a plan states in a section rather than a label: the first paragraph
- * under `## Objective`, `## Goal` or `## Sprint Goal` (lists and tables are not
+ * under `## Objective`, `## Goal`, `### Primary Goal` (lists and tables are not
  * a one-sentence goal, so they are not taken).
  */
 export function readGoalSection(lines: readonly string[]): string | undefined {
-	const start = lines.findIndex((l) => /^#{2,3}\s+(?:\W+\s*)?(?:sprint\s+)?(?:objective|goal)s?\s*:?\s*$/i.test(l.trim()));
-	if (start === -1) return undefined;
-	const paragraph: string[] = [];
-	for (let i = start + 1; i < lines.length; i++) {
-		const line = lines[i]!.trim();
-		if (!line) {
-			if (paragraph.length) break;
-			continue;
+	const heading = /^#{2,4}\s+(?:\W+\s*)?(?:sprint\s+|primary\s+|main\s+)?(?:objective|goal)s?\s*:?\s*$/i;
+	// "## Sprint Objectives" may hold "### Primary Goal" and its paragraph: try each such heading in turn.
+	for (let start = 0; start < lines.length; start++) {
+		if (!heading.test(lines[start]!.trim())) continue;
+		const paragraph: string[] = [];
+		for (let i = start + 1; i < lines.length; i++) {
+			const line = lines[i]!.trim();
+			if (!line) {
+				if (paragraph.length) break;
+				continue;
+			}
+			if (/^(?:#|[-*+]\s|\d+[.)]\s|\||>|```|---)/.test(line)) break;
+			paragraph.push(line);
 		}
-		if (/^(?:#|[-*+]\s|\d+[.)]\s|\||>|```|---)/.test(line)) break;
-		paragraph.push(line);
+		const text = paragraph.join(' ').replace(/\*\*|__/g, '').trim();
+		if (text) return text;
 	}
-	const text = paragraph.join(' ').replace(/\*\*|__/g, '').trim();
-	return text || undefined;
+	return undefined;
 }
 
 /**
