@@ -19,7 +19,7 @@ import { parseFileLink } from '../links.ts';
 import { outline } from '../markdown.ts';
 import { compareSprints } from '../sprints.ts';
 import { today } from '../today.ts';
-import { docKind, projectDocPlace, rankAs, sprintOf } from './classify.ts';
+import { docKind, projectDocPlace, rankAs, sprintInName, sprintOf } from './classify.ts';
 import { findLabelAnywhere, firstSection, mapStatus, parseDateRange, parseLooseDate, pick, readGoalSection, readLabels, type Label } from './metadata.ts';
 import { readNextSprint, readPreviousSprint, readTiers, readTracks } from './plan-fields.ts';
 import { readSuiteFigure } from './suite-figures.ts';
@@ -400,13 +400,15 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 			}
 			let targetAbs = resolve(rootAbsolute ? src.inputRoot : dirname(src.abs), decoded);
 			if (!placed.has(targetAbs) && !existsSync(targetAbs)) {
-				// The target moved: find it by its file name, when exactly one imported file has it.
+				// The target moved: find it by its file name, then by the longest path it ends with, then by the sprint
+				// folder the link names — and only when exactly one imported file fits.
 				const candidates = (byName.get(basename(decoded).toLowerCase()) ?? []).filter((c) => placed.has(c));
-				if (candidates.length !== 1) {
-					unlink(candidates.length > 1 ? `${candidates.length} files are named ${basename(decoded)}` : `no file named ${basename(decoded)} was imported`);
+				const found = movedTarget(decoded, candidates, src.inputRoot);
+				if (!found) {
+					unlink(candidates.length > 1 ? `${candidates.length} files are named ${basename(decoded)}, and neither its path nor a sprint folder tells which` : `no file named ${basename(decoded)} was imported`);
 					continue;
 				}
-				targetAbs = candidates[0]!;
+				targetAbs = found;
 			}
 			const target = placed.get(targetAbs);
 			if (!target) {
@@ -453,6 +455,31 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	return { files: result, linksRepaired, linksKept, linksUnlinked };
 }
 
+
+/**
+ * The one candidate a moved link's target is: the only file of that name; else the
+ * only one whose path ends with the longest tail of the written path
+ * (`docs/ARCHITECTURE.md` written from a deep folder, as if from the repository's
+ * root); else the only one in the sprint folder the link names
+ * (`…/sprint-2.6/README.md` after the folder moved). Undefined when still ambiguous.
+ */
+function movedTarget(written: string, candidates: readonly string[], inputRoot: string): string | undefined {
+	if (candidates.length <= 1) return candidates[0];
+	const parts = written.split('/').filter((p) => p && p !== '.' && p !== '..');
+	const inside = (c: string) => relative(inputRoot, c).split(sep).join('/').toLowerCase();
+	for (let n = parts.length; n >= 2; n--) {
+		const tail = parts.slice(-n).join('/').toLowerCase();
+		const hits = candidates.filter((c) => inside(c) === tail || inside(c).endsWith(`/${tail}`));
+		if (hits.length === 1) return hits[0];
+		if (hits.length > 1) break;
+	}
+	const sprint = parts.slice(0, -1).map((p) => sprintInName(p)).find(Boolean);
+	if (sprint) {
+		const hits = candidates.filter((c) => inside(c).split('/').slice(0, -1).some((p) => sprintInName(p) === sprint));
+		if (hits.length === 1) return hits[0];
+	}
+	return undefined;
+}
 
 /** A report's date when it has no date line: the day its sprint dates end, if written. */
 function bySprintDate(src: Source): string | undefined {
