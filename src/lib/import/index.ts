@@ -6,19 +6,20 @@
  * writes new files and never touches the inputs or an existing file.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { glob, globSync } from 'tinyglobby';
-import { decode as decodeCp1252 } from 'windows-1252';
 import { stringify } from 'yaml';
 import { collectionSchemas } from '../../schemas/index.ts';
 import { findMojibake, repairMojibake } from '../encoding.ts';
 import { archivedSprintFolder, CONTENT_DIR, liveSprintFolder, sprintDocId, type CollectionName } from '../layout.ts';
 import { parseFileLink } from '../links.ts';
+import { splitFrontmatter } from '../frontmatter.ts';
 import { outline } from '../markdown.ts';
 import { compareSprints } from '../sprints.ts';
 import { today } from '../today.ts';
+import { decodeInput } from './decode.ts';
 import { docKind, projectDocPlace, rankAs, sprintInName, sprintOf } from './classify.ts';
 import { findLabelAnywhere, firstSection, mapStatus, parseDateRange, parseLooseDate, pick, readGoalSection, readLabels, type Label } from './metadata.ts';
 import { readNextSprint, readPreviousSprint, readTiers, readTracks } from './plan-fields.ts';
@@ -66,15 +67,29 @@ interface Source {
 	attention: boolean;
 }
 
-async function readSource(abs: string, inputRoot: string, cwd: string): Promise<Source> {
+/** A file that cannot be imported, with why: the line it gets in the report. */
+interface Unreadable {
+	abs: string;
+	shown: string;
+	binary: string;
+	reason: string;
+}
+
+async function readSource(abs: string, inputRoot: string, cwd: string): Promise<Source | Unreadable> {
 	const bytes = await readFile(abs);
 	const notes: string[] = [];
-	let text: string;
-	try {
-		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-	} catch {
-		text = decodeCp1252(bytes, { mode: 'replacement' });
-		notes.push('converted from Windows-1252 to UTF-8');
+	const shown = relative(cwd, abs).split(sep).join('/');
+	const decoded = decodeInput(bytes);
+	if ('binary' in decoded) return { abs, shown, binary: decoded.binary, reason: 'not text' };
+	let text = decoded.text.replace(/^\uFEFF/, '');
+	if (decoded.encoding !== 'UTF-8') notes.push(`converted from ${decoded.encoding} to UTF-8`);
+	// A file that already has frontmatter (another tool's): its fields are not ours to trust, so the body is
+	// imported and the original block is kept, word for word, in a comment at its top.
+	const own = splitFrontmatter(text.replace(/\r\n/g, '\n'));
+	if (own) {
+		if (!own.body.trim()) return { abs, shown, binary: 'only frontmatter, no text to publish', reason: 'only frontmatter' };
+		text = `<!-- sprintbook import: the file's own frontmatter, kept as it was:\n${own.yaml.replace(/--/g, '- -').trimEnd()}\n-->\n${own.body}`;
+		notes.push('had frontmatter of its own: kept in a comment at the top of the body');
 	}
 	const broken = findMojibake(text).length;
 	if (broken) {
@@ -86,7 +101,6 @@ async function readSource(abs: string, inputRoot: string, cwd: string): Promise<
 	const h1 = lines.findIndex((l) => /^#\s+\S/.test(l));
 	const title = h1 === -1 ? basename(abs, '.md') : lines[h1]!.replace(/^#\s+/, '').replace(/^[^\p{L}\p{N}]+/u, '').trim();
 	const labels = readLabels(lines);
-	const shown = relative(cwd, abs).split(sep).join('/');
 	// Folders above what the user named say nothing about the file: infer from the path inside the input only.
 	const inside = relative(inputRoot, abs).split(sep).join('/');
 	const found = sprintOf(inside, pick(labels, 'sprint', 'sprint number')?.value, title);
@@ -146,7 +160,46 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 			searchRoots.push(dirname(abs));
 		}
 	}
-	const sources = await Promise.all([...files.keys()].sort().map((f) => readSource(f, files.get(f)!, cwd)));
+	// Symbolic links: a file reached twice (a link, a loop) is read once; a link out of the input is not read at all.
+	const result: ImportedFile[] = [];
+	const leftOut = (f: string, reason: string, note: string) => result.push({ source: relative(cwd, f).split(sep).join('/'), status: 'skipped', reason, notes: [note] });
+	const realOf = new Map<string, string>(); // real path → the first path it was found at
+	const toRead: string[] = [];
+	const realPaths = new Map<string, string | undefined>();
+	for (const f of files.keys()) {
+		try {
+			realPaths.set(f, realpathSync(f));
+		} catch {
+			realPaths.set(f, undefined);
+		}
+	}
+	// The file itself before any link to it, then shorter paths: the copy a reader would call the original.
+	const order = [...files.keys()].sort((a, b) => Number(realPaths.get(b) === b) - Number(realPaths.get(a) === a) || a.length - b.length || (a < b ? -1 : 1));
+	for (const f of order) {
+		const inputRoot = realpathSync(files.get(f)!);
+		const real = realPaths.get(f);
+		if (!real) {
+			leftOut(f, 'unreadable', 'a symbolic link to nothing: not read');
+			continue;
+		}
+		if (real !== inputRoot && !real.startsWith(inputRoot + sep)) {
+			leftOut(f, 'outside the input', 'a symbolic link to a file outside the input: not read');
+			continue;
+		}
+		const first = realOf.get(real);
+		if (first) {
+			leftOut(f, 'a duplicate of another input', `the same file as ${relative(cwd, first).split(sep).join('/')} (reached through a symbolic link): imported once`);
+			continue;
+		}
+		realOf.set(real, f);
+		toRead.push(f);
+	}
+	const read = await Promise.all(toRead.sort().map((f) => readSource(f, files.get(f)!, cwd)));
+	const sources: Source[] = [];
+	for (const r of read) {
+		if ('binary' in r) leftOut(r.abs, r.reason, `${r.binary}: not imported`);
+		else sources.push(r);
+	}
 
 	/** Whether content/ already holds a folder for the sprint, live or archived. */
 	const sprintOnDisk = (sprint: string) => [liveSprintFolder(sprint), archivedSprintFolder(sprint)].some(onDisk);
@@ -185,7 +238,6 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	const taken = new Map<string, Source>();
 	const isFree = (target: string) => !taken.has(target) && !onDisk(target);
 
-	const result: ImportedFile[] = [];
 	const placed = new Map<string, { file: ImportedFile; src: Source; body: string }>();
 	for (const src of sources) {
 		const name = basename(src.abs);
