@@ -177,6 +177,18 @@ describe.skipIf(!hasRepo && !process.env.CI)('the OMC repository, imported into 
 		for (const b of notRepaired) expect(kept.get(b)).toMatch(/files are named .*, and neither its path nor a sprint folder tells which/);
 	});
 
+	it('reads the roadmap’s list of sprints into milestones; sprints with docs are links, the rest plain text', () => {
+		// The milestones table comes first; the roadmap's own prose (with its risk table) follows it.
+		const rows = page('/roadmap/').querySelector('main table')!.querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('td').map(textOf));
+		// "### Sprint 2.36 - Advanced Analytics & Alerting (COMPLETE)" … "### Sprint 2.53 - Phase 7.2: … (UPCOMING)".
+		expect(rows).toHaveLength(18);
+		expect(rows[0]).toEqual(['2.36', 'Advanced Analytics & Alerting', '✓complete']);
+		expect(rows.at(-1)).toEqual(['2.53', 'Phase 7.2: Stage-Row Architecture & Stale Protocol', 'not stated']);
+		const links = page('/roadmap/').querySelector('main table')!.querySelectorAll('tbody td:first-child a').map((a) => a.text);
+		expect(links).toEqual(['2.36', '2.41', '2.42', '2.43', '2.50']);
+		expect(imported).toMatch(/ROADMAP\.md +content\/roadmap\.md +date "Mar 2026" has no day: left out; 18 milestones from its list of sprints; no status stated for 2\.53/);
+	});
+
 	it('takes the goals a plan states in its Objective or Primary Goal section', () => {
 		const goal = (path: string) => (parse(readFileSync(join(root, 'content', path), 'utf8').split(/^---$/m)[1]!) as { goal?: string }).goal;
 		expect(goal('sprints/2.61/plan.md')).toMatch(/^Expand BYOM credential management to support multiple models per provider .* and fix the enrichment scheduler phantom-record bug from Sprint 2\.60\.$/);

@@ -14,6 +14,7 @@ import { copySprintbook } from '../bench/project.ts';
 import { mapStatus, parseDateRange, parseLooseDate } from '../src/lib/import/metadata.ts';
 import { isAsCloned, sampleState } from '../src/lib/import/samples.ts';
 import { sprintInName, sprintInText } from '../src/lib/import/classify.ts';
+import { readMilestones } from '../src/lib/import/plan-fields.ts';
 import { planSchema } from '../src/schemas/index.ts';
 import { sprintbook } from './helpers/cli.ts';
 import { tempProject } from './helpers/project.ts';
@@ -68,6 +69,26 @@ describe('reading legacy metadata', () => {
 		expect(range('September 15-29, 2025')).toEqual(['2025-09-15', '2025-09-29']);
 		expect(range('Mar 2026 - Apr 2026')).toBeUndefined(); // no days: nothing made up
 	});
+	it('reads roadmap milestones from headings, tables and lists of sprints', () => {
+		const lines = [
+			'### Sprint 4 - Refunds (COMPLETE)',
+			'| Sprint | Milestone | Status |',
+			'| --- | --- | --- |',
+			'| 5 | Mobile checkout | In Progress |',
+			'| Sprint 6 | Loyalty points | |',
+			'',
+			'- [x] **Phase 2 (Sprint 7):** COMPLETE — Search. Shipped in March.',
+			'- [ ] Sprint 8: Reporting',
+		];
+		expect(readMilestones(lines, mapStatus)).toEqual([
+			{ sprint: '4', title: 'Refunds', status: 'complete' },
+			{ sprint: '5', title: 'Mobile checkout', status: 'active' },
+			{ sprint: '6', title: 'Loyalty points' },
+			{ sprint: '7', title: 'Search', status: 'complete' },
+			{ sprint: '8', title: 'Reporting' },
+		]);
+	});
+
 	it('finds sprint numbers as teams write them, and only where a name says sprint', () => {
 		const cases: Record<string, string | undefined> = {
 			'SPRINT_3_PLAN.md': '3', 'SPRINT_2_50_CURRENT.md': '2.50', 'sprint-12': '12', 'sprint3': '3', 'Sprint6_archives': '6',

@@ -47,11 +47,11 @@ export function closest(wanted: string, known: Iterable<string>, maxDistance = 2
 }
 
 /**
- * "Did you mean" for a sprint number: only a typo of a sprint that exists — two
- * neighbouring characters swapped ("2.18" for 2.81), a key pressed twice
- * ("2.100" for 2.10) or a dot left out or doubled ("28" for 2.8). Any other
- * difference names another sprint (2.15 is not a typo of 2.35, nor 14 of 4),
- * so it gets no suggestion.
+ * "Did you mean" for a sprint number: only a typo of a sprint that exists — a
+ * key pressed twice ("2.100" for 2.10) or a dot left out or doubled ("28" for
+ * 2.8). Any other difference names another sprint: 2.15 is not a typo of 2.35,
+ * nor 14 of 4, and a roadmap listing 2.51 after 2.50 does not mean 2.15 — two
+ * swapped digits are as likely to be a real, later sprint.
  */
 export function nearMissSprint(wanted: string, known: Iterable<string>): string | undefined {
 	for (const k of known) {
@@ -63,9 +63,6 @@ export function nearMissSprint(wanted: string, known: Iterable<string>): string 
 				const typo = extra === '.' || extra === long[i - 1] || extra === long[i + 1];
 				if (typo && long.slice(0, i) + long.slice(i + 1) === short) return k;
 			}
-		} else if (k.length === wanted.length) {
-			const diff = [...k].flatMap((c, i) => (c === wanted[i] ? [] : [i]));
-			if (diff.length === 2 && diff[1] === diff[0]! + 1 && k[diff[0]!] === wanted[diff[1]!] && k[diff[1]!] === wanted[diff[0]!]) return k;
 		}
 	}
 	return undefined;

@@ -4,13 +4,13 @@ import { isoDate, planStatus, sprintId, text } from './common.ts';
 
 export const roadmapSchema = z.strictObject({
 	title: text.default('Roadmap'),
-	updated: isoDate.describe('When the roadmap was last revised (YYYY-MM-DD).'),
+	updated: isoDate.optional().describe('When the roadmap was last revised (YYYY-MM-DD).'),
 	milestones: z
 		.array(
 			z.strictObject({
 				sprint: sprintId,
 				title: text,
-				status: planStatus,
+				status: planStatus.optional().describe('Where the milestone stands, when the roadmap says.'),
 			}),
 		)
 		.min(1, { error: 'a roadmap needs at least one milestone' })

@@ -22,7 +22,7 @@ import { today } from '../today.ts';
 import { decodeInput } from './decode.ts';
 import { docKind, projectDocPlace, rankAs, sprintInName, sprintOf } from './classify.ts';
 import { findLabelAnywhere, firstSection, mapStatus, parseDateRange, parseLooseDate, pick, readGoalSection, readLabels, type Label } from './metadata.ts';
-import { readNextSprint, readPreviousSprint, readTiers, readTracks } from './plan-fields.ts';
+import { readMilestones, readNextSprint, readPreviousSprint, readTiers, readTracks } from './plan-fields.ts';
 import { readSuiteFigure } from './suite-figures.ts';
 
 export interface ImportedFile {
@@ -280,6 +280,16 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				projectDoc();
 				src.notes.push('a handoff without a date line to take `updated` from: kept as a project doc');
 			}
+		} else if (/^ROADMAP\.mdx?$/i.test(name) && isFree('roadmap.md') && readMilestones(src.lines, mapStatus).length) {
+			// The roadmap's own list of sprints becomes the typed milestones; its prose stays the body.
+			const milestones = readMilestones(src.lines, mapStatus);
+			const updated = dateOf(src, 'last updated', 'updated', 'date');
+			fm = { title: src.title, ...(updated.iso ? { updated: updated.iso } : {}), milestones };
+			lifted = updated.label ? [updated.label] : [];
+			file.collection = 'roadmap';
+			file.target = 'roadmap.md';
+			const unstated = milestones.filter((m) => !m.status).map((m) => m.sprint);
+			src.notes.push(`${milestones.length} milestones from its list of sprints${unstated.length ? `; no status stated for ${unstated.join(', ')}` : ''}`);
 		} else if (!src.sprint) {
 			// The roadmap's milestones and requirement stories are not read into typed lists yet: they stay project docs, never dropped.
 			projectDoc();

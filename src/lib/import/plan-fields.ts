@@ -87,3 +87,58 @@ export function readPreviousSprint(text: string, sprint: string, compare: (a: st
 	return mentioned.filter((s) => compare(s, sprint) < 0).sort(compare).at(-1);
 }
 
+
+export interface ImportedMilestone {
+	sprint: string;
+	title: string;
+	status?: string;
+}
+
+/**
+ * The sprints a roadmap lists, in the shapes roadmaps use: a heading per sprint
+ * ("### Sprint 2.36 - Advanced Analytics (COMPLETE)"), a table with a Sprint
+ * column, or a list item ("- [x] **Phase 8 (Sprint 2.60):** COMPLETE — title").
+ * A status is kept only when `mapStatus` recognises it; the first mention of a sprint wins.
+ */
+export function readMilestones(lines: readonly string[], mapStatus: (raw: string) => string | undefined): ImportedMilestone[] {
+	const out = new Map<string, ImportedMilestone>();
+	const add = (sprint: string, title: string, status?: string) => {
+		const t = title.replace(/\*\*|__|`/g, '').replace(/^[^\p{L}\p{N}]+/u, '').replace(/\s+/g, ' ').trim();
+		if (!out.has(sprint) && t) out.set(sprint, { sprint, title: t, ...(status ? { status } : {}) });
+	};
+	const SPRINT = String.raw`Sprint\s+(\d+(?:\.\d+)*)`;
+	let columns: { sprint: number; title: number; status: number } | undefined;
+	for (const raw of lines) {
+		const line = raw.trim();
+		const heading = new RegExp(String.raw`^#{2,4}\s+(?:[^\p{L}\p{N}\s]+\s*)?${SPRINT}\s*[-–—:]\s*(.+?)\s*(?:\(([^)]*)\))?\s*$`, 'u').exec(line);
+		if (heading) {
+			add(heading[1]!, heading[2]!, heading[3] ? mapStatus(heading[3]) : undefined);
+			continue;
+		}
+		if (line.startsWith('|')) {
+			const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+			if (cells.every((c) => /^:?-+:?$/.test(c))) continue;
+			const lower = cells.map((c) => c.replace(/\*\*/g, '').toLowerCase());
+			if (lower.includes('sprint')) {
+				const find = (re: RegExp) => lower.findIndex((c) => re.test(c));
+				columns = { sprint: lower.indexOf('sprint'), title: find(/^(?:title|milestone|name|goal|focus|theme|scope)$/), status: find(/^status$/) };
+				continue;
+			}
+			if (columns && columns.title !== -1) {
+				const sprint = /(\d+(?:\.\d+)*)/.exec(cells[columns.sprint] ?? '')?.[1];
+				if (sprint) add(sprint, cells[columns.title] ?? '', columns.status === -1 ? undefined : mapStatus(cells[columns.status] ?? ''));
+			}
+			continue;
+		}
+		columns = undefined;
+		// "- [x] **Phase 8 (Sprint 2.60):** COMPLETE — Sentiment Enrichment Pipeline. …"
+		const item = new RegExp(String.raw`^[-*+]\s+(\[[ xX]\]\s+)?.*?\(?${SPRINT}(?:[^)\n]*\))?:?\*{0,2}:?\s*(?:([A-Z][A-Z_ ]{2,}?)\s*[—–-]\s*)?(.+)$`).exec(line);
+		if (item) {
+			const [, box, sprint, statusWord, rest] = item;
+			const title = rest!.split(/(?<=[a-z0-9)])\.\s/)[0]!.replace(/\s*[—–-]\s*$/, '');
+			const status = (statusWord && mapStatus(statusWord)) ?? (box ? (/x/i.test(box) ? 'complete' : undefined) : undefined);
+			if (/^[-*+]\s+(\[[ xX]\]\s+)?\*{0,2}(?:[\w .]+\()?Sprint\s/.test(line)) add(sprint!, title, status);
+		}
+	}
+	return [...out.values()];
+}
