@@ -75,12 +75,14 @@ describe('import of archives numbered and laid out as teams do it', () => {
 		expect(report.querySelectorAll('#pva + table td').map((td) => td.text)).toContain('not stated');
 	});
 
-	it('label lines with the colon outside the bold: **Status**: ✅ COMPLETE, - **Date**:, **Sprint Number**: Sprint 14', () => {
+	it('label lines with the colon outside the bold (**Status**: ✅ COMPLETE, - **Date**:, **Sprint Number**: Sprint 14) and key/value tables', () => {
 		const { root, fm, problems, out } = imported('colon-outside-bold');
 		expect(problems).toEqual([]);
 		expect(fm('sprints/14/iteration-notes.md')).toEqual({ sprint: '14', title: 'Iteration notes', kind: 'notes', date: '2026-01-25' });
 		expect(fm('sprints/15/plan.md')).toEqual({ sprint: '15', title: 'Sprint 15 Plan', status: 'ready', date: '2026-01-26', goal: 'Ship the mobile checkout.' });
 		expect(out).toContain('sprint 14 from its **Sprint:** line');
+		// A key/value table at the top is metadata too; "6 Feb 2026" is a whole date.
+		expect(fm('sprints/16/report.md')).toEqual({ sprint: '16', title: 'Sprint 16 Final Report', date: '2026-02-06', tests: { passing: 301, total: 310 } });
 		// The lifted lines leave the body; the rest stays as written.
 		const body = readFileSync(join(root, 'content/sprints/15/plan.md'), 'utf8');
 		expect(body).not.toContain('**Status**');

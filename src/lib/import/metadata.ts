@@ -10,6 +10,9 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 // Also inside a blockquote metadata block ("> **Date**: 2026-02-27"), as some teams head their docs.
 const LABEL_LINE = /^\s*(?:>\s*)?(?:[-*]\s+)?\*\*([^*:]{1,40}?)(?::\*\*|\*\*\s*:)\s*(.*?)\s*$/;
 
+/** A two-column key/value table at the top: `| **Status** | Complete |`. */
+const TABLE_LABEL = /^\s*\|\s*(?:\*\*)?([^|*:]{1,40}?)(?:\*\*)?:?\s*\|\s*([^|]*?)\s*\|\s*$/;
+
 export interface Label {
 	/** Lower-case label, e.g. `status`, `sprint goal`. */
 	key: string;
@@ -37,8 +40,9 @@ export function readLabels(lines: readonly string[]): Label[] {
 	const labels: Label[] = [];
 	const scan = (from: number, to: number) => {
 		for (let i = from; i < to; i++) {
-			const m = LABEL_LINE.exec(lines[i]!);
-			if (m && m[2]) labels.push({ key: m[1]!.trim().toLowerCase(), value: m[2].replace(/\s{2,}$/, '').trim(), line: i });
+			const m = LABEL_LINE.exec(lines[i]!) ?? TABLE_LABEL.exec(lines[i]!);
+			if (!m || !m[2] || /^(?:field|key|property|attribute)$/i.test(m[1]!.trim()) || /^:?-+:?$/.test(m[1]!.trim())) continue;
+			labels.push({ key: m[1]!.trim().toLowerCase(), value: m[2].replace(/\s{2,}$/, '').trim(), line: i });
 		}
 	};
 	scan(0, headerEnd);
