@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sprintbook from './src/integration/index.ts';
 import { docLinks } from './src/integration/doc-links.ts';
 import { taskListLabels } from './src/integration/task-list-labels.ts';
+import { readerBlocks } from './src/integration/reader-blocks.ts';
 import { fileURLToPath } from 'node:url';
 
 const contentDir = fileURLToPath(new URL('./content/', import.meta.url));
@@ -22,10 +23,11 @@ export default defineConfig({
 		// frontmatter off; left on, Sätteri would take a body that opens with a `---` rule for a second one.
 		// docLinks: `[prompts](SPRINT_2.8_TEST_FIX_PROMPTS.md)` links to the prompts page, wherever it lives.
 		// taskListLabels: each task-list checkbox is named by its item's text, for screen readers.
+		// readerBlocks: focusable scrolling tables, GitHub alerts as callouts, code labels, heading anchors.
 		processor: satteri({
 			features: { frontmatter: false },
 			mdastPlugins: [docLinks(contentDir)],
-			hastPlugins: [taskListLabels()],
+			hastPlugins: [taskListLabels(), readerBlocks()],
 		}),
 		shikiConfig: {
 			// Both themes as CSS variables; global.css picks one with light-dark(), so the theme toggle works.

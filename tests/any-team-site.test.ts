@@ -104,6 +104,14 @@ describe('a team with its own numbering', () => {
 		expect(related(page('/sprints/13/'), 'Referenced by').map(([u]) => u)).toEqual(['/docs/decisions/readme/', '/roadmap/']);
 	});
 
+	it('shows a GitHub alert as a callout with its kind, and a plain quote as a quote', () => {
+		const quotes = page('/sprints/13/').querySelectorAll('article blockquote');
+		expect(quotes.map((q) => [q.getAttribute('class') ?? '', q.querySelectorAll('p').map(textOf)])).toEqual([
+			['callout callout--warning', ['Warning', 'Finance needs the first report by 13 February.']],
+			['', ['A plain quote from the kickoff stays a quote.']],
+		]);
+	});
+
 	it('links roadmap sprints that exist, and names one still to come without a link', () => {
 		const cells = page('/roadmap/').querySelectorAll('tbody tr td:first-child');
 		expect(cells.map((td) => [td.text, td.querySelector('a')?.getAttribute('href')])).toEqual([

@@ -94,22 +94,53 @@ describe('navigation', () => {
 });
 
 describe('theme', () => {
-	it('follows the system, and the toggle switches to dark and is remembered', async () => {
+	it('follows the system, goes light, dark and back to auto, says what it switches to, and is remembered', async () => {
 		const page = await open('/sprints/2.8/', { colorScheme: 'light' });
 		const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 		expect(await background()).toBe('rgb(255, 255, 255)');
 		const codeColour = () => page.locator('pre.astro-code .line span').first().evaluate((el) => getComputedStyle(el).color);
 		const lightCode = await codeColour();
-		const toggle = page.getByRole('button', { name: 'Dark mode' });
-		expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+		const toggle = page.locator('button.theme-toggle');
+		expect(await toggle.innerText()).toBe('Light theme');
+		expect(await toggle.getAttribute('aria-label')).toBe('Switch to the light theme (now auto)');
 		await toggle.click();
-		expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+		expect(await toggle.innerText()).toBe('Dark theme');
+		await toggle.click();
+		expect(await toggle.innerText()).toBe('Auto theme');
 		expect(await background()).toBe('rgb(13, 17, 23)');
 		// Code blocks switch with the page: Shiki's dark theme colours the tokens.
 		expect(await page.locator('pre.astro-code').first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(13, 17, 23)');
 		expect(await codeColour()).not.toBe(lightCode);
 		await page.reload();
 		expect(await background()).toBe('rgb(13, 17, 23)');
+		// Back to auto: the system's light scheme again, and nothing remembered.
+		await page.locator('button.theme-toggle').click();
+		expect(await background()).toBe('rgb(255, 255, 255)');
+		expect(await page.evaluate(() => localStorage.getItem('sprintbook-theme'))).toBeNull();
+		await page.context().close();
+	});
+});
+
+describe('reading the blocks of a sprint doc', () => {
+	it('copies a code block with its button, and shows the language', async () => {
+		const page = await open('/sprints/2.8/', { permissions: ['clipboard-read', 'clipboard-write'] });
+		const block = page.locator('.code-block').first();
+		expect(await block.getAttribute('data-language')).toBeTruthy();
+		await block.getByRole('button', { name: 'Copy' }).click();
+		await page.waitForFunction(() => document.querySelector('.code-block .copy')?.textContent === 'Copied');
+		const copied = await page.evaluate(() => navigator.clipboard.readText());
+		expect(copied).toBe(await block.locator('pre').innerText());
+		await page.context().close();
+	});
+
+	it('lets a keyboard reach a wide table, and every heading links to itself', async () => {
+		const page = await open('/sprints/2.7/', { viewport: { width: 375, height: 800 } });
+		const region = page.getByRole('region', { name: /^Table: / }).first();
+		await region.focus();
+		expect(await region.evaluate((el) => el === document.activeElement)).toBe(true);
+		const anchor = page.locator('article .heading-wrapper .heading-anchor').first();
+		const id = await page.locator('article h2').first().getAttribute('id');
+		expect(await anchor.getAttribute('href')).toBe(`#${id}`);
 		await page.context().close();
 	});
 });
