@@ -146,6 +146,18 @@ describe('the rest of the site', () => {
 		expect(bodyTable.querySelectorAll('tbody tr').length).toBe(3);
 	});
 
+	it('answers a report link for a sprint without a report with how to write one, not a 404', () => {
+		const stub = page('/sprints/2.8/report/');
+		expect(stub.querySelector('h1')?.text).toBe('Sprint 2.8 completion report');
+		expect(stub.querySelector('[data-testid="no-report"]')?.text).toContain('Not written yet. The sprint lead writes it with npx sprintbook new report 2.8');
+		// Not a page to find by search: it has nothing to say yet.
+		expect(stub.querySelector('main')?.getAttribute('data-pagefind-body')).toBeUndefined();
+	});
+
+	it('lists every requirements document at /requirements/', () => {
+		expect(page('/requirements/').querySelectorAll('main ul a').map((a) => [a.getAttribute('href'), a.text])).toEqual([['/requirements/byom/', 'Bring Your Own Model — user stories']]);
+	});
+
 	it('gives the sprint doc, roadmap, handoff and requirements their pages', () => {
 		expect(page('/sprints/2.8/test-fix-prompts/').querySelector('h1')?.text).toBe('Sprint 2.8 test-fix prompts');
 		const roadmapSprints = page('/roadmap/').querySelectorAll('tbody tr td:first-child a').map((a) => a.text);
