@@ -64,6 +64,33 @@ describe('search', () => {
 	});
 });
 
+describe('search dialog', () => {
+	it('opens on Ctrl+K anywhere, finds as you type with deep links into sections, keeps focus, and closes on Escape', async () => {
+		const page = await open('/roadmap/');
+		await page.keyboard.press('Control+k');
+		const dialog = page.getByRole('dialog', { name: 'Search the docs' });
+		await dialog.locator('input').waitFor();
+		await page.keyboard.type('PnL');
+		const sub = dialog.locator('.pagefind-ui__result-link[href="/sprints/2.8/test-fix-prompts/#1-pnl-calculation-p0-2-tests"]');
+		await sub.waitFor();
+		expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+		expect(await dialog.locator('mark').first().innerText()).toBe('PnL');
+		await page.keyboard.press('Escape');
+		expect(await dialog.isVisible()).toBe(false);
+		// "/" opens it too, when the reader is not typing somewhere.
+		await page.keyboard.press('/');
+		expect(await dialog.isVisible()).toBe(true);
+		await page.context().close();
+	});
+
+	it('has one search box on the search page, which works without the dialog', async () => {
+		const page = await open('/search/?q=PnL');
+		expect(await page.getByRole('searchbox').count()).toBe(1);
+		await page.locator('#search-results a').first().waitFor();
+		await page.context().close();
+	});
+});
+
 describe('navigation', () => {
 	it('shows the rail and an "On this page" list that follows the reader on a wide screen', async () => {
 		const page = await open('/sprints/2.8/', { viewport: { width: 1280, height: 800 } });
