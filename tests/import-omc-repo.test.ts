@@ -78,6 +78,14 @@ describe.skipIf(!hasRepo && !process.env.CI)('the OMC repository, imported into 
 		expect(existsSync(join(root, 'content/sprints/2.8/plan.md'))).toBe(false);
 	});
 
+	it('publishes no credential: the one pasted into a developer prompt is redacted in the copy and named in the report', () => {
+		// docs/archive/history/unparented/TRACK_A_DEVELOPER_PROMPT.md line 271 holds a database URL with a generated password.
+		expect(imported).toMatch(/TRACK_A_DEVELOPER_PROMPT\.md .*redacted a password in a connection URL \(about line 271 of the original\): revoke it/);
+		const copy = readFileSync(join(root, 'content/docs/unparented/TRACK_A_DEVELOPER_PROMPT.md'), 'utf8');
+		expect(copy).toContain('postgresql://postgres:[redacted]@localhost:5432/app');
+		expect(readFileSync(join(REPO, 'docs/archive/history/unparented/TRACK_A_DEVELOPER_PROMPT.md'), 'utf8')).not.toContain('[redacted]');
+	});
+
 	it('checks with no error', () => {
 		const run = sprintbook(['check', '--root', root, '--format', 'json']);
 		const problems = (JSON.parse(run.stdout) as Array<{ severity: string; file: string; ruleId: string; message: string }>).filter((d) => d.severity === 'error');

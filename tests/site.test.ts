@@ -140,7 +140,7 @@ describe('the rest of the site', () => {
 		const report = page('/sprints/2.7/report/');
 		expect(report.querySelector('h1')?.text).toBe('Sprint 2.7 completion report');
 		// The heading sits in its wrapper beside its "#" link; the table in its scrolling region comes next.
-		const bodyTable = report.querySelector('#results-by-tier')!.parentNode.nextElementSibling!;
+		const bodyTable = report.querySelector('#results-by-tier')!.parentNode!.nextElementSibling!;
 		expect(bodyTable.getAttribute('class')).toBe('table-scroll');
 		expect(bodyTable.getAttribute('tabindex')).toBe('0');
 		expect(bodyTable.querySelectorAll('tbody tr').length).toBe(3);

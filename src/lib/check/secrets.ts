@@ -1,24 +1,47 @@
-/** Secret rule: these docs get published, so a pasted credential is an error wherever it appears. */
+/**
+ * Secret rule: these docs get published, so a pasted credential is an error
+ * wherever it appears — body, frontmatter, code blocks — and also when it is
+ * disguised: HTML entities (`s&#107;-proj-…`), YAML escapes (`"\x73k-…"`) and
+ * strings joined in an MDX expression (`{"sk-" + "proj-…"}`) are undone before
+ * looking. A stand-in (`sk-your-key-here`, `<token>`, `${DB_PASSWORD}`) is not a
+ * secret. One occurrence can be allowed, with a reason, by writing
+ * `sprintbook-allow-secret: <reason>` (e.g. in an HTML comment) on its line or the
+ * line before. A secret is never echoed in full.
+ */
+import { decodeHTML } from 'entities';
 import type { DiagnosticList } from '../diagnostics.ts';
 import { offsetToPosition } from '../diagnostics.ts';
 
+/** Each kind of credential, by the shape its issuer gives it. */
 const PATTERNS: Array<[string, RegExp]> = [
-	['OpenAI/Anthropic API key', /\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}/g],
+	['OpenAI/Anthropic API key', /\bsk-(?:proj-|ant-(?:api\d\d-)?)?[A-Za-z0-9_-]{20,}/g],
 	['AWS access key id', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g],
+	['AWS secret access key', /\baws_?secret_?access_?key\b["']?\s*[:=]\s*["']?[A-Za-z0-9/+=]{40}\b/gi],
 	['GitHub token', /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/g],
+	['GitLab token', /\bglpat-[A-Za-z0-9_-]{20,}/g],
 	['Slack token', /\bxox[abprs]-[A-Za-z0-9-]{10,}/g],
+	['Stripe secret key', /\b[rs]k_(?:live|test)_[0-9A-Za-z]{16,}/g],
+	['Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/g],
+	['npm token', /\bnpm_[A-Za-z0-9]{36}\b/g],
+	['SendGrid API key', /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g],
+	['Hugging Face token', /\bhf_[A-Za-z]{34}\b/g],
+	['JSON Web Token', /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g],
+	['Azure storage account key', /\bAccountKey=[A-Za-z0-9+/]{40,}={0,2}/g],
 	['private key', /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/g],
+	// user:password@host — only a password that looks generated (8+ characters, letters with digits or mixed case),
+	// not the "pass" or "changethis" of a local example.
+	['password in a connection URL', /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/:@"'`<>]+:((?=[^\s/@"'`<>]*(?:\d[^\s/@"'`<>]*[A-Za-z]|[A-Za-z][^\s/@"'`<>]*\d|[a-z][^\s/@"'`<>]*[A-Z]|[A-Z][^\s/@"'`<>]*[a-z]))[^\s/@"'`<>]{8,})@[^\s/"'`<>]+/g],
 ];
 
 /**
  * Docs show where a key goes with stand-ins — `sk-your-openai-key-here`,
- * `sk-ant-api03-1234567890`, `AKIAXXXXXXXXXXXXXXXX` — which are not secrets: words
- * that mark a stand-in, a character repeated six times, or a plain run of
- * digits or letters (123456…, abcdef…).
+ * `sk-ant-api03-1234567890`, `AKIAXXXXXXXXXXXXXXXX`, `${DB_PASSWORD}`, `<token>`
+ * — which are not secrets: words that mark a stand-in, references to a variable,
+ * a character repeated six times, or a plain run of digits or letters.
  */
 export function isPlaceholder(token: string): boolean {
 	const t = token.toLowerCase();
-	if (/your|here|example|placeholder|dummy|fake|redacted|changeme|replace|insert|sample|<|\.\.\./.test(t)) return true;
+	if (/your|here|example|placeholder|dummy|fake|redacted|changeme|changethis|replace|insert|sample|<|>|\.\.\.|\$\{|\$[a-z_]|\{\{|%\(|secretsmanager|ssm:|process\.env|os\.environ|getenv/.test(t)) return true;
 	if (/(.)\1{5,}/.test(t)) return true;
 	return /0123456|1234567|2345678|3456789|abcdefg/.test(t);
 }
@@ -26,19 +49,88 @@ export function isPlaceholder(token: string): boolean {
 /** Shows enough of a secret to find it, not enough to use it. */
 const mask = (s: string) => (s.startsWith('-----') ? s : `${s.slice(0, 6)}…${s.slice(-2)}`);
 
-export function checkSecrets(file: string, text: string, lineStarts: readonly number[], diagnostics: DiagnosticList): void {
-	for (const [what, re] of PATTERNS) {
-		for (const m of text.matchAll(re)) {
-			if (isPlaceholder(m[0])) continue;
-			const start = offsetToPosition(lineStarts, m.index);
-			const end = offsetToPosition(lineStarts, m.index + m[0].length);
-			diagnostics.error(
-				file,
-				{ ...start, endLine: end.line, endColumn: end.column },
-				'secret',
-				`${what} in a published document (${mask(m[0])})`,
-				'delete it, revoke it (it may already be in git history), and refer to it by name, e.g. $OPENAI_API_KEY',
-			);
+/** The text with disguises undone, line by line, so each finding still has its line. */
+function undisguised(line: string): string {
+	let s = line;
+	if (/&(?:#\d+|#x[0-9a-f]+|[a-z]+);/i.test(s)) s = decodeHTML(s);
+	// YAML and JS escapes inside quoted strings: \x73, \u0073.
+	s = s.replace(/\\x([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+	// "sk-" + "proj-…" in an MDX expression: the strings, joined.
+	s = s.replace(/(["'`])\s*\+\s*(["'`])/g, '');
+	return s;
+}
+
+const ALLOW = /sprintbook-allow-secret:\s*\S/;
+
+export interface SecretFinding {
+	what: string;
+	/** 0-based line. */
+	line: number;
+	/** 0-based column in the line as written; 0 when it was found only with its disguise undone. */
+	column: number;
+	/** The text matched, as written (or as decoded, for a disguise). */
+	match: string;
+	/** The part that is the secret itself: a URL's password, or the whole match. */
+	secret: string;
+	disguised: boolean;
+}
+
+/** Every credential in a text, line by line, placeholders and allowed ones left out. */
+export function findSecrets(text: string): SecretFinding[] {
+	const lines = text.split('\n');
+	const out: SecretFinding[] = [];
+	lines.forEach((raw, i) => {
+		if (ALLOW.test(raw) || (i > 0 && ALLOW.test(lines[i - 1]!))) return;
+		const plain = undisguised(raw);
+		const found = new Set<string>();
+		for (const [what, re] of PATTERNS) {
+			for (const m of raw.matchAll(re)) {
+				const secret = m[1] ?? m[0];
+				if (isPlaceholder(secret) || isPlaceholder(m[0])) continue;
+				found.add(secret);
+				out.push({ what, line: i, column: m.index!, match: m[0], secret, disguised: false });
+			}
+			// The same line with its disguises undone: a secret found only there is reported at the line's start.
+			if (plain === raw) continue;
+			for (const m of plain.matchAll(re)) {
+				const secret = m[1] ?? m[0];
+				if (found.has(secret) || isPlaceholder(secret) || isPlaceholder(m[0])) continue;
+				found.add(secret);
+				out.push({ what: `${what} (disguised)`, line: i, column: 0, match: m[0], secret, disguised: true });
+			}
 		}
+	});
+	return out;
+}
+
+export function checkSecrets(file: string, text: string, lineStarts: readonly number[], diagnostics: DiagnosticList): void {
+	const lines = text.split('\n');
+	for (const f of findSecrets(text)) {
+		const line = f.line + 1;
+		const column = offsetToPosition(lineStarts, lineStarts[f.line]! + f.column).column;
+		const length = f.disguised ? lines[f.line]!.length : f.match.length;
+		diagnostics.error(
+			file,
+			{ line, column, endLine: line, endColumn: column + length },
+			'secret',
+			`${f.what} in a published document (${mask(f.match)})`,
+			'delete it, revoke it (it may already be in git history), and refer to it by name, e.g. $OPENAI_API_KEY; if it is not a secret, say so: <!-- sprintbook-allow-secret: why -->',
+		);
 	}
+}
+
+/**
+ * The text with every credential that is written plainly replaced by `[redacted]`, for
+ * `import`: a copy on its way to being published must not carry one. Disguised ones
+ * cannot be cut out cleanly; they stay for `check` to report.
+ */
+export function redactSecrets(text: string): { text: string; redacted: SecretFinding[] } {
+	const lines = text.split('\n');
+	const redacted = findSecrets(text).filter((f) => !f.disguised);
+	for (const f of [...redacted].sort((a, b) => b.line - a.line || b.column - a.column)) {
+		const line = lines[f.line]!;
+		const at = f.column + f.match.indexOf(f.secret);
+		lines[f.line] = line.slice(0, at) + '[redacted]' + line.slice(at + f.secret.length);
+	}
+	return { text: lines.join('\n'), redacted };
 }

@@ -15,6 +15,7 @@ import { collectionSchemas } from '../../schemas/index.ts';
 import { findMojibake, repairMojibake } from '../encoding.ts';
 import { archivedSprintFolder, CONTENT_DIR, liveSprintFolder, sprintDocId, type CollectionName } from '../layout.ts';
 import { parseFileLink } from '../links.ts';
+import { redactSecrets } from '../check/secrets.ts';
 import { splitFrontmatter } from '../frontmatter.ts';
 import { outline } from '../markdown.ts';
 import { compareSprints } from '../sprints.ts';
@@ -509,6 +510,16 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		}
 		const out = applied(0, body.length, edits);
 		if (out !== body) file.text = file.text!.slice(0, file.text!.length - body.length) + out;
+	}
+	// A credential pasted into a doc must not be published: the imported copy gets "[redacted]" in its place, and the
+	// report says where, so the team can revoke it (the original keeps it: import never touches its inputs).
+	for (const { file, src } of placed.values()) {
+		const { text, redacted } = redactSecrets(file.text!);
+		if (!redacted.length) continue;
+		file.text = text;
+		const offset = file.text.split('\n').length - src.lines.length;
+		src.notes.push(`redacted ${redacted.map((r) => `a ${r.what} (about line ${r.line + 1 - Math.max(0, offset)} of the original)`).join(', ')}: revoke it, it is still in the original`);
+		src.attention = true;
 	}
 	for (const src of sources) {
 		const f = result.find((r) => r.source === src.shown)!;

@@ -1,0 +1,83 @@
+/**
+ * `check` finds credentials of 15 kinds before they are published — also when
+ * disguised — never echoes one in full, lets stand-ins pass, and lets a team
+ * allow one occurrence with a reason. The keys below are made up for this test
+ * in each issuer's shape; none was ever issued.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sprintbook } from './helpers/cli.ts';
+
+const r = (n: number, alphabet = 'Q7vT2mLk9XpR4sWz8NcY3bHdJfGa6Ue5') => Array.from({ length: n }, (_, i) => alphabet[(i * 7 + 3) % alphabet.length]).join('');
+const KINDS: Array<[string, string]> = [
+	['OpenAI/Anthropic API key', `sk-proj-${r(32)}`],
+	['AWS access key id', `AKIA${r(16, 'Q7VT2MLK9XPR4SWZ8NCY3BHD')}`],
+	['AWS secret access key', `aws_secret_access_key = ${r(40)}`],
+	['GitHub token', `ghp_${r(36)}`],
+	['GitLab token', `glpat-${r(20)}`],
+	['Slack token', `xoxb-${r(24)}`],
+	['Stripe secret key', `sk_live_${r(24)}`],
+	['Google API key', `AIza${r(35)}`],
+	['npm token', `npm_${r(36)}`],
+	['SendGrid API key', `SG.${r(22)}.${r(43)}`],
+	['Hugging Face token', `hf_${r(34, 'QvTmLkXpRsWzNcYbHdJfGaUe')}`],
+	['JSON Web Token', `eyJ${r(20)}.eyJ${r(24)}.${r(30)}`],
+	['Azure storage account key', `AccountKey=${r(44)}==`],
+	['private key', '-----BEGIN OPENSSH PRIVATE KEY-----'],
+	['password in a connection URL', `postgres://app:${r(16)}@db.internal:5432/app`],
+];
+
+describe('secrets in published docs', () => {
+	const root = mkdtempSync(join(tmpdir(), 'sprintbook-secrets-'));
+	mkdirSync(join(root, 'content/sprints/3'), { recursive: true });
+	const body = [
+		...KINDS.map(([, secret], i) => `${i + 1}. Pasted by mistake: ${secret}`),
+		'',
+		// Disguises: an HTML entity, a YAML escape, strings joined in an expression.
+		`Entity: s&#107;-proj-${r(30)}`,
+		`Escaped: "\\x73k-proj-${r(30)}"`,
+		`Joined: {"sk-" + "proj-${r(30)}"}`,
+		'',
+		// Stand-ins and references are not secrets.
+		'OPENAI_API_KEY=sk-your-openai-api-key-here, AWS: AKIAXXXXXXXXXXXXXXXX, token: <token>, sk-...',
+		'DATABASE_URL=postgresql://app:changethis@localhost:5432/app and postgres://user:${DB_PASSWORD}@db/app',
+		// Allowed, with a reason.
+		`<!-- sprintbook-allow-secret: a revoked demo key, shown in the security training -->`,
+		`Demo: sk-proj-${r(28)}`,
+	].join('\n');
+	writeFileSync(join(root, 'content/sprints/3/notes.md'), `---\nsprint: "3"\ntitle: Notes\nkind: notes\n---\n\n${body}\n`);
+	const run = sprintbook(['check', '--root', root, '--format', 'json']);
+	const found = (JSON.parse(run.stdout) as Array<{ ruleId: string; line: number; message: string }>).filter((d) => d.ruleId === 'secret');
+
+	it('finds all 15 kinds, each on its line, and fails the check', () => {
+		expect(run.status).toBe(1);
+		for (const [i, [what]] of KINDS.entries()) {
+			const hit = found.find((d) => d.line === 7 + i);
+			expect(hit?.message, what).toMatch(new RegExp(`^${what.replace(/[/()]/g, '\\$&')} in a published document`));
+		}
+	});
+
+	it('sees through HTML entities, YAML escapes and joined strings', () => {
+		expect(found.filter((d) => d.line >= 23 && d.line <= 25).map((d) => d.message.replace(/ \([^)]*\)$/, ''))).toEqual([
+			'OpenAI/Anthropic API key (disguised) in a published document',
+			'OpenAI/Anthropic API key (disguised) in a published document',
+			'OpenAI/Anthropic API key (disguised) in a published document',
+		]);
+	});
+
+	it('lets stand-ins and an allowed occurrence pass: 18 findings, no more', () => {
+		expect(found).toHaveLength(18);
+		expect(found.filter((d) => d.line > 25)).toEqual([]);
+	});
+
+	it('never prints a secret in full', () => {
+		const human = sprintbook(['check', '--root', root]).stdout;
+		for (const [, secret] of KINDS.filter(([what]) => what !== 'private key')) {
+			expect(run.stdout.replace(/"message":[^\n]*/g, '')).not.toContain('"' + secret); // json fields carry no secret
+			expect(found.map((d) => d.message).join('\n')).not.toContain(secret);
+			expect(human.split('\n').filter((l) => l.includes('in a published document')).join('\n')).not.toContain(secret);
+		}
+	});
+});
