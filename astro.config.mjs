@@ -7,6 +7,7 @@ import sprintbook from './src/integration/index.ts';
 import { docLinks } from './src/integration/doc-links.ts';
 import { taskListLabels } from './src/integration/task-list-labels.ts';
 import { readerBlocks } from './src/integration/reader-blocks.ts';
+import { safeHtml } from './src/integration/safe-html.ts';
 import { fileURLToPath } from 'node:url';
 
 const contentDir = fileURLToPath(new URL('./content/', import.meta.url));
@@ -24,10 +25,11 @@ export default defineConfig({
 		// docLinks: `[prompts](SPRINT_2.8_TEST_FIX_PROMPTS.md)` links to the prompts page, wherever it lives.
 		// taskListLabels: each task-list checkbox is named by its item's text, for screen readers.
 		// readerBlocks: focusable scrolling tables, GitHub alerts as callouts, code labels, heading anchors.
+		// safeHtml: no script, event handler or javascript:/data: URL from a doc reaches the site.
 		processor: satteri({
 			features: { frontmatter: false },
 			mdastPlugins: [docLinks(contentDir)],
-			hastPlugins: [taskListLabels(), readerBlocks()],
+			hastPlugins: [safeHtml(), taskListLabels(), readerBlocks()],
 		}),
 		shikiConfig: {
 			// Both themes as CSS variables; global.css picks one with light-dark(), so the theme toggle works.

@@ -85,6 +85,8 @@ const EXPECTED: Expected[] = [
 	['sprints/3.1/secret-aws.md', 7, 9, 'error', 'secret', /AWS access key id/],
 	['sprints/3.1/secret-github.md', 7, 7, 'error', 'secret', /GitHub token/],
 	['sprints/3.1/secret-private-key.md', 8, 1, 'error', 'secret', /private key/],
+	// Unsafe publishing: the site drops it, check says so.
+	['sprints/3.1/unsafe-html.md', 7, 31, 'warning', 'unsafe-html', /raw HTML that would run code on the site \("onerror=…"\): the site drops it/],
 	// Layout
 	['notes/stray.md', 1, 1, 'warning', 'unplaced-file', /not in any collection/],
 ];

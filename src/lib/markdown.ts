@@ -22,6 +22,8 @@ export interface MarkdownRef {
 
 export interface MarkdownOutline {
 	refs: MarkdownRef[];
+	/** Raw HTML in the body (not in code), where it stands: what `check` looks at for scripts and handlers. */
+	html: Array<{ value: string; line: number; column: number }>;
 	/** Heading ids as the site makes them (github-slugger over the heading's text, like Astro's heading-ids plugin). */
 	anchors: Set<string>;
 }
@@ -43,6 +45,7 @@ function textOf(node: Node): string {
 
 export function outline(body: string): MarkdownOutline {
 	const refs: MarkdownRef[] = [];
+	const html: MarkdownOutline['html'] = [];
 	const slugger = new GithubSlugger();
 	const anchors = new Set<string>();
 	const stack: Node[] = [parseMarkdown(body) as unknown as Node];
@@ -64,8 +67,11 @@ export function outline(body: string): MarkdownOutline {
 			});
 		}
 		// Raw HTML anchors (<a id="…"> / name="…") are link targets too.
-		if (node.type === 'html' && node.value) for (const m of node.value.matchAll(/\b(?:id|name)=["']([^"']+)["']/g)) anchors.add(m[1]!);
+		if (node.type === 'html' && node.value) {
+			for (const m of node.value.matchAll(/\b(?:id|name)=["']([^"']+)["']/g)) anchors.add(m[1]!);
+			if (node.position) html.push({ value: node.value, line: node.position.start.line, column: node.position.start.column });
+		}
 		if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
 	}
-	return { refs, anchors };
+	return { refs, anchors, html };
 }

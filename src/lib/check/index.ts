@@ -20,6 +20,7 @@ import { checkFigures } from './figures.ts';
 import { checkFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import { checkLinks } from './links.ts';
 import { checkSecrets } from './secrets.ts';
+import { checkUnsafeHtml } from './unsafe.ts';
 
 export interface CheckOptions {
 	/** Project root; `content/` is looked for inside it. */
@@ -115,7 +116,10 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 	for (const d of docs) {
 		if (!d.parsed) continue;
 		const own = outlineOf(d.contentPath);
-		if (own) checkLinks(d.display, d.contentPath, own, d.parsed.frontmatter.bodyLine, { contentDir, filesByName, outlineOf }, diagnostics);
+		if (own) {
+			checkLinks(d.display, d.contentPath, own, d.parsed.frontmatter.bodyLine, { contentDir, filesByName, outlineOf }, diagnostics);
+			checkUnsafeHtml(d.display, own, d.parsed.frontmatter.bodyLine, diagnostics);
+		}
 		checkFigures(d.display, d.source.text, d.source.lineStarts, d.parsed.frontmatter.bodyOffset, figureContext(d, plans), diagnostics);
 	}
 
