@@ -1,4 +1,5 @@
 /** The built site, read as a reader gets it: the HTML in dist/ after `npm run build`. */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -214,6 +215,22 @@ describe('the rest of the site', () => {
 		expect(weights.length).toBeGreaterThan(10);
 		expect(weights.filter((w) => w.bytes >= 20_000)).toEqual([]);
 		expect(weights.filter((w) => w.search).map((w) => w.f)).toEqual(['search/index.html']);
+	});
+
+	it('sends a strict Content-Security-Policy on every page that allows exactly its own inline scripts', () => {
+		const pages = builtTextFiles().filter(([f]) => f.endsWith('.html'));
+		expect(pages.length).toBeGreaterThan(10);
+		for (const [file, html] of pages) {
+			const policy = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
+			expect(policy, file).toBeDefined();
+			const scriptSrc = /script-src ([^;]+)/.exec(policy!)![1]!;
+			expect(scriptSrc, file).not.toContain('unsafe-inline');
+			expect(policy, file).toContain("object-src 'none'");
+			expect(policy, file).toContain("base-uri 'none'");
+			for (const [, code] of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+				expect(scriptSrc, `${file}: an inline script the policy does not allow`).toContain(`'sha256-${createHash('sha256').update(code!).digest('base64')}'`);
+			}
+		}
 	});
 
 	it('has no mojibake anywhere in dist/', () => {

@@ -1,0 +1,141 @@
+/**
+ * The site's only scripts, as text: each page renders the ones it uses with
+ * `set:html`, and registers each one's hash with Astro's Content-Security-Policy
+ * (src/site/csp.ts), so these run and no other inline script can. Kept tiny and
+ * framework-free; Pagefind's own code loads from /pagefind/ only when search is used.
+ */
+
+/** Applies the theme the reader chose before the page paints; with no choice the system decides. */
+export const THEME_BEFORE_PAINT = `// Apply a theme the reader chose before the page paints; with no choice the system decides.
+try {
+	const theme = localStorage.getItem('sprintbook-theme');
+	if (theme) document.documentElement.dataset.theme = theme;
+} catch {}
+`;
+
+/** Theme button, code-block copy buttons, the search dialog and its shortcuts. */
+export const PAGE_SCRIPT = `(() => {
+	// Theme: auto (the system's) → light → dark → auto. The button says what a click switches to.
+	const button = document.querySelector('.theme-toggle');
+	const root = document.documentElement;
+	const order = ['auto', 'light', 'dark'];
+	const now = () => root.dataset.theme ?? 'auto';
+	const sync = () => {
+		const next = order[(order.indexOf(now()) + 1) % 3];
+		button.textContent = \`\${next[0].toUpperCase()}\${next.slice(1)} theme\`;
+		button.setAttribute('aria-label', \`Switch to the \${next} theme (now \${now()})\`);
+	};
+	button.hidden = false;
+	sync();
+	button.addEventListener('click', () => {
+		const next = order[(order.indexOf(now()) + 1) % 3];
+		if (next === 'auto') delete root.dataset.theme;
+		else root.dataset.theme = next;
+		try { next === 'auto' ? localStorage.removeItem('sprintbook-theme') : localStorage.setItem('sprintbook-theme', next); } catch {}
+		sync();
+	});
+	// Search as a dialog on every page: Ctrl/Cmd+K or "/" opens it; Pagefind's UI loads the first time only.
+	const dialog = document.querySelector('.search-dialog');
+	let ui;
+	const openSearch = async (query = '') => {
+		dialog.showModal();
+		if (!ui) {
+			const css = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/pagefind/pagefind-ui.css' });
+			document.head.append(css);
+			await new Promise((done, fail) => document.head.append(Object.assign(document.createElement('script'), { src: '/pagefind/pagefind-ui.js', onload: done, onerror: fail })));
+			ui = new PagefindUI({ element: '#search-dialog-ui', showSubResults: true, showImages: false, resetStyles: false, autofocus: true });
+		}
+		const input = dialog.querySelector('input');
+		if (query) ui.triggerSearch(query);
+		input?.focus();
+	};
+	addEventListener('keydown', (event) => {
+		const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) || event.target.isContentEditable;
+		if ((event.key === 'k' && (event.ctrlKey || event.metaKey)) || (event.key === '/' && !typing && !dialog.open)) {
+			event.preventDefault();
+			openSearch();
+		}
+	});
+	// Code blocks: a copy button, only where script can make it work.
+	for (const block of document.querySelectorAll('.code-block')) {
+		const copy = document.createElement('button');
+		copy.type = 'button';
+		copy.className = 'copy';
+		copy.textContent = 'Copy';
+		copy.setAttribute('aria-live', 'polite');
+		copy.addEventListener('click', async () => {
+			try {
+				await navigator.clipboard.writeText(block.querySelector('pre').innerText);
+				copy.textContent = 'Copied';
+			} catch {
+				copy.textContent = 'Copy failed';
+			}
+			setTimeout(() => (copy.textContent = 'Copy'), 1500);
+		});
+		block.append(copy);
+	}
+})();
+`;
+
+/** "On this page": marks the section being read. */
+export const SCROLL_SPY = `(() => {
+	// Scroll-spy: the section being read is the last one whose heading has reached the top
+	// of the screen; at the very bottom, the last heading in view (short last sections never reach the top).
+	const links = [...document.querySelectorAll('aside.contents a')];
+	const targets = links.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))));
+	let ticking = false;
+	const mark = () => {
+		ticking = false;
+		const bottom = innerHeight + scrollY >= document.documentElement.scrollHeight - 2;
+		const line = bottom ? innerHeight : 8;
+		let at = 0;
+		targets.forEach((t, i) => { if (t && t.getBoundingClientRect().top <= line) at = i; });
+		links.forEach((a, i) => (i === at ? a.setAttribute('aria-current', 'location') : a.removeAttribute('aria-current')));
+	};
+	addEventListener('scroll', () => { if (!ticking) { ticking = true; requestAnimationFrame(mark); } }, { passive: true });
+	mark();
+})();
+`;
+
+/** The /search/ page's own search, for a reader who arrives there by the header form. */
+export const SEARCH_PAGE = `// Plain inline JS: Pagefind's index only exists after the build, so the bundler must not touch this import.
+(() => {
+	const input = document.querySelector('#q');
+	const status = document.querySelector('#search-status');
+	const list = document.querySelector('#search-results');
+	let pagefind;
+	const load = () => (pagefind ??= import('/pagefind/pagefind.js'));
+
+	async function run(query) {
+		list.replaceChildren();
+		if (!query.trim()) {
+			status.textContent = '';
+			return;
+		}
+		status.textContent = 'Searching…';
+		const { results } = await (await load()).search(query);
+		const hits = await Promise.all(results.slice(0, 20).map((r) => r.data()));
+		for (const hit of hits) {
+			const li = document.createElement('li');
+			const a = document.createElement('a');
+			a.href = hit.url;
+			a.textContent = hit.meta.title ?? hit.url;
+			const p = document.createElement('p');
+			// Pagefind's excerpt marks the hit with <mark>; everything else in it is escaped text.
+			p.innerHTML = hit.excerpt;
+			li.append(a, p);
+			list.append(li);
+		}
+		status.textContent = \`\${results.length} result\${results.length === 1 ? '' : 's'} for “\${query}”\`;
+	}
+
+	const initial = new URLSearchParams(location.search).get('q') ?? '';
+	input.value = initial;
+	if (initial) run(initial);
+	input.form.addEventListener('submit', (event) => {
+		event.preventDefault();
+		history.replaceState(null, '', \`?q=\${encodeURIComponent(input.value)}\`);
+		run(input.value);
+	});
+})();
+`;
