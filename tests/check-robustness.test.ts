@@ -4,7 +4,7 @@
  * same report.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,28 @@ import { sprintbook } from './helpers/cli.ts';
 import { ROOT } from './helpers/site.ts';
 
 const plan = (sprint: string) => `---\nsprint: "${sprint}"\ntitle: T\nstatus: draft\ndate: 2026-03-02\ngoal: G\n---\n`;
+
+describe('symbolic links out of content/', () => {
+	it('are refused by check without reading their target, and never published', () => {
+		const root = mkdtempSync(join(tmpdir(), 'sprintbook-symlink-'));
+		cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
+		const outside = join(mkdtempSync(join(tmpdir(), 'sprintbook-elsewhere-')), 'private.md');
+		writeFileSync(outside, '---\nsprint: "2.8"\ntitle: Private\nkind: notes\n---\n\nPRIVATE-LINE-7f3a that must never be printed\n');
+		symlinkSync(outside, join(root, 'content/sprints/2.8/private.md'));
+		symlinkSync('/etc/passwd', join(root, 'content/sprints/2.8/passwd.md'));
+		const run = sprintbook(['check', '--root', root]);
+		expect(run.status).toBe(1);
+		expect(run.stdout).toMatch(/content\/sprints\/2\.8\/private\.md:1:1 {2}error {2}a symbolic link to a file outside content\/: it is not read, and the build will not publish it {2}symlink-outside/);
+		expect(run.stdout).toMatch(/passwd\.md:1:1 {2}error .*symlink-outside/);
+		expect(run.stdout + run.stderr).not.toContain('PRIVATE-LINE-7f3a');
+		expect(run.stdout + run.stderr).not.toMatch(/root:x:0:0/);
+		copySprintbook(root);
+		const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, encoding: 'utf8' });
+		expect(build.status).toBe(1);
+		expect(build.stdout + build.stderr).not.toContain('PRIVATE-LINE-7f3a');
+		expect(build.stdout + build.stderr).not.toMatch(/root:x:0:0/);
+	});
+});
 
 describe('check never crashes', () => {
 	it('answers every odd input with diagnostics and no stack trace', () => {

@@ -3,6 +3,7 @@
  * list. The CLI prints it; the build runs it first. Nothing here throws on bad
  * input: a problem with a file is a diagnostic, never an exception.
  */
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
@@ -73,6 +74,21 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 		glob(['**/*'], { cwd: contentDir, onlyFiles: true, dot: false }),
 		listCollectionFiles(contentDir),
 	]);
+	// A symbolic link out of content/ would publish (and print) a file that is not the team's doc: refused, never read.
+	const realContent = realpathSync(contentDir);
+	const outside = new Set<string>();
+	for (const f of allFiles) {
+		let real: string | undefined;
+		try {
+			real = realpathSync(join(contentDir, f));
+		} catch {
+			real = undefined;
+		}
+		if (real === undefined || (real !== realContent && !real.startsWith(realContent + sep))) {
+			outside.add(f);
+			diagnostics.error(display(f), { line: 1, column: 1 }, 'symlink-outside', real === undefined ? 'a symbolic link to nothing' : 'a symbolic link to a file outside content/: it is not read, and the build will not publish it', 'copy the document into content/, or remove the link');
+		}
+	}
 	const placedSet = new Set(placed.map((p) => p.file));
 	for (const f of allFiles) {
 		if (/\.mdx?$/i.test(f) && !placedSet.has(f)) {
@@ -82,7 +98,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 
 	// Read and validate every document on its own first.
 	const docs: Doc[] = await Promise.all(
-		placed.map(async ({ collection, file }) => {
+		placed.filter(({ file }) => !outside.has(file)).map(async ({ collection, file }) => {
 			const shown = display(file);
 			const bytes = await readFile(join(contentDir, file));
 			const source = decodeSource(shown, bytes, diagnostics);
