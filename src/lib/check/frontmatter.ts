@@ -4,7 +4,7 @@
  * YAML key or value it is about, using the parser's source ranges.
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair } from 'yaml';
 import type { z } from 'astro/zod';
 import { closest } from '../graph.ts';
 import { DiagnosticList, offsetToPosition, type Position } from '../diagnostics.ts';
@@ -78,6 +78,22 @@ export function checkFrontmatter(
 			diagnostics.error(file, range(e.pos), 'yaml-syntax', `YAML syntax: ${e.message.split('\n')[0]}`, yamlFix(e.code));
 		}
 		return undefined;
+	}
+	// A YAML tag (`!foo`, `!!js/function`) is no text a doc needs, and Astro's reader stops the whole build on one:
+	// each is reported where it stands, and the doc goes no further.
+	if (/(?:^|[\s:\-[{,])!/.test(fm.yaml)) {
+		const tagged: Array<{ tag: string; range: [number, number, number] }> = [];
+		visit(positioned(), {
+			Node(_, node) {
+				if ((isScalar(node) || isMap(node) || isSeq(node)) && node.tag && node.range && /!/.test(fm.yaml.slice(node.range[0] - node.tag.length - 2, node.range[1]))) tagged.push({ tag: node.tag, range: node.range });
+			},
+		});
+		for (const t of tagged) {
+			let at = fm.yaml.lastIndexOf('!', t.range[0]);
+			while (at > 0 && fm.yaml[at - 1] === '!') at--; // `!!js/function` starts at its first "!".
+			diagnostics.error(file, range([at, t.range[1]]), 'yaml-tag', `YAML tag "${fm.yaml.slice(at, t.range[0]).trim() || t.tag}": the site reads frontmatter as plain data and would stop the build on it`, 'remove the tag, and quote the value if it starts with "!", e.g. title: "!important"');
+		}
+		if (tagged.length) return undefined;
 	}
 	let raw: unknown = fast;
 	if (fastFailed) {
