@@ -205,7 +205,7 @@ describe.skipIf(!hasRepo && !process.env.CI)('the OMC repository, imported into 
 
 	it('charts only whole-suite figures: each point is a figure a document presents as the suite’s', () => {
 		const rows = page('/').querySelectorAll('figure.chart details table tbody tr').map((tr) => tr.querySelectorAll('th, td').map(textOf));
-		const points = rows.filter((r) => r.length === 5 && /^\d/.test(r[0]!)).map((r) => `${r[0]} ${r[1]} ${r[2]}/${r[3]}`);
+		const points = rows.filter((r) => r.length === 6 && /^\d/.test(r[0]!)).map((r) => `${r[0]} ${r[1]} ${r[2]}/${r[3]}`);
 		expect(points).toEqual(['2.7 start 581/686', '2.7 end 645/661', '2.8 start 645/661', '2.8 end 646/704', '2.10 end 777/785', '2.11 start 777/785']);
 	});
 });

@@ -6,7 +6,7 @@ import { nearMissSprint } from '../src/lib/graph.ts';
 import { contradiction, currentSprint, indexSprints, isOverdue, neighbourMap } from '../src/lib/sprint-index.ts';
 import { compareSprints } from '../src/lib/sprints.ts';
 import { loadContent } from '../src/lib/load.ts';
-import { countdown, passRateSeries, planVsActual } from '../src/lib/metrics.ts';
+import { countdown, passRateSeries, planVsActual, recentPoints } from '../src/lib/metrics.ts';
 import type { Plan, Report } from '../src/schemas/index.ts';
 import { ROOT } from './helpers/site.ts';
 
@@ -144,5 +144,14 @@ describe('backlinks', () => {
 		expect(links.get('/sprints/2.8/test-fix-prompts/')).toEqual(['/sprints/2.8/']);
 		expect(links.get('/sprints/2.7/')).toEqual(['/roadmap/', '/sprints/2.8/']);
 		expect(links.get('/sprints/2.8/')).toEqual(['/roadmap/']);
+	});
+});
+
+describe('the dashboard charts the recent sprints only', () => {
+	it('keeps both points of each of the last N sprints that have figures, in order', () => {
+		const point = (sprint: string, at: 'start' | 'end') => ({ sprint, at, tests: { passing: 1, total: 1 }, rate: 100 });
+		const all = ['1', '2', '3', '4'].flatMap((s) => [point(s, 'start'), point(s, 'end')]);
+		expect(recentPoints(all, 2).map((p) => `${p.sprint} ${p.at}`)).toEqual(['3 start', '3 end', '4 start', '4 end']);
+		expect(recentPoints(all, 12)).toHaveLength(8);
 	});
 });

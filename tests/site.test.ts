@@ -80,15 +80,20 @@ describe('dashboard', () => {
 	});
 	it('shows the latest report and a labelled SVG chart with its figures as text', () => {
 		expect(doc.querySelector('#latest-report a')?.getAttribute('href')).toBe('/sprints/2.7/report/');
-		const svg = doc.querySelector('figure.chart svg')!;
-		expect(svg.getAttribute('role')).toBe('img');
-		expect(svg.querySelector('title')?.text).toBe('Test pass rate and tests passing by sprint');
-		expect(svg.querySelector('desc')?.text).toContain('Pass rate from 93.5% (Sprint 2.7 start) to 97.6% (Sprint 2.8 start)');
-		expect(svg.querySelectorAll('circle').length).toBe(3);
+		// One pass-rate axis, drawn twice (wide and phone); each sprint's target is a dash beside its points.
+		const [wide, narrow] = doc.querySelectorAll('figure.chart svg');
+		for (const svg of [wide!, narrow!]) {
+			expect(svg.getAttribute('role')).toBe('img');
+			expect(svg.querySelector('title')?.text).toBe('Test pass rate by sprint');
+			expect(svg.querySelector('desc')?.text).toContain('Pass rate from 93.5% (Sprint 2.7 start) to 97.6% (Sprint 2.8 start). Dashes mark each sprint’s target.');
+			expect(svg.querySelectorAll('circle').length).toBe(3);
+			expect(svg.querySelectorAll('line.target').length).toBe(3);
+		}
+		expect(narrow!.getAttribute('style')).toContain('--chart-font: 11px');
 		expect(rows(doc.querySelector('figure.chart table'))).toEqual([
-			['2.7', 'start', '618', '661', '93.5%'],
-			['2.7', 'end', '645', '661', '97.6%'],
-			['2.8', 'start', '645', '661', '97.6%'],
+			['2.7', 'start', '618', '661', '93.5%', '97%'],
+			['2.7', 'end', '645', '661', '97.6%', '97%'],
+			['2.8', 'start', '645', '661', '97.6%', '98%'],
 		]);
 	});
 });

@@ -113,6 +113,8 @@ export interface SeriesPoint {
 	at: 'start' | 'end';
 	tests: TestCounts;
 	rate: number;
+	/** The sprint's target pass rate (its plan's "target" tier), when it states one. */
+	target?: number;
 }
 
 /**
@@ -123,15 +125,22 @@ export interface SeriesPoint {
 export function passRateSeries(plans: readonly Plan[], reports: readonly Report[]): SeriesPoint[] {
 	const bySprint = new Map(reports.map((r) => [r.sprint, r]));
 	const planOf = new Map(plans.map((p) => [p.sprint, p]));
-	const sprints = [...new Set([...planOf.keys(), ...bySprint.keys()])].sort(compareSprints);
 	const points: SeriesPoint[] = [];
+	const sprints = [...new Set([...planOf.keys(), ...bySprint.keys()])].sort(compareSprints);
 	const push = (sprint: string, at: SeriesPoint['at'], tests: TestCounts | undefined) => {
 		const rate = tests && passRate(tests);
-		if (tests && rate !== undefined) points.push({ sprint, at, tests, rate });
+		const target = planOf.get(sprint)?.targets?.target?.pass_rate;
+		if (tests && rate !== undefined) points.push({ sprint, at, tests, rate, ...(target !== undefined ? { target } : {}) });
 	};
 	for (const sprint of sprints) {
 		push(sprint, 'start', planOf.get(sprint)?.baseline);
 		push(sprint, 'end', bySprint.get(sprint)?.tests);
 	}
 	return points;
+}
+
+/** The points of the last `count` sprints that have any: what the dashboard charts (the whole series has its own page). */
+export function recentPoints(points: readonly SeriesPoint[], count: number): SeriesPoint[] {
+	const sprints = [...new Set(points.map((p) => p.sprint))].slice(-count);
+	return points.filter((p) => sprints.includes(p.sprint));
 }

@@ -13,3 +13,5 @@ export const docsIndexUrl = '/docs/';
 export const docsSectionUrl = (section: string) => `/docs/${section}/`;
 export const projectDocUrl = (id: string) => `/docs/${id}/`;
 export const requirementsIndexUrl = '/requirements/';
+/** Every sprint's test figures: the dashboard's chart shows the recent ones. */
+export const figuresUrl = '/sprints/figures/';
