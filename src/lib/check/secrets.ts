@@ -75,11 +75,17 @@ export interface SecretFinding {
 	disguised: boolean;
 }
 
+/** Quick tests that say whether a text can hold a credential at all, or a disguise: most docs hold neither. */
+const ANY_SECRET = new RegExp(PATTERNS.map(([, re]) => re.source).join('|'), 'i');
+const ANY_DISGUISE = /&(?:#\d+|#x[0-9a-f]+|[a-z]+);|\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|["'`]\s*\+\s*["'`]/i;
+
 /** Every credential in a text, line by line, placeholders and allowed ones left out. */
 export function findSecrets(text: string): SecretFinding[] {
-	const lines = text.split('\n');
 	const out: SecretFinding[] = [];
+	if (!ANY_SECRET.test(text) && !ANY_DISGUISE.test(text)) return out;
+	const lines = text.split('\n');
 	lines.forEach((raw, i) => {
+		if (!ANY_SECRET.test(raw) && !ANY_DISGUISE.test(raw)) return;
 		if (ALLOW.test(raw) || (i > 0 && ALLOW.test(lines[i - 1]!))) return;
 		const plain = undisguised(raw);
 		const found = new Set<string>();
