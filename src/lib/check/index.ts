@@ -3,7 +3,7 @@
  * list. The CLI prints it; the build runs it first. Nothing here throws on bad
  * input: a problem with a file is a diagnostic, never an exception.
  */
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
@@ -75,7 +75,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 		listCollectionFiles(contentDir),
 	]);
 	// A symbolic link out of content/ would publish (and print) a file that is not the team's doc: refused, never read.
-	const realContent = realpathSync(contentDir);
+	const realContent = existsSync(contentDir) ? realpathSync(contentDir) : contentDir;
 	const outside = new Set<string>();
 	for (const f of allFiles) {
 		let real: string | undefined;
