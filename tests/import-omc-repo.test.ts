@@ -6,7 +6,6 @@
  * documents by hand, not from the importer.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
@@ -16,6 +15,7 @@ import { copySprintbook } from '../bench/project.ts';
 import { parseFileLink } from '../src/lib/links.ts';
 import { outline } from '../src/lib/markdown.ts';
 import { sprintbook } from './helpers/cli.ts';
+import { hashTree } from './helpers/project.ts';
 import { deadLinks, page as pageIn, ROOT, textOf } from './helpers/site.ts';
 
 const REPO = join(ROOT, '..', 'shared', 'omc-repo');
@@ -30,16 +30,6 @@ const NAMED_SPRINTS = [
 	'2.35', '2.36', '2.41', '2.42', '2.43', '2.50', '2.61',
 ];
 
-const hashTree = (dir: string) =>
-	readdirSync(dir, { recursive: true, encoding: 'utf8' })
-		.sort()
-		.map((f) => {
-			try {
-				return `${f}:${createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')}`;
-			} catch {
-				return `${f}/`;
-			}
-		});
 
 describe.skipIf(!hasRepo && !process.env.CI)('the OMC repository, imported into a fresh clone', () => {
 	let root = '';

@@ -3,7 +3,6 @@
  * reached us, and the OMC corpus. Every file is imported or named why, the
  * inputs are never touched, and the imported tree checks and builds.
  */
-import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +16,7 @@ import { sprintInName, sprintInText } from '../src/lib/import/classify.ts';
 import { readMilestones } from '../src/lib/import/plan-fields.ts';
 import { planSchema } from '../src/schemas/index.ts';
 import { sprintbook } from './helpers/cli.ts';
-import { tempProject } from './helpers/project.ts';
+import { hashTree, tempProject } from './helpers/project.ts';
 import { ROOT } from './helpers/site.ts';
 
 const SHARED = join(ROOT, '..', 'shared');
@@ -30,16 +29,6 @@ const withShared = describe.skipIf(!hasShared && !process.env.CI);
 
 const emptyProject = () => mkdtempSync(join(tmpdir(), 'sprintbook-import-'));
 const frontmatterOf = (file: string) => parse(readFileSync(file, 'utf8').split(/^---$/m)[1]!);
-const hashTree = (dir: string) =>
-	readdirSync(dir, { recursive: true, encoding: 'utf8' })
-		.sort()
-		.map((f) => {
-			try {
-				return `${f}:${createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')}`;
-			} catch {
-				return `${f}/`;
-			}
-		});
 
 describe('reading legacy metadata', () => {
 	it('maps the many spellings of a status', () => {

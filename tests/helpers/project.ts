@@ -1,6 +1,7 @@
 /** Throwaway copies of this project's content/ in temp folders, optionally as a real git repository. */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './site.ts';
@@ -24,4 +25,17 @@ export function tempProject(withGit = false, content = join(ROOT, 'content')): s
 		git(root, 'commit', '-q', '-m', 'Sprint docs');
 	}
 	return root;
+}
+
+/** Every file under `dir` with the hash of its bytes (folders marked), sorted: equal lists mean an untouched tree. */
+export function hashTree(dir: string): string[] {
+	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.sort()
+		.map((f) => {
+			try {
+				return `${f}:${createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')}`;
+			} catch {
+				return `${f}/`;
+			}
+		});
 }
