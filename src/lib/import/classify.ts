@@ -4,7 +4,7 @@
  * report or another doc, and — for a file that belongs to no sprint — which
  * section of the project docs it goes in. Pure functions: no file is read here.
  */
-import { compareSprints } from '../sprints.ts';
+import { slugifyFileName as slug } from '../layout.ts';
 
 /**
  * A sprint number after the word "sprint" in a file or folder name: `SPRINT_3_PLAN`,
@@ -125,8 +125,6 @@ const FOLDER_SECTIONS: Record<string, string> = {
 	runbook: 'runbooks', runbooks: 'runbooks',
 };
 
-/** A folder or section name as a URL-safe slug. */
-export const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 
 /**
  * Where a file that belongs to no sprint goes among the project docs, as
@@ -157,6 +155,3 @@ export function projectDocPlace(insidePath: string, longer = false): { section: 
 	const kept = (longer ? parts : rest).map((p) => p.replace(/^\.+/, '')).filter(Boolean);
 	return { section, target: ['docs', section, ...kept, file.replace(/^\.+/, '')].join('/') };
 }
-
-/** Sprints in order, for notes. */
-export const bySprint = (a: { sprint: string }, b: { sprint: string }) => compareSprints(a.sprint, b.sprint);
