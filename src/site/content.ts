@@ -34,7 +34,6 @@ export interface SiteData {
 	/** Every plan, archived or not, in sprint order. */
 	plans: PlanEntry[];
 	reports: Map<string, ReportEntry>;
-	docs: Map<string, SprintDocEntry[]>;
 	requirements: RequirementEntry[];
 	/** Project docs by section, sections in alphabetical order, docs by title. */
 	sections: Map<string, ProjectDocEntry[]>;
@@ -80,10 +79,8 @@ async function gather(): Promise<SiteData> {
 		getCollection('docs'),
 	]);
 	plans.sort((a, b) => compareSprints(a.data.sprint, b.data.sprint));
-	const docsBySprint = new Map<string, SprintDocEntry[]>();
-	for (const doc of docs.sort((a, b) => a.data.title.localeCompare(b.data.title))) {
-		docsBySprint.set(doc.data.sprint, [...(docsBySprint.get(doc.data.sprint) ?? []), doc]);
-	}
+	// Each sprint lists its docs by title.
+	docs.sort((a, b) => a.data.title.localeCompare(b.data.title));
 
 	const titles = new Map<string, string>();
 	const sources = [];
@@ -133,7 +130,6 @@ async function gather(): Promise<SiteData> {
 		sections: new Map([...sections].sort(([a], [b]) => a.localeCompare(b))),
 		plans,
 		reports: new Map(reports.map((r) => [r.data.sprint, r])),
-		docs: docsBySprint,
 		requirements,
 		roadmap,
 		handoff,
