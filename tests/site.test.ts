@@ -152,6 +152,16 @@ describe('the rest of the site', () => {
 		expect(bodyTable.querySelectorAll('tbody tr').length).toBe(3);
 	});
 
+	it('shows where a page sits: Sprints › Sprint 2.8 › the doc', () => {
+		const crumbs = page('/sprints/2.8/test-fix-prompts/').querySelectorAll('nav.breadcrumbs li');
+		expect(crumbs.map((li) => [li.querySelector('a')?.getAttribute('href') ?? null, li.text])).toEqual([
+			['/sprints/', 'Sprints'],
+			['/sprints/2.8/', 'Sprint 2.8'],
+			[null, 'Sprint 2.8 test-fix prompts'],
+		]);
+		expect(page('/sprints/2.7/report/').querySelectorAll('nav.breadcrumbs li').map((li) => li.text)).toEqual(['Sprints', 'Sprint 2.7', 'Completion report']);
+	});
+
 	it('answers a report link for a sprint without a report with how to write one, not a 404', () => {
 		const stub = page('/sprints/2.8/report/');
 		expect(stub.querySelector('h1')?.text).toBe('Sprint 2.8 completion report');

@@ -148,6 +148,19 @@ describe('theme', () => {
 	});
 });
 
+describe('print', () => {
+	it('prints the text without navigation, history or search, with link addresses and whole tables', async () => {
+		const page = await open('/sprints/2.7/');
+		await page.emulateMedia({ media: 'print' });
+		const display = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display);
+		for (const hidden of ['nav#site-nav', 'header.site', 'p.doc-history', 'aside.related', 'nav.pager']) expect(await display(hidden), hidden).toBe('none');
+		const after = await page.locator('article a[href^="/"]').first().evaluate((el) => getComputedStyle(el, '::after').content);
+		expect(after).toMatch(/^" \(" attr\(href\) "\)"$|^" \(\/.*\)"$/);
+		expect(await page.locator('.table-scroll').first().evaluate((el) => getComputedStyle(el).overflowX)).toBe('visible');
+		await page.context().close();
+	});
+});
+
 describe('reading the blocks of a sprint doc', () => {
 	it('copies a code block with its button, and shows the language', async () => {
 		const page = await open('/sprints/2.8/', { permissions: ['clipboard-read', 'clipboard-write'] });

@@ -106,6 +106,8 @@ const CONTAINERS = new Set(['docs', 'doc', 'documentation', 'archive', 'archives
 
 /** Sections a file name points to, when its folder does not say. */
 const NAME_SECTIONS: Array<[RegExp, string]> = [
+	// A template is a form to fill in, whatever it is a template of.
+	[/TEMPLATE/i, 'templates'],
 	[/ARCHITECT/i, 'architecture'],
 	[/DECISION|(?:^|[_-])ADR(?:[_-]|\d)/i, 'decisions'],
 	[/DEPLOY|RELEASE/i, 'deployments'],
@@ -126,6 +128,17 @@ const FOLDER_SECTIONS: Record<string, string> = {
 };
 
 
+/** Sections whose docs are about the project, not about one sprint's work: a sprint they name is only related. */
+const REFERENCE_SECTIONS = new Set(['architecture', 'decisions', 'deployments', 'requirements', 'runbooks', 'guides']);
+
+export interface ProjectDocPlace {
+	section: string;
+	/** `docs/<section>/…/<file>`, relative to content/. */
+	target: string;
+	/** Whether a folder or the file's name says the doc is a reference doc (architecture, a decision, a guide…). */
+	reference: boolean;
+}
+
 /**
  * Where a file that belongs to no sprint goes among the project docs, as
  * `docs/<section>/<rest>`: a folder that names a known section wins; then the
@@ -134,13 +147,14 @@ const FOLDER_SECTIONS: Record<string, string> = {
  * two same-named files in different folders do not meet. `longer` keeps the
  * whole path instead, for when the short destination is taken.
  */
-export function projectDocPlace(insidePath: string, longer = false): { section: string; target: string } {
+export function projectDocPlace(insidePath: string, longer = false): ProjectDocPlace {
 	const parts = insidePath.split('/');
 	const file = parts.pop()!;
 	const folders = parts.filter((p) => !CONTAINERS.has(p.toLowerCase()));
 	const known = folders.findIndex((f) => FOLDER_SECTIONS[f.toLowerCase()]);
 	let section: string;
 	let rest: string[];
+	let said = true;
 	if (known !== -1) {
 		section = FOLDER_SECTIONS[folders[known]!.toLowerCase()]!;
 		rest = folders.slice(known + 1);
@@ -150,8 +164,9 @@ export function projectDocPlace(insidePath: string, longer = false): { section: 
 		const first = folders.find((f) => !/^\d{4}(?:[-_]\d{2})*$/.test(f) && slug(f));
 		section = byName ?? (first ? slug(first) : 'general');
 		rest = byName || !first ? folders : folders.slice(folders.indexOf(first) + 1);
+		said = !!byName;
 	}
 	// A hidden folder (`.storybook/`) would hide the doc from the site's globs: keep its name, not its dot.
 	const kept = (longer ? parts : rest).map((p) => p.replace(/^\.+/, '')).filter(Boolean);
-	return { section, target: ['docs', section, ...kept, file.replace(/^\.+/, '')].join('/') };
+	return { section, target: ['docs', section, ...kept, file.replace(/^\.+/, '')].join('/'), reference: said && REFERENCE_SECTIONS.has(section) };
 }

@@ -21,7 +21,7 @@ import { outline } from '../markdown.ts';
 import { compareSprints } from '../sprints.ts';
 import { today } from '../today.ts';
 import { decodeInput } from './decode.ts';
-import { docKind, projectDocPlace, rankAs, sprintInName, sprintOf } from './classify.ts';
+import { docKind, projectDocPlace, rankAs, sprintInName, sprintOf, type SprintEvidence } from './classify.ts';
 import { findLabelAnywhere, firstSection, mapStatus, parseDateRange, parseLooseDate, pick, readGoalSection, readLabels, type Label } from './metadata.ts';
 import { readMilestones, readNextSprint, readPreviousSprint, readTiers, readTracks } from './plan-fields.ts';
 import { readSuiteFigure } from './suite-figures.ts';
@@ -36,6 +36,8 @@ export interface ImportedFile {
 	status: 'imported' | 'attention' | 'skipped';
 	/** Why a skipped file was left out, in a few words that group alike files in the summary. */
 	reason?: string;
+	/** Why an imported file needs attention, in a few words each, grouped in the summary like `reason`. */
+	attention?: string[];
 	/** What was inferred, repaired, or why it was skipped. */
 	notes: string[];
 	text?: string;
@@ -65,7 +67,10 @@ interface Source {
 	/** Hash of the decoded text: the same document reached twice is imported once. */
 	hash: string;
 	notes: string[];
-	attention: boolean;
+	/** What a reader should look at once imported (a date without a day, a figure left out…): the summary groups them. */
+	flags: Set<string>;
+	/** Where the sprint came from: a folder or file name places a doc in its sprint; a label or title may only relate it. */
+	sprintFrom?: SprintEvidence['from'];
 }
 
 /** A file that cannot be imported, with why: the line it gets in the report. */
@@ -107,7 +112,7 @@ async function readSource(abs: string, inputRoot: string, cwd: string): Promise<
 	const found = sprintOf(inside, pick(labels, 'sprint', 'sprint number')?.value, title);
 	if (found) notes.push(`sprint ${found.sprint} from its ${found.from === 'label' ? '**Sprint:** line' : found.from}`);
 	const hash = createHash('sha256').update(text).digest('hex');
-	return { abs, shown, text, lines, title, labels, sprint: found?.sprint, archived: /(?:^|\/)archives?\//i.test(inside), inside, inputRoot, hash, notes, attention: false };
+	return { abs, shown, text, lines, title, labels, sprint: found?.sprint, sprintFrom: found?.from, archived: /(?:^|\/)archives?\//i.test(inside), inside, inputRoot, hash, notes, flags: new Set() };
 }
 
 /** Removes the H1 and the header lines whose values became frontmatter; everything else stays as written. */
@@ -126,7 +131,7 @@ function dateOf(src: Source, ...keys: string[]): { iso?: string; label?: Label }
 	if (parsed.approximate) {
 		// "Mar 2026" names no day, and the first of the month would be a guess: leave it out, keep the words in the body.
 		src.notes.push(`date "${label.value}" has no day: left out`);
-		src.attention = true;
+		src.flags.add('a date without a day left out');
 		return {};
 	}
 	return { iso: parsed.iso, label };
@@ -310,7 +315,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				} else if (statusLabel && status) src.notes.push(`status "${statusLabel.value}" → ${status}`);
 				else {
 					src.notes.push(`no status${statusLabel ? ` I recognise in "${statusLabel.value}"` : ' stated'}: left out${finished ? `; the site shows it complete, since ${finished}` : ''}`);
-					if (!finished) src.attention = true;
+					if (!finished) src.flags.add('a plan status not stated or not recognised');
 				}
 				// A stated goal first — a goal line, else the paragraph under "## Objective" or "### Primary Goal" — and a
 				// "**Focus:**" line only when nothing states a goal.
@@ -335,7 +340,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				const baseline = suite.counts;
 				if (suite.conflicting) {
 					src.notes.push(`baseline left out: the plan gives different whole-suite figures (${suite.conflicting.map((c) => `${c.passing}/${c.total} on line ${c.line + 1}`).join(', ')})`);
-					src.attention = true;
+					src.flags.add('test figures that disagree left out');
 				}
 				const next = readNextSprint(src.lines);
 				const previous = readPreviousSprint(src.text, sprint, compareSprints);
@@ -375,7 +380,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				if (tests) src.notes.push(`final tests ${tests.passing}/${tests.total}, the whole suite's, from line ${suite.line! + 1}`);
 				else if (suite.conflicting) {
 					src.notes.push(`final tests left out: the report gives different whole-suite figures (${suite.conflicting.map((c) => `${c.passing}/${c.total} on line ${c.line + 1}`).join(', ')})`);
-					src.attention = true;
+					src.flags.add('test figures that disagree left out');
 				} else src.notes.push('no whole-suite test figure stated (parts of the suite are not the suite): the site shows "not stated"');
 				if (!when) src.notes.push('no date line: `date` left out');
 				lifted = [date.label].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
@@ -420,7 +425,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 			const valid = collectionSchemas[file.collection].safeParse(fm);
 			if (!valid.success) {
 				src.notes.push(`frontmatter needs fixing: ${valid.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-				src.attention = true;
+				src.flags.add('frontmatter that needs fixing');
 			}
 		}
 		if (fm && file.target) {
@@ -519,11 +524,16 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		file.text = text;
 		const offset = file.text.split('\n').length - src.lines.length;
 		src.notes.push(`redacted ${redacted.map((r) => `a ${r.what} (about line ${r.line + 1 - Math.max(0, offset)} of the original)`).join(', ')}: revoke it, it is still in the original`);
-		src.attention = true;
+		src.flags.add('a credential redacted');
 	}
+	const unlinkedIn = new Set(linksUnlinked.map((l) => l.file));
 	for (const src of sources) {
 		const f = result.find((r) => r.source === src.shown)!;
-		if (f.status === 'imported' && (src.attention || linksUnlinked.some((l) => l.file === src.shown))) f.status = 'attention';
+		if (unlinkedIn.has(src.shown)) src.flags.add('links kept as text');
+		if (f.status === 'imported' && src.flags.size) {
+			f.status = 'attention';
+			f.attention = [...src.flags];
+		}
 	}
 	return { files: result, linksRepaired, linksKept, linksUnlinked };
 }
