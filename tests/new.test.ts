@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { sprintbook } from './helpers/cli.ts';
-import { tempProject } from './helpers/project.ts';
+import { hashTree, tempProject } from './helpers/project.ts';
 import { ROOT } from './helpers/site.ts';
 
 const env = { SPRINTBOOK_TODAY: '2026-01-27' };
@@ -95,6 +95,20 @@ describe('new', () => {
 		expect(readFileSync(file, 'utf8')).toBe(before);
 		expect(sprintbook(['new', 'doc', '2.8', 'retro', 'Retro'], root).status).toBe(0);
 		expect(sprintbook(['new', 'doc', '2.8', 'retro', 'Retro'], root).stdout).toContain('already exists; nothing was written');
+	});
+
+	it('refuses, changing nothing, a doc that would fail check, an empty title and a title too long to be a file name', () => {
+		const root = tempProject();
+		const before = hashTree(join(root, 'content'));
+		const clash = sprintbook(['new', 'doc', '2.8', 'notes', 'Test fix prompts'], root, env);
+		expect(clash.status).toBe(1);
+		expect(clash.stdout).toContain('content/sprints/2.8/test-fix-prompts.md would not pass check, so it was not written');
+		expect(clash.stdout).toContain('would publish at /sprints/2.8/test-fix-prompts/, as does');
+		expect(sprintbook(['new', 'doc', '2.8', 'notes', '   '], root, env).status).toBe(2);
+		const long = sprintbook(['new', 'doc', '2.8', 'notes', 'x'.repeat(300)], root, env);
+		expect(long.status).toBe(2);
+		expect(long.stderr).toContain('the title is longer than 200 bytes');
+		expect(hashTree(join(root, 'content'))).toEqual(before);
 	});
 
 	it('dry run prints the file and writes nothing; bad usage exits 2', () => {

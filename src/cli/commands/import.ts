@@ -54,6 +54,14 @@ export async function runImport(args: string[]): Promise<CommandResult> {
 			output: `sprintbook import: content/ still holds only Sprintbook's sample docs (OMC's Sprints 2.7–2.10); your archive would be mixed into them.\nTo start from your own archive: sprintbook import ${positionals.join(' ')} --replace-samples\nNothing was written.`,
 			exitCode: 1,
 		};
+	} else if (samples.unchanged.length) {
+		// Beside docs of the team's own, the samples are not removed for them: say they are there, and how to remove them.
+		header.push(
+			`Note: content/ still holds ${samples.unchanged.length} of Sprintbook's sample docs (OMC's Sprints 2.7–2.10), beside docs of your own; your docs ${dryRun ? 'would be' : 'are'} imported beside them.`,
+			`To remove them, delete these files (--replace-samples does it only while content/ holds nothing else):`,
+			...samples.unchanged.map((f) => `  content/${f}`),
+			'',
+		);
 	}
 
 	const gone = new Set(values['replace-samples'] ? samples.unchanged : []);
@@ -70,15 +78,22 @@ export async function runImport(args: string[]): Promise<CommandResult> {
 /** The summary first (counts, and why files were left out), then a line per file, then the links. */
 function report(result: ImportResult, dryRun: boolean): string[] {
 	const count = (s: string) => result.files.filter((f) => f.status === s).length;
-	const reasons = new Map<string, number>();
-	for (const f of result.files.filter((x) => x.status === 'skipped')) reasons.set(f.reason ?? 'other', (reasons.get(f.reason ?? 'other') ?? 0) + 1);
+	/** How many files each reason applies to, most frequent first. */
+	const tally = (reasonsOf: (f: ImportResult['files'][number]) => string[]) => {
+		const counts = new Map<string, number>();
+		for (const f of result.files) for (const r of reasonsOf(f)) counts.set(r, (counts.get(r) ?? 0) + 1);
+		return [...counts].sort((a, b) => b[1] - a[1]);
+	};
+	const attention = tally((f) => (f.status === 'attention' ? (f.attention ?? []) : []));
+	const leftOut = tally((f) => (f.status === 'skipped' ? [f.reason ?? 'other'] : []));
 	const rows = result.files.map((f) => [f.status === 'imported' ? 'imported' : f.status === 'attention' ? 'needs attention' : 'not imported', f.source, f.target ? `content/${f.target}` : '—', f.notes.join('; ')]);
 	const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), 6));
 	const line = (r: string[]) => `${r[0]!.padEnd(width[0]!)}  ${r[1]!.padEnd(width[1]!)}  ${r[2]!.padEnd(width[2]!)}  ${r[3]}`;
 	return [
 		...(dryRun ? ['Dry run: nothing was written.'] : []),
 		`${result.files.length} files: ${count('imported')} imported clean, ${count('attention')} imported needing attention, ${count('skipped')} not imported.`,
-		...[...reasons].map(([why, n]) => `  not imported, ${why}: ${n}`),
+		...attention.map(([why, n]) => `  needs attention, ${why}: ${n}`),
+		...leftOut.map(([why, n]) => `  not imported, ${why}: ${n}`),
 		`Links: ${result.linksRepaired} repaired, ${result.linksKept} already right, ${result.linksUnlinked.length} could not lead to a published doc (kept as text, target in a comment).`,
 		'',
 		line(['result', 'source', 'destination', 'inferred / why']),

@@ -1,5 +1,6 @@
 /** `sprintbook new plan|report|doc …`: write a pre-filled document, never over an existing one. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { check } from '../../lib/check/index.ts';
 import { loadContent } from '../../lib/load.ts';
@@ -31,6 +32,9 @@ export async function runNew(args: string[]): Promise<CommandResult> {
 	if (what === 'doc' && (rest.length < 2 || !DOC_KINDS.includes(rest[0] as never))) {
 		throw new UsageError(`new doc needs a kind (${DOC_KINDS.join(', ')}) and a title`, NEW_HELP);
 	}
+	if (what === 'doc' && !rest.slice(1).join(' ').trim()) throw new UsageError('the title is empty: give the doc a title, e.g. "Sprint 2.8 retro"', NEW_HELP);
+	// A file name is at most 255 bytes on every common file system; a title that long is a paste gone wrong.
+	if (what === 'doc' && Buffer.byteLength(rest.slice(1).join(' ')) > 200) throw new UsageError('the title is longer than 200 bytes: shorten it (the file is named after it)', NEW_HELP);
 
 	const root = values.root;
 	const entries = await loadContent(root);
@@ -60,6 +64,9 @@ export async function runNew(args: string[]): Promise<CommandResult> {
 	const target = join(root, 'content', scaffold.file);
 	const shown = `content/${scaffold.file}`;
 	if (values['dry-run']) return { output: `would create ${shown}\n\n${scaffold.text}`, exitCode: 0 };
+	// The first folder that does not exist yet: taken back with the file if the file is refused.
+	let created: string | undefined;
+	for (let d = dirname(target); !existsSync(d); d = dirname(d)) created = d;
 	await mkdir(dirname(target), { recursive: true });
 	try {
 		// 'wx' fails if the file exists, even if it appeared since we looked: nothing is ever overwritten.
@@ -68,10 +75,15 @@ export async function runNew(args: string[]): Promise<CommandResult> {
 		if ((error as NodeJS.ErrnoException).code === 'EEXIST') return refuse(`${shown} already exists; nothing was written`);
 		throw error;
 	}
+	// What `new` writes must pass `check` (a title whose URL another doc already has, say): if it does not, the file
+	// is taken back and nothing has changed.
 	const result = await check({ root, only: [target] });
-	const lines = [`created ${shown}`, ...scaffold.inferred.map((i) => `  filled in: ${i}`)];
-	if (result.errors) lines.push('', formatHuman(result, false));
-	return { output: lines.join('\n'), exitCode: result.errors ? 1 : 0 };
+	const errors = result.diagnostics.filter((d) => d.severity === 'error');
+	if (errors.length) {
+		await rm(created ?? target, { recursive: !!created });
+		return refuse(`${shown} would not pass check, so it was not written:\n\n${formatHuman({ ...result, diagnostics: errors }, false)}`);
+	}
+	return { output: [`created ${shown}`, ...scaffold.inferred.map((i) => `  filled in: ${i}`)].join('\n'), exitCode: 0 };
 }
 
 function refuse(message: string): CommandResult {

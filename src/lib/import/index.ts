@@ -6,14 +6,15 @@
  * writes new files and never touches the inputs or an existing file.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { glob, globSync } from 'tinyglobby';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { collectionSchemas } from '../../schemas/index.ts';
 import { findMojibake, repairMojibake } from '../encoding.ts';
-import { archivedSprintFolder, CONTENT_DIR, liveSprintFolder, sprintDocId, type CollectionName } from '../layout.ts';
+import { ARCHIVE_DIR, archivedSprintFolder, collectionOf, CONTENT_DIR, liveSprintFolder, projectDocId, sprintDocId, type CollectionName } from '../layout.ts';
+import { projectDocUrl, sprintDocUrl } from '../urls.ts';
 import { parseFileLink } from '../links.ts';
 import { redactSecrets } from '../check/secrets.ts';
 import { splitFrontmatter } from '../frontmatter.ts';
@@ -71,6 +72,8 @@ interface Source {
 	flags: Set<string>;
 	/** Where the sprint came from: a folder or file name places a doc in its sprint; a label or title may only relate it. */
 	sprintFrom?: SprintEvidence['from'];
+	/** A sprint a project doc names without belonging to it: its `sprint` field. */
+	related?: string;
 }
 
 /** A file that cannot be imported, with why: the line it gets in the report. */
@@ -219,6 +222,16 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		else firstWithText.set(s.hash, s);
 	}
 
+	// A reference doc — a decision, an architecture note, a guide, by its folder or name — that names a sprint only in a
+	// label or its title is about the project and related to that sprint, not one of the sprint's own docs.
+	for (const s of sources) {
+		const name = basename(s.abs);
+		if (!s.sprint || (s.sprintFrom !== 'label' && s.sprintFrom !== 'title')) continue;
+		if (rankAs('plan', name) !== -1 || rankAs('report', name) !== -1 || !projectDocPlace(s.inside).reference) continue;
+		s.related = s.sprint;
+		s.sprint = undefined;
+	}
+
 	// One plan and one report per sprint: the best-named candidate wins; the rest are sprint docs.
 	// A sprint needs neither: one that kept only a retro is still a sprint.
 	const bySprint = new Map<string, Source[]>();
@@ -233,38 +246,86 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		for (const s of group) roleOf.set(s, s === plan ? 'plan' : s === report ? 'report' : 'doc');
 	}
 
-	// A sprint's documents go to one folder: the archive's when any of them comes from an archive folder.
+	// A sprint's documents go to one folder: the one content/ already has for it, else the archive's when any of them
+	// comes from an archive folder.
 	const archivedSprints = new Set([...bySprint].filter(([, group]) => group.some((s) => s.archived)).map(([sprint]) => sprint));
-	/** Sprint-doc page ids promised so far: two files whose names make one URL would lose a page. */
-	const docIds = new Set<string>();
+	const folderOnDisk = (sprint: string) => [archivedSprintFolder(sprint), liveSprintFolder(sprint)].find(onDisk);
 
 	/** Sprints that will exist: a document of theirs is imported now, or is already in content/. */
 	const sprintExists = (sprint: string) => bySprint.has(sprint) || sprintOnDisk(sprint);
-	/** Destinations already promised, so that two sources never share one. */
+	/** Destinations and page URLs already promised, so that two sources never share one. */
 	const taken = new Map<string, Source>();
-	const isFree = (target: string) => !taken.has(target) && !onDisk(target);
+	const promisedUrls = new Set<string>();
+	/** Pages the files staying in content/ publish at: a new doc on one of them would take it over. */
+	const urlsOnDisk = new Map<string, string>();
+	if (existsSync(join(root, CONTENT_DIR))) {
+		for (const f of await glob(['**/*.{md,mdx}'], { cwd: join(root, CONTENT_DIR), onlyFiles: true })) {
+			const url = gone.has(f) ? undefined : pageUrl(f);
+			if (url) urlsOnDisk.set(url, f);
+		}
+	}
+	/**
+	 * The first destination no one has: not promised to another input, no file staying in content/, no page another
+	 * doc publishes at. One held by a doc of the same title is this doc, imported before: `already` names it, and
+	 * nothing is written (a second import never duplicates a doc).
+	 */
+	const choose = (candidates: readonly string[], title: string, sprint?: string): { target: string } | { already: string } | undefined => {
+		for (const c of candidates) {
+			const url = pageUrl(c, sprint);
+			if (taken.has(c) || (url && promisedUrls.has(url))) continue;
+			const owner = onDisk(c) ? c : url ? urlsOnDisk.get(url) : undefined;
+			if (!owner) return { target: c };
+			if (titleOnDisk(join(root, CONTENT_DIR, owner)) === title) return { already: owner };
+		}
+		return undefined;
+	};
 
 	const placed = new Map<string, { file: ImportedFile; src: Source; body: string }>();
+	/** Inputs whose doc content/ already holds (imported before): links to them lead there. */
+	const alreadyAt = new Map<string, string>();
 	for (const src of sources) {
 		const name = basename(src.abs);
 		const file: ImportedFile = { source: src.shown, status: 'imported', notes: src.notes };
 		let fm: Record<string, unknown> | undefined;
 		let lifted: Label[] = [];
-		/** Where a project doc goes: a short path under its section, or the whole original path when that is taken. */
+		/** The sprint's plan or report already in content/, in either of its folders. */
+		let existing: string | undefined;
+		/**
+		 * Where a project doc goes: a short path under its section; when that is taken, the whole original path; then
+		 * that path numbered. A file is never dropped for its name.
+		 */
 		const projectDoc = () => {
 			const short = projectDocPlace(src.inside);
-			const long = projectDocPlace(src.inside, true);
-			const target = isFree(short.target) ? short.target : long.target;
+			const long = projectDocPlace(src.inside, true).target;
+			const numbered = Array.from({ length: 98 }, (_, i) => long.replace(/(\.mdx?)?$/i, (ext) => `-${i + 2}${ext}`));
 			const date = dateOf(src, 'last updated', 'updated', 'date', 'date created', 'created');
 			const status = pick(src.labels, 'status')?.value.replace(/\*+/g, '').trim();
-			fm = { title: src.title, ...(date.iso ? { date: date.iso } : {}), ...(status && status.length <= 80 ? { status } : {}) };
-			lifted = [date.label, status && status.length <= 80 ? pick(src.labels, 'status') : undefined].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
+			// A related sprint only if it will have a page: a number no document belongs to stays in the body's words.
+			const sprint = src.related && sprintExists(src.related) ? src.related : undefined;
+			const sprintLabel = sprint && src.sprintFrom === 'label' ? pick(src.labels, 'sprint', 'sprint number') : undefined;
+			fm = { title: src.title, ...(date.iso ? { date: date.iso } : {}), ...(status && status.length <= 80 ? { status } : {}), ...(sprint ? { sprint } : {}) };
+			lifted = [date.label, status && status.length <= 80 ? pick(src.labels, 'status') : undefined, sprintLabel].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
 			file.collection = 'docs';
-			file.target = target;
 			src.notes.push(`project doc in section "${short.section}"`);
+			if (src.related) src.notes.push(sprint ? `related to Sprint ${sprint}, which it names: a ${short.section} doc, not one of the sprint's own` : `it names Sprint ${src.related}, of which no document is imported: \`sprint\` left out`);
+			place(choose([short.target, long, ...numbered], src.title));
 		};
-		const inArchive = src.archived || (!!src.sprint && archivedSprints.has(src.sprint));
+		/** Takes a chosen destination, or says the doc is in content/ already. */
+		const place = (choice: ReturnType<typeof choose>) => {
+			if (choice && 'target' in choice) file.target = choice.target;
+			else {
+				file.status = 'skipped';
+				file.reason = choice ? 'already in content/' : 'no free destination';
+				file.notes.push(choice ? `content/${choice.already} holds a doc of the same title, imported before: nothing will be written` : 'every destination tried is taken: rename the file');
+				if (choice) alreadyAt.set(src.abs, choice.already);
+				fm = undefined;
+			}
+		};
+		const onDiskFolder = src.sprint ? folderOnDisk(src.sprint) : undefined;
+		const inArchive = onDiskFolder ? onDiskFolder.startsWith(ARCHIVE_DIR) : src.archived || (!!src.sprint && archivedSprints.has(src.sprint));
 		const folder = (sprint: string) => (inArchive ? archivedSprintFolder(sprint) : liveSprintFolder(sprint));
+		/** A handoff or roadmap: free, this doc imported before, or another doc's place (then this one is a project doc). */
+		const singleton = (target: string) => (taken.has(target) ? 'other' : !onDisk(target) ? 'free' : titleOnDisk(join(root, CONTENT_DIR, target)) === src.title ? 'same' : 'other');
 		const duplicate = duplicateOf.get(src);
 
 		if (duplicate) {
@@ -275,7 +336,11 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 			file.status = 'skipped';
 			file.reason = 'empty';
 			file.notes.push('empty file: nothing to publish');
-		} else if (/^(?:PROJECT_)?HANDOFF\.md$/i.test(name) && isFree('handoff.md')) {
+		} else if ((/^(?:PROJECT_)?HANDOFF\.md$/i.test(name) && singleton('handoff.md') === 'same') || (/^ROADMAP\.mdx?$/i.test(name) && singleton('roadmap.md') === 'same')) {
+			file.status = 'skipped';
+			file.reason = 'already in content/';
+			file.notes.push(`content/${/HANDOFF/i.test(name) ? 'handoff' : 'roadmap'}.md holds a doc of the same title, imported before: nothing will be written`);
+		} else if (/^(?:PROJECT_)?HANDOFF\.md$/i.test(name) && singleton('handoff.md') === 'free') {
 			const updated = dateOf(src, 'last updated', 'updated', 'date');
 			if (updated.iso) {
 				fm = { title: src.title, updated: updated.iso };
@@ -286,7 +351,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				projectDoc();
 				src.notes.push('a handoff without a date line to take `updated` from: kept as a project doc');
 			}
-		} else if (/^ROADMAP\.mdx?$/i.test(name) && isFree('roadmap.md') && readMilestones(src.lines, mapStatus).length) {
+		} else if (/^ROADMAP\.mdx?$/i.test(name) && singleton('roadmap.md') === 'free' && readMilestones(src.lines, mapStatus).length) {
 			// The roadmap's own list of sprints becomes the typed milestones; its prose stays the body.
 			const milestones = readMilestones(src.lines, mapStatus);
 			const updated = dateOf(src, 'last updated', 'updated', 'date');
@@ -372,6 +437,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				lifted = [statusLabel, date.label, goalLabel].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
 				file.collection = 'plans';
 				file.target = `${folder(sprint)}/plan.md`;
+				existing = [liveSprintFolder(sprint), archivedSprintFolder(sprint)].map((f) => `${f}/plan.md`).find(onDisk);
 			} else if (role === 'report') {
 				const when = date.iso ?? bySprintDate(src);
 				const suite = readSuiteFigure(src.lines, 'report');
@@ -386,6 +452,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				lifted = [date.label].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
 				file.collection = 'reports';
 				file.target = `${folder(sprint)}/report.md`;
+				existing = [liveSprintFolder(sprint), archivedSprintFolder(sprint)].map((f) => `${f}/report.md`).find(onDisk);
 			} else {
 				const kind = docKind(name);
 				fm = { sprint, title: src.title, kind, ...(date.iso ? { date: date.iso } : {}) };
@@ -396,14 +463,10 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				// report's page) keep apart by the folder they came from, else by a number.
 				const base = /^README\.mdx?$/i.test(name) ? `SPRINT_${sprint}_README.md` : name;
 				const parent = src.inside.split('/').slice(-2, -1)[0];
-				const names = [base, ...(parent ? [`${parent}-${base}`] : []), ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `${n}-${base}`)];
-				const free = (n: string) => {
-					const id = sprintDocId(`${folder(sprint)}/${n}`, { sprint });
-					return isFree(`${folder(sprint)}/${n}`) && !docIds.has(id) && !/\/(?:plan|report)$/.test(id);
-				};
-				const chosen = names.find(free) ?? base;
-				docIds.add(sprintDocId(`${folder(sprint)}/${chosen}`, { sprint }));
-				file.target = `${folder(sprint)}/${chosen}`;
+				const names = [base, ...(parent ? [`${parent}-${base}`] : []), ...Array.from({ length: 98 }, (_, i) => `${i + 2}-${base}`)];
+				// `plan` and `report` are the sprint's own pages, not a doc's.
+				const paths = names.map((n) => `${folder(sprint)}/${n}`).filter((p) => !/\/(?:plan|report)$/.test(sprintDocId(p, { sprint })));
+				place(choose(paths, src.title, sprint));
 			}
 		}
 		// A doc of an archived sprint goes to the archive folder, which is what makes it archived. `archived:` is the
@@ -412,13 +475,19 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 			src.notes.push(`placed with the rest of Sprint ${src.sprint} in the archive`);
 		}
 		if (fm && file.target) {
+			// A plan or report: one per sprint, whichever of its folders holds it. Never written over.
 			const other = taken.get(file.target);
-			if (other || onDisk(file.target)) {
+			existing ??= onDisk(file.target) ? file.target : undefined;
+			if (other || existing) {
 				file.status = 'skipped';
 				file.reason = other ? 'another input has the same destination' : 'already in content/';
-				file.notes.push(other ? `content/${file.target} is already the destination of ${other.shown}` : `content/${file.target} already exists; nothing will be written`);
+				file.notes.push(other ? `content/${file.target} is already the destination of ${other.shown}` : `content/${existing} already exists; nothing will be written`);
 				fm = undefined;
-			} else taken.set(file.target, src);
+			} else {
+				taken.set(file.target, src);
+				const url = pageUrl(file.target, src.sprint);
+				if (url) promisedUrls.add(url);
+			}
 		}
 		if (fm && file.collection) {
 			// What import writes must pass the schema; say so if it cannot be made to.
@@ -441,9 +510,16 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	for (const r of searchRoots) for (const f of await glob(['**/*'], { cwd: r, absolute: true, onlyFiles: true, dot: true, ignore: ['**/.git/**', '**/node_modules/**'] })) byName.set(basename(f).toLowerCase(), [...new Set([...(byName.get(basename(f).toLowerCase()) ?? []), f])]);
 	const anchorsOf = new Map<string, Set<string>>();
 	const anchors = (abs: string) => {
-		if (!anchorsOf.has(abs)) anchorsOf.set(abs, outline(placed.get(abs)!.body).anchors);
+		if (!anchorsOf.has(abs)) {
+			const body = placed.get(abs)?.body ?? splitFrontmatter(readFileSync(join(root, CONTENT_DIR, alreadyAt.get(abs)!), 'utf8'))?.body ?? '';
+			anchorsOf.set(abs, outline(body).anchors);
+		}
 		return anchorsOf.get(abs)!;
 	};
+	/** Where an input is published: where it is written now, or where content/ already holds it. */
+	const publishedAt = (abs: string) => placed.get(abs)?.file.target ?? alreadyAt.get(abs);
+	// A link to a copy imported once leads to the copy that was: the same text.
+	const sameAs = new Map([...duplicateOf].map(([copy, first]) => [copy.abs, first.abs]));
 	let linksRepaired = 0;
 	let linksKept = 0;
 	const linksUnlinked: ImportResult['linksUnlinked'] = [];
@@ -467,10 +543,11 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				continue;
 			}
 			let targetAbs = resolve(rootAbsolute ? src.inputRoot : dirname(src.abs), decoded);
+			targetAbs = sameAs.get(targetAbs) ?? targetAbs;
 			if (!placed.has(targetAbs) && !existsSync(targetAbs)) {
 				// The target moved: find it by its file name, then by the longest path it ends with, then by the sprint
 				// folder the link names — and only when exactly one imported file fits.
-				const candidates = (byName.get(basename(decoded).toLowerCase()) ?? []).filter((c) => placed.has(c));
+				const candidates = (byName.get(basename(decoded).toLowerCase()) ?? []).filter((c) => publishedAt(c));
 				const found = movedTarget(decoded, candidates, src.inputRoot);
 				if (!found) {
 					unlink(candidates.length > 1 ? `${candidates.length} files are named ${basename(decoded)}, and neither its path nor a sprint folder tells which` : `no file named ${basename(decoded)} was imported`);
@@ -478,12 +555,12 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				}
 				targetAbs = found;
 			}
-			const target = placed.get(targetAbs);
-			if (!target) {
+			const targetPath = publishedAt(targetAbs);
+			if (!targetPath) {
 				unlink(existsSync(targetAbs) ? 'its target was not imported, so the site does not publish it' : 'its target does not exist');
 				continue;
 			}
-			let to = posix.relative(posix.dirname(file.target!), target.file.target!);
+			let to = posix.relative(posix.dirname(file.target!), targetPath);
 			if (hash) to += anchors(targetAbs).has(hash) ? `#${hash}` : '';
 			if (to === ref.url) {
 				linksKept++;
@@ -587,5 +664,25 @@ export async function writeImport(result: ImportResult, root: string): Promise<v
 			f.reason = 'already in content/';
 			f.notes.push(`content/${f.target} already exists; nothing was written`);
 		}
+	}
+}
+
+/** The page a sprint doc or project doc at `target` (under content/) publishes at; plans, reports and singletons have one per path. */
+function pageUrl(target: string, sprint?: string): string | undefined {
+	const collection = collectionOf(target);
+	if (collection === 'docs') return projectDocUrl(projectDocId(target));
+	if (collection !== 'sprintDocs') return undefined;
+	const s = sprint ?? /^(?:sprints\/([^/]+)|archive\/history\/sprints\/sprint-([^/]+))\//.exec(target)?.slice(1).find(Boolean);
+	return sprintDocUrl(sprintDocId(target, s ? { sprint: s } : {}));
+}
+
+/** The `title` in the frontmatter of a file in content/, if it has one. */
+function titleOnDisk(abs: string): string | undefined {
+	try {
+		const fm = splitFrontmatter(readFileSync(abs, 'utf8'));
+		const title = fm && (parse(fm.yaml) as { title?: unknown } | null)?.title;
+		return typeof title === 'string' ? title.trim() : undefined;
+	} catch {
+		return undefined;
 	}
 }
