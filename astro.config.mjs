@@ -37,15 +37,6 @@ export default defineConfig({
 			defaultColor: false,
 		},
 	},
-	// A strict Content-Security-Policy on every page: Astro hashes each script the page has (theme, copy buttons,
-	// search shortcut, scroll-spy), so no other script can run. Pagefind's search needs its WebAssembly;
-	// Shiki colours code with inline style attributes, which need 'unsafe-inline' for styles (never for scripts).
-	security: {
-		csp: {
-			directives: ["default-src 'self'", "img-src 'self' https: data:", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-src 'none'"],
-			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-			styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
-		},
-	},
+	// The Content-Security-Policy is one meta tag written by the layout (src/site/csp.ts), not Astro's per-page scan.
 	devToolbar: { enabled: false },
 });

@@ -6,24 +6,19 @@
  * - A GitHub alert (`> [!WARNING]`) becomes a callout with its kind as a title.
  * - A code block gets its language as a label and a place for the copy button
  *   (the button itself is shown by the page's script: without JS it is absent).
- * - A heading gets a visible link to itself, beside it.
+ * (Headings get their "#" link from the page script: a JS callback for every
+ * heading of every doc cost more build time than the link is worth.)
  */
-import GithubSlugger from 'github-slugger';
 import { defineHastPlugin } from 'satteri';
 
 const ALERTS: Record<string, string> = { NOTE: 'Note', TIP: 'Tip', IMPORTANT: 'Important', WARNING: 'Warning', CAUTION: 'Caution' };
 const text = (value: string) => ({ type: 'text' as const, value });
 
 export function readerBlocks() {
-	// Heading ids are added after this plugin, by github-slugger over each heading's text in document order
-	// (as src/lib/markdown.ts reads them for `check`): the same slugger, fresh per document, gives the same ids.
-	// It lives in the document's data bag: a `before` hook would hand the whole tree to JS for every document
-	// (measured: +250 MB peak at 2,000 docs).
-	const sluggerOf = (data: Record<string, unknown>) => (data.sprintbookSlugger ??= new GithubSlugger()) as GithubSlugger;
 	return defineHastPlugin({
 		name: 'sprintbook-reader-blocks',
 		element: {
-			filter: ['table', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+			filter: ['table', 'blockquote', 'pre'],
 			visit(node, ctx) {
 				if (node.tagName === 'table') {
 					// Named by its place in the page: reading a table's cells from here costs a copy of the whole table
@@ -50,13 +45,6 @@ export function readerBlocks() {
 					const lang = String(node.properties?.dataLanguage ?? node.properties?.['data-language'] ?? '');
 					ctx.wrapNode(node, { type: 'element', tagName: 'div', properties: { className: ['code-block'], dataLanguage: lang || undefined }, children: [] });
 					return;
-				}
-				const title = ctx.textContent(node).trim();
-				const id = typeof node.properties?.id === 'string' && node.properties.id ? node.properties.id : sluggerOf(ctx.data as Record<string, unknown>).slug(title);
-				// The link sits beside the heading, not in it, so the heading's accessible name stays its own text.
-				if (/^h[234]$/.test(node.tagName)) {
-					const anchor = { type: 'element' as const, tagName: 'a', properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to this section: ${title}`, dataPagefindIgnore: '' }, children: [text('#')] };
-					ctx.wrapNode(node, { type: 'element', tagName: 'div', properties: { className: ['heading-wrapper', `level-${node.tagName}`] }, children: [anchor] });
 				}
 			},
 		},

@@ -1,7 +1,7 @@
 /**
  * The site's only scripts, as text: each page renders the ones it uses with
- * `set:html`, and registers each one's hash with Astro's Content-Security-Policy
- * (src/site/csp.ts), so these run and no other inline script can. Kept tiny and
+ * `set:html`, and the Content-Security-Policy (src/site/csp.ts) allows exactly
+ * these by their hashes, so no other inline script can run. Kept tiny and
  * framework-free; Pagefind's own code loads from /pagefind/ only when search is used.
  */
 
@@ -56,6 +56,18 @@ export const PAGE_SCRIPT = `(() => {
 			openSearch();
 		}
 	});
+	// Each heading of a doc links to itself, with a "#" beside it (not inside: the heading keeps its own name).
+	for (const heading of document.querySelectorAll('article :is(h2, h3, h4)[id]')) {
+		const wrapper = document.createElement('div');
+		wrapper.className = 'heading-wrapper';
+		const anchor = document.createElement('a');
+		anchor.className = 'heading-anchor';
+		anchor.href = \`#\${heading.id}\`;
+		anchor.textContent = '#';
+		anchor.setAttribute('aria-label', \`Link to this section: \${heading.textContent.trim()}\`);
+		heading.replaceWith(wrapper);
+		wrapper.append(heading, anchor);
+	}
 	// Code blocks: a copy button, only where script can make it work.
 	for (const block of document.querySelectorAll('.code-block')) {
 		const copy = document.createElement('button');

@@ -20,7 +20,6 @@ import { redactSecrets } from '../check/secrets.ts';
 import { splitFrontmatter } from '../frontmatter.ts';
 import { outline } from '../markdown.ts';
 import { compareSprints } from '../sprints.ts';
-import { today } from '../today.ts';
 import { decodeInput } from './decode.ts';
 import { docKind, projectDocPlace, rankAs, sprintInName, sprintOf, type SprintEvidence } from './classify.ts';
 import { findLabelAnywhere, firstSection, mapStatus, parseDateRange, parseLooseDate, pick, readGoalSection, readLabels, type Label } from './metadata.ts';
@@ -307,7 +306,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 			lifted = [date.label, status && status.length <= 80 ? pick(src.labels, 'status') : undefined, sprintLabel].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
 			file.collection = 'docs';
 			src.notes.push(`project doc in section "${short.section}"`);
-			if (src.related) src.notes.push(sprint ? `related to Sprint ${sprint}, which it names: a ${short.section} doc, not one of the sprint's own` : `it names Sprint ${src.related}, of which no document is imported: \`sprint\` left out`);
+			if (src.related) src.notes.push(sprint ? `related to Sprint ${sprint}, which it names; a project doc, not one of the sprint's own` : `it names Sprint ${src.related}, of which no document is imported: \`sprint\` left out`);
 			place(choose([short.target, long, ...numbered], src.title));
 		};
 		/** Takes a chosen destination, or says the doc is in content/ already. */
@@ -337,9 +336,11 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 			file.reason = 'empty';
 			file.notes.push('empty file: nothing to publish');
 		} else if ((/^(?:PROJECT_)?HANDOFF\.md$/i.test(name) && singleton('handoff.md') === 'same') || (/^ROADMAP\.mdx?$/i.test(name) && singleton('roadmap.md') === 'same')) {
+			const at = /HANDOFF/i.test(name) ? 'handoff.md' : 'roadmap.md';
 			file.status = 'skipped';
 			file.reason = 'already in content/';
-			file.notes.push(`content/${/HANDOFF/i.test(name) ? 'handoff' : 'roadmap'}.md holds a doc of the same title, imported before: nothing will be written`);
+			file.notes.push(`content/${at} holds a doc of the same title, imported before: nothing will be written`);
+			alreadyAt.set(src.abs, at);
 		} else if (/^(?:PROJECT_)?HANDOFF\.md$/i.test(name) && singleton('handoff.md') === 'free') {
 			const updated = dateOf(src, 'last updated', 'updated', 'date');
 			if (updated.iso) {
@@ -475,13 +476,15 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 			src.notes.push(`placed with the rest of Sprint ${src.sprint} in the archive`);
 		}
 		if (fm && file.target) {
-			// A plan or report: one per sprint, whichever of its folders holds it. Never written over.
+			// One input per destination, and nothing written over: a sprint's plan or report counts in either of its folders.
 			const other = taken.get(file.target);
 			existing ??= onDisk(file.target) ? file.target : undefined;
 			if (other || existing) {
 				file.status = 'skipped';
 				file.reason = other ? 'another input has the same destination' : 'already in content/';
 				file.notes.push(other ? `content/${file.target} is already the destination of ${other.shown}` : `content/${existing} already exists; nothing will be written`);
+				// A link to it leads to what content/ holds in its place: that sprint's plan or report, that roadmap.
+				if (existing) alreadyAt.set(src.abs, existing);
 				fm = undefined;
 			} else {
 				taken.set(file.target, src);
