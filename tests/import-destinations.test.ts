@@ -1,9 +1,10 @@
 /**
  * Where import puts each doc, and that it never loses or repeats one: reference
- * docs related to the sprint they name, files that would meet at one path or one
- * page kept apart, a second import that writes nothing it wrote before, the
- * samples announced when the team's docs sit beside them, and a summary that
- * says why files need attention. Fixtures are written for these tests.
+ * docs related to the sprint they name, a plan status the roadmap shows out of
+ * date left out, files that would meet at one path or one page kept apart, a
+ * second import that writes nothing it wrote before, the samples announced when
+ * the team's docs sit beside them, and a summary that says why files need
+ * attention. Fixtures are written for these tests; the OMC repository is real.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +28,12 @@ const frontmatter = (root: string, path: string) => parse(readFileSync(join(root
 /** Errors and warnings `check` finds in the project (notes are information only). */
 const problems = (root: string) =>
 	(JSON.parse(sprintbook(['check', '--root', root, '--format', 'json']).stdout) as Array<{ severity: string; ruleId: string; message: string }>).filter((d) => d.severity !== 'info');
+/** Every sprint of the project at `root`, as the site indexes them. */
+async function sprintIndex(root: string) {
+	const entries = await loadContent(root);
+	const members = (collection: string) => entries.filter((e) => e.collection === collection && e.result.success).map((e) => ({ data: e.result.data as { sprint: string; status?: string }, filePath: `content/${e.file}` }));
+	return indexSprints(members('plans'), members('reports'), members('sprintDocs'));
+}
 /** The report's line for one input, by the end of its path. */
 const lineOf = (out: string, source: string) => out.split('\n').find((l) => /^(?:imported|needs attention|not imported) /.test(l) && l.includes(`${source} `)) ?? '';
 
@@ -52,6 +59,22 @@ describe('project docs that name a sprint', () => {
 		expect(frontmatter(root, 'sprints/7/plan.md')).toEqual({ sprint: '7', title: 'Notifications', status: 'active', date: '2026-03-02', goal: 'Email and push notifications for order updates.' });
 		expect(frontmatter(root, 'docs/templates/RETRO_TEMPLATE.md')).toEqual({ title: 'Retro template' });
 		expect(problems(root)).toEqual([]);
+	});
+});
+
+describe('a plan status the roadmap shows out of date', () => {
+	it('is left out when the roadmap imported with it marks the sprint complete; a status it agrees with stays', async () => {
+		const root = temp('roadmap-status');
+		const run = sprintbook(['import', `${FIXTURES}/roadmap-status`, '--root', root]);
+		expect(run.status, run.stderr).toBe(0);
+		// SPRINT_5_PLAN.md still says "**Status:** Planning"; the roadmap says "### Sprint 5 - Search (COMPLETE)".
+		expect(frontmatter(root, 'sprints/5/plan.md')).toEqual({ sprint: '5', title: 'Search', goal: 'Find any order by customer, product or note.' });
+		expect(lineOf(run.stdout, 'sprint-5/SPRINT_5_PLAN.md')).toContain('status "Planning" left out: tests/fixtures/import-conventions/roadmap-status/ROADMAP.md marks Sprint 5 complete, so it is out of date');
+		expect(frontmatter(root, 'sprints/6/plan.md')).toMatchObject({ sprint: '6', status: 'ready' });
+		expect(frontmatter(root, 'roadmap.md')).toEqual({ title: 'Roadmap', milestones: [{ sprint: '5', title: 'Search', status: 'complete' }, { sprint: '6', title: 'Exports', status: 'ready' }] });
+		expect(problems(root)).toEqual([]);
+		// Sprint 5 is no longer taken for one still being planned; 6, ready, is the current sprint.
+		expect(currentSprint(await sprintIndex(root))?.sprint).toBe('6');
 	});
 });
 
@@ -149,12 +172,20 @@ describe.skipIf(!hasRepo && !process.env.CI)('the OMC repository, imported twice
 		expect(first.stdout).toContain('  not imported, a duplicate of another input: 7\n  not imported, empty: 1\n');
 		expect(problems(root).filter((d) => d.severity === 'error')).toEqual([]);
 
-		const entries = await loadContent(root);
-		const members = (collection: string) => entries.filter((e) => e.collection === collection && e.result.success).map((e) => ({ data: e.result.data as { sprint: string; status?: string }, filePath: `content/${e.file}` }));
-		const sprints = indexSprints(members('plans'), members('reports'), members('sprintDocs'));
-		// No live plan is active or ready (2.41–2.43 and 2.61 say PLANNING; 2.36 and 2.50 have no plan): the latest by number.
+		const sprints = await sprintIndex(root);
+		// No live plan is active or ready (2.61 says PLANNING; 2.36 and 2.50 have no plan): the latest by number.
 		expect(sprints.filter((s) => !s.archived && (s.status === 'active' || s.status === 'ready'))).toEqual([]);
 		expect(currentSprint(sprints)?.sprint).toBe('2.61');
+		expect(sprints.find((s) => s.sprint === '2.61')?.status).toBe('draft');
+	});
+
+	it('leaves out the "PLANNING" of the 2.41–2.43 SIMs, which ROADMAP.md marks COMPLETE', () => {
+		// docs/sprints/SIM_SPRINT_2.41.md ends with "**Sprint Status**: 🟡 PLANNING"; ROADMAP.md has
+		// "### Sprint 2.41 - News Collector Foundation Fix (COMPLETE)", and so for 2.42 and 2.43.
+		for (const sprint of ['2.41', '2.42', '2.43']) {
+			expect(frontmatter(root, `sprints/${sprint}/plan.md`).status, sprint).toBeUndefined();
+			expect(lineOf(first.stdout, `docs/sprints/SIM_SPRINT_${sprint}.md`)).toMatch(new RegExp(`status "🟡 PLANNING" left out: \\S*omc-repo/ROADMAP\\.md marks Sprint ${sprint.replace('.', '\\.')} complete, so it is out of date`));
+		}
 	});
 
 	it('files a deployment guide that names Sprint 2.7 in its footer among the deployment docs, related to 2.7', () => {

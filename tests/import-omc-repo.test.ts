@@ -135,8 +135,8 @@ describe.skipIf(!hasRepo && !process.env.CI)('the OMC repository, imported into 
 		['docs/sprints/archive/sprint-2.15/SPRINT_2.15_COMPLETION_REPORT.md', 'archive/history/sprints/sprint-2.15/report.md', { sprint: '2.15', date: '2026-01-25', tests: undefined }],
 		// "Sprint Period: Mar 08, 2026 - Mar 15, 2026" (the same text sits in a second folder and is imported once).
 		['docs/archive/sprints/sprint-2.35/SIM_SPRINT_2.35.md', 'archive/history/sprints/sprint-2.35/plan.md', { sprint: '2.35', start: '2026-03-08', end: '2026-03-15' }],
-		// A live SIM whose footer says "Sprint Status: 🟡 PLANNING".
-		['docs/sprints/SIM_SPRINT_2.41.md', 'sprints/2.41/plan.md', { sprint: '2.41', status: 'draft' }],
+		// A live SIM whose footer says "Sprint Status: 🟡 PLANNING", while ROADMAP.md marks 2.41 COMPLETE: out of date, left out.
+		['docs/sprints/SIM_SPRINT_2.41.md', 'sprints/2.41/plan.md', { sprint: '2.41', status: undefined }],
 		['docs/sprints/archive/sprint-2.25/SPRINT_2.25_RETROSPECTIVE.md', 'archive/history/sprints/sprint-2.25/SPRINT_2.25_RETROSPECTIVE.md', { sprint: '2.25', kind: 'retro', date: '2026-02-14' }],
 		['docs/sprints/archive/sprint-2.8/SPRINT_2.8_TEST_FIX_PROMPTS.md', 'archive/history/sprints/sprint-2.8/SPRINT_2.8_TEST_FIX_PROMPTS.md', { sprint: '2.8', kind: 'prompts', date: '2026-01-17' }],
 		// Its metadata is a blockquote: "> **Date**: 2026-02-27".

@@ -245,6 +245,10 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		for (const s of group) roleOf.set(s, s === plan ? 'plan' : s === report ? 'report' : 'doc');
 	}
 
+	// Sprints the roadmap imported with the plans marks complete: a plan of one still "planning" is out of date.
+	const roadmap = sources.find((s) => !duplicateOf.has(s) && /^ROADMAP\.mdx?$/i.test(basename(s.abs)) && readMilestones(s.lines, mapStatus).length);
+	const doneOnRoadmap = new Set((roadmap ? readMilestones(roadmap.lines, mapStatus) : []).filter((m) => m.status === 'complete').map((m) => m.sprint));
+
 	// A sprint's documents go to one folder: the one content/ already has for it, else the archive's when any of them
 	// comes from an archive folder.
 	const archivedSprints = new Set([...bySprint].filter(([, group]) => group.some((s) => s.archived)).map(([sprint]) => sprint));
@@ -375,13 +379,15 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				// A plan still "planning" in an archive, or beside its own completion report, is out of date: the evidence says
 				// complete. Rather than write a status the documents contradict, leave it out and let the site derive it.
 				const finished = inArchive ? 'its sprint is archived' : bySprint.get(sprint)!.some((s) => roleOf.get(s) === 'report') ? 'its sprint has a completion report' : undefined;
-				if (status && finished && status !== 'complete' && status !== 'cancelled') {
-					src.notes.push(`status "${statusLabel!.value}" left out: ${finished}, so the site shows it complete`);
+				// The roadmap's word is the team's too, but not this plan's: the stale status goes, and none is written for it.
+				const doneElsewhere = !finished && doneOnRoadmap.has(sprint) ? `${roadmap!.shown} marks Sprint ${sprint} complete` : undefined;
+				if (status && (finished || doneElsewhere) && status !== 'complete' && status !== 'cancelled') {
+					src.notes.push(`status "${statusLabel!.value}" left out: ${finished ? `${finished}, so the site shows it complete` : `${doneElsewhere}, so it is out of date`}`);
 					status = undefined;
 				} else if (statusLabel && status) src.notes.push(`status "${statusLabel.value}" → ${status}`);
 				else {
 					src.notes.push(`no status${statusLabel ? ` I recognise in "${statusLabel.value}"` : ' stated'}: left out${finished ? `; the site shows it complete, since ${finished}` : ''}`);
-					if (!finished) src.flags.add('a plan status not stated or not recognised');
+					if (!finished && !doneElsewhere) src.flags.add('a plan status not stated or not recognised');
 				}
 				// A stated goal first — a goal line, else the paragraph under "## Objective" or "### Primary Goal" — and a
 				// "**Focus:**" line only when nothing states a goal.
