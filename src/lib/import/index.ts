@@ -246,8 +246,10 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	}
 
 	// Sprints the roadmap imported with the plans marks complete: a plan of one still "planning" is out of date.
-	const roadmap = sources.find((s) => !duplicateOf.has(s) && /^ROADMAP\.mdx?$/i.test(basename(s.abs)) && readMilestones(s.lines, mapStatus).length);
-	const doneOnRoadmap = new Set((roadmap ? readMilestones(roadmap.lines, mapStatus) : []).filter((m) => m.status === 'complete').map((m) => m.sprint));
+	// Each roadmap's milestones, read once: they decide both stale plan statuses and the roadmap entry itself.
+	const milestonesOf = new Map(sources.filter((s) => /^ROADMAP\.mdx?$/i.test(basename(s.abs))).map((s) => [s, readMilestones(s.lines, mapStatus)]));
+	const roadmap = sources.find((s) => !duplicateOf.has(s) && milestonesOf.get(s)?.length);
+	const doneOnRoadmap = new Set((roadmap ? milestonesOf.get(roadmap)! : []).filter((m) => m.status === 'complete').map((m) => m.sprint));
 
 	// A sprint's documents go to one folder: the one content/ already has for it, else the archive's when any of them
 	// comes from an archive folder.
@@ -356,9 +358,9 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				projectDoc();
 				src.notes.push('a handoff without a date line to take `updated` from: kept as a project doc');
 			}
-		} else if (/^ROADMAP\.mdx?$/i.test(name) && singleton('roadmap.md') === 'free' && readMilestones(src.lines, mapStatus).length) {
+		} else if (milestonesOf.get(src)?.length && singleton('roadmap.md') === 'free') {
 			// The roadmap's own list of sprints becomes the typed milestones; its prose stays the body.
-			const milestones = readMilestones(src.lines, mapStatus);
+			const milestones = milestonesOf.get(src)!;
 			const updated = dateOf(src, 'last updated', 'updated', 'date');
 			fm = { title: src.title, ...(updated.iso ? { updated: updated.iso } : {}), milestones };
 			lifted = updated.label ? [updated.label] : [];
