@@ -10,36 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { folderHistory } from '../src/lib/git.ts';
 import { sprintbook } from './helpers/cli.ts';
 import { git, tempProject } from './helpers/project.ts';
+import { finishedSprint, snapshot } from './helpers/archive.ts';
 import { ROOT } from './helpers/site.ts';
 
 const env = { SPRINTBOOK_TODAY: '2026-01-28' };
-
-/** Sprint 2.8 finished: complete, with a report, and the roadmap linking into its folder. */
-function finishedSprint(): string {
-	const root = tempProject(true);
-	const plan = join(root, 'content/sprints/2.8/plan.md');
-	writeFileSync(plan, readFileSync(plan, 'utf8').replace(/^status: ready$/m, 'status: complete'));
-	const roadmap = join(root, 'content/roadmap.md');
-	writeFileSync(roadmap, `${readFileSync(roadmap, 'utf8')}\nSee the [2.8 criteria](sprints/2.8/plan.md#success-criteria).\n`);
-	expect(sprintbook(['new', 'report', '2.8'], root, { SPRINTBOOK_TODAY: '2026-01-26' }).status).toBe(0);
-	git(root, 'add', '-A');
-	git(root, 'commit', '-q', '-m', 'Sprint 2.8 report');
-	return root;
-}
-
-/** Every file's bytes under content/, plus git's view of index and work tree. */
-function snapshot(root: string) {
-	const files: Record<string, string> = {};
-	for (const f of readdirSync(join(root, 'content'), { recursive: true, encoding: 'utf8' })) {
-		const p = join(root, 'content', f);
-		try {
-			files[f] = readFileSync(p, 'base64');
-		} catch {
-			files[f] = '(folder)';
-		}
-	}
-	return { files, status: git(root, 'status', '--porcelain', '--untracked-files=all'), index: git(root, 'write-tree'), head: git(root, 'rev-parse', 'HEAD') };
-}
 
 describe('archive', () => {
 	it('archives a sprint that kept no plan: its report is the evidence that it is complete; the URL stays', () => {
@@ -158,26 +132,46 @@ describe('archive', () => {
 	});
 
 	describe('a failure part-way puts every file and the index back', () => {
-		/** A `git` that fails on one subcommand and passes everything else to the real one. */
-		function failingGit(subcommand: string): string {
+		/** A `git` that fails on the given subcommands and passes everything else to the real one. */
+		function failingGit(...subcommands: string[]): string {
 			const dir = join(tempProject(), 'bin');
 			mkdirSync(dir);
 			const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-			writeFileSync(
-				join(dir, 'git'),
-				`#!/bin/sh\nfor a in "$@"; do if [ "$a" = "${subcommand}" ]; then echo "fatal: injected failure in git ${subcommand}" >&2; exit 128; fi; done\nexec ${real} "$@"\n`,
-			);
+			const cases = subcommands.map((s) => `if [ "$a" = "${s}" ]; then echo "fatal: injected failure in git ${s}" >&2; exit 128; fi`).join('; ');
+			writeFileSync(join(dir, 'git'), `#!/bin/sh\nfor a in "$@"; do ${cases}; done\nexec ${real} "$@"\n`);
 			chmodSync(join(dir, 'git'), 0o755);
 			return dir;
 		}
 
-		it.each(['mv', 'add', 'commit'])('git failing at %s', (subcommand) => {
+		it.each(['add', 'commit'])('git failing at %s', (subcommand) => {
 			const root = finishedSprint();
 			const before = snapshot(root);
 			const run = sprintbook(['archive', '2.8', '--commit'], root, { ...env, PATH: `${failingGit(subcommand)}:${process.env.PATH}` });
 			expect(run.status).toBe(1);
 			expect(run.stdout).toContain(`injected failure in git ${subcommand}`);
 			expect(run.stdout).toContain('Everything was put back as it was.');
+			expect(snapshot(root)).toEqual(before);
+		});
+
+		it('when putting back fails in part, it still restores every file, then names the step left and its command; --recover finishes', () => {
+			const root = finishedSprint();
+			const before = snapshot(root);
+			const brokenGit = { ...env, PATH: `${failingGit('commit', 'read-tree')}:${process.env.PATH}` };
+			const run = sprintbook(['archive', '2.8', '--commit'], root, brokenGit);
+			expect(run.status).toBe(1);
+			expect(run.stdout).toContain('injected failure in git commit');
+			expect(run.stdout).toMatch(/restore the git index: git read-tree failed: fatal: injected failure in git read-tree\n\s+fix: git -C \S+ read-tree [0-9a-f]{40}/);
+			// Every file is back where and as it was, though the index still holds the archive.
+			expect(snapshot(root).files).toEqual(before.files);
+			expect(snapshot(root).index).not.toEqual(before.index);
+			// While git still fails, any other command tries again, then refuses to build on the half-restored tree…
+			const blocked = sprintbook(['new', 'doc', '2.9', 'notes', 'Kickoff'], root, brokenGit);
+			expect(blocked.status).toBe(1);
+			expect(blocked.stderr).toContain('Tried to roll it back; these steps are left');
+			// …which `archive --recover` does once git works again.
+			const recover = sprintbook(['archive', '--recover'], root, env);
+			expect(recover.stdout).toContain('Rolled it back: every file and the git index are as they were before it.');
+			expect(recover.status).toBe(0);
 			expect(snapshot(root)).toEqual(before);
 		});
 	});

@@ -5,6 +5,8 @@ import { runNew } from './commands/new.ts';
 import { runArchive } from './commands/archive.ts';
 import { runImport } from './commands/import.ts';
 import { UsageError, type CommandResult } from './usage.ts';
+import { describeOutcome, readJournal, recoverJournal } from '../lib/archive-journal.ts';
+import { acquireLock, LockHeld, stateDir, type Lock } from '../lib/lock.ts';
 
 const HELP = `Usage: sprintbook <command> [options]
 
@@ -34,7 +36,31 @@ async function main(argv: string[]): Promise<number> {
 		process.stderr.write(`sprintbook: unknown command "${name}"\n\n${HELP}\n`);
 		return 2;
 	}
+	const asksHelp = args.includes('-h') || args.includes('--help');
+	const writes = WRITERS.has(name) && !asksHelp && !args.includes('--dry-run');
+	const recoverOnly = name === 'archive' && args.includes('--recover') && !asksHelp;
+	let lock: Lock | undefined;
 	try {
+		const root = rootOf(args);
+		const state = stateDir(root);
+		// Readers only need the lock to finish an interrupted archive; writers hold it until they are done.
+		if (writes || recoverOnly || (!asksHelp && (await readJournal(state)))) {
+			try {
+				lock = await acquireLock(root, [name, ...args].join(' '));
+			} catch (e) {
+				if (!(e instanceof LockHeld) || !(writes || recoverOnly)) throw e;
+				process.stderr.write(`sprintbook ${name}: ${e.message}\nNothing was changed.\n`);
+				return 1;
+			}
+			const recovered = await recoverJournal(state);
+			if (recovered) process[recoverOnly ? 'stdout' : 'stderr'].write(`${describeOutcome(recovered)}\n${recoverOnly ? '' : '\n'}`);
+			if (recovered?.unfinished.length) return 1; // never build on a half-finished tree
+			if (recoverOnly) {
+				if (!recovered) process.stdout.write('Nothing to recover: no archive was interrupted.\n');
+				return 0;
+			}
+			if (!writes) await lock.release();
+		}
 		const { output, exitCode } = await command(args, process.stdout);
 		if (output) process.stdout.write(`${output}\n`);
 		return exitCode;
@@ -49,7 +75,19 @@ async function main(argv: string[]): Promise<number> {
 		if (process.env.SPRINTBOOK_DEBUG) process.stderr.write(`${e?.stack}\n`);
 		else process.stderr.write('Set SPRINTBOOK_DEBUG=1 to see where, and please report it.\n');
 		return 3;
+	} finally {
+		await lock?.release();
 	}
+}
+
+/** Commands that change the project: one at a time, under the lock. */
+const WRITERS = new Set(['archive', 'new', 'import']);
+
+/** The project root as every command reads it (`--root <dir>`, default the current folder). */
+function rootOf(args: string[]): string {
+	const i = args.findIndex((a) => a === '--root' || a.startsWith('--root='));
+	if (i < 0) return '.';
+	return args[i]!.startsWith('--root=') ? args[i]!.slice('--root='.length) : (args[i + 1] ?? '.');
 }
 
 process.exitCode = await main(process.argv.slice(2));

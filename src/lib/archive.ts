@@ -1,17 +1,16 @@
 /**
- * `archive`: move a finished sprint's folder into the archive with `git mv`,
- * mark its docs archived, rewrite every relative link into and out of the
- * moved files, check, and stage (or commit). All of it or none of it: on any
- * failure the working tree and the index are put back exactly as they were.
+ * `archive`: move a finished sprint's folder into the archive, mark its docs
+ * archived, rewrite every relative link into and out of the moved files,
+ * check, and stage (or commit). All of it or none of it: on any failure the
+ * working tree and the index are put back exactly as they were, and a killed
+ * archive is finished or undone by the next command (archive-journal.ts).
  *
  * Planning is pure (`planArchive` reads, never writes); `applyArchive` does the
- * work with a snapshot to roll back to.
+ * work under a journal.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, lstatSync, statSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, posix } from 'node:path';
-import { promisify } from 'node:util';
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { dirname, join, posix, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { check } from './check/index.ts';
 import { parse } from 'yaml';
@@ -19,13 +18,19 @@ import { split, splitFrontmatter } from './frontmatter.ts';
 import { archivedSprintFolder, CONTENT_DIR, liveSprintFolder } from './layout.ts';
 import { parseFileLink } from './links.ts';
 import { outline } from './markdown.ts';
-
-const execFileAsync = promisify(execFile);
+import { stateDir } from './lock.ts';
+import { crashPoint, git, rollBack, setPhase, stageArchive, sha256, startJournal, endJournal, writeWhole, type Journal, type JournalFile, type Unfinished } from './archive-journal.ts';
 
 export class ArchiveRefusal extends Error {}
 
-/** The archive failed and putting things back failed too: the user must look. */
-export class RestoreFailed extends Error {}
+/** The archive failed and putting things back failed in part: what is left, and how to finish. */
+export class RestoreFailed extends Error {
+	readonly unfinished: Unfinished[];
+	constructor(message: string, unfinished: Unfinished[]) {
+		super(message);
+		this.unfinished = unfinished;
+	}
+}
 
 export interface LinkRewrite {
 	/** File (content-relative, path after the move) and 1-based line of the link. */
@@ -56,11 +61,6 @@ function lstatOrUndefined(path: string) {
 	} catch {
 		return undefined;
 	}
-}
-
-export async function git(cwd: string, args: string[]): Promise<string> {
-	const { stdout } = await execFileAsync('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024 });
-	return stdout;
 }
 
 /** Sets (or replaces) a top-level `archived:` field, leaving every other byte of the file as it was. */
@@ -196,9 +196,13 @@ export interface ApplyResult {
 	staged: string[];
 }
 
-/** Carries out a plan: all of it, or — on any failure — none of it. */
+/**
+ * Carries out a plan: all of it, or — on any failure — none of it. A journal
+ * written before the first change lets a later command finish the job if this
+ * process is killed part-way (src/lib/archive-journal.ts).
+ */
 export async function applyArchive(plan: ArchivePlan, { root, commit }: ApplyOptions): Promise<ApplyResult> {
-	const contentDir = join(root, CONTENT_DIR);
+	const contentDir = resolve(root, CONTENT_DIR);
 	const top = (await git(root, ['rev-parse', '--show-toplevel'])).trim();
 	const rel = (p: string) => posix.relative(top.split('\\').join('/'), join(contentDir, p).split('\\').join('/'));
 	const editedOutside = [...plan.edits.keys()].filter((p) => !p.startsWith(`${plan.toFolder}/`));
@@ -211,51 +215,75 @@ export async function applyArchive(plan: ArchivePlan, { root, commit }: ApplyOpt
 		if (staged) throw new ArchiveRefusal(`other changes are already staged; --commit would mix them into the archive commit:\n${staged}`);
 	}
 
-	// The snapshot to roll back to: the index as a tree, and the bytes of every file we may change.
-	const index = (await git(top, ['write-tree'])).trim();
-	const statusBefore = await git(top, ['status', '--porcelain', '--untracked-files=all']);
-	const before = new Map<string, { bytes: Buffer; mode: number }>();
-	const keep = async (p: string) => before.set(p, { bytes: await readFile(join(contentDir, p)), mode: statSync(join(contentDir, p)).mode });
-	for (const [from] of plan.moves) await keep(from);
-	for (const p of editedOutside) await keep(p);
+	// What to roll back to: the index as a tree, and the bytes of every file that moves or changes.
+	const movedTo = new Map(plan.moves);
+	const beforeBytes = new Map<string, Buffer>();
+	const files: JournalFile[] = [];
+	for (const before of [...plan.moves.map(([from]) => from), ...editedOutside]) {
+		const after = movedTo.get(before) ?? before;
+		const bytes = await readFile(join(contentDir, before));
+		const edit = plan.edits.get(after);
+		const beforeHash = sha256(bytes);
+		beforeBytes.set(beforeHash, bytes);
+		files.push({ before, after, beforeHash, afterHash: edit === undefined ? beforeHash : sha256(edit), mode: statSync(join(contentDir, before)).mode });
+	}
 	const createdDirs: string[] = [];
 	for (let d = dirname(plan.toFolder); d !== '.' && !existsSync(join(contentDir, d)); d = dirname(d)) createdDirs.push(d);
+	const journal: Journal = {
+		version: 1,
+		command: `archive ${plan.sprint}${commit ? ' --commit' : ''}`,
+		sprint: plan.sprint,
+		pid: process.pid,
+		started: new Date().toISOString(),
+		top,
+		gitDir: (await git(top, ['rev-parse', '--absolute-git-dir'])).trim(),
+		contentDir,
+		fromFolder: plan.fromFolder,
+		toFolder: plan.toFolder,
+		createdDirs,
+		indexBefore: (await git(top, ['write-tree'])).trim(),
+		headBefore: (await git(top, ['rev-parse', 'HEAD'])).trim(),
+		statusBefore: await git(top, ['status', '--porcelain', '--untracked-files=all']),
+		commit: Boolean(commit),
+		commitMessage: [`Archive Sprint ${plan.sprint}`, `Moved ${plan.moves.length} files to content/${plan.toFolder}/, marked ${plan.marked.length} archived, rewrote ${plan.rewrites.length} links.`],
+		unstagePath: rel(plan.fromFolder),
+		stagePaths: [rel(plan.toFolder), ...editedOutside.map(rel)],
+		files,
+		phase: 'changing',
+	};
+	const state = stateDir(root);
 
 	const errorsBefore = (await check({ root })).errors;
+	await startJournal(state, journal, beforeBytes);
 	try {
 		await mkdir(join(contentDir, dirname(plan.toFolder)), { recursive: true });
-		await git(top, ['mv', rel(plan.fromFolder), rel(plan.toFolder)]);
-		for (const [path, text] of plan.edits) await writeFile(join(contentDir, path), text);
+		crashPoint(`made content/${dirname(plan.toFolder)}`);
+		// One rename moves the whole folder: there is no moment with half the files here and half there.
+		await rename(join(contentDir, plan.fromFolder), join(contentDir, plan.toFolder));
+		crashPoint(`moved content/${plan.fromFolder} to content/${plan.toFolder}`);
+		for (const [path, text] of plan.edits) await writeWhole(join(contentDir, path), text);
 		const checked = await check({ root });
 		if (checked.errors > errorsBefore) {
 			const first = checked.diagnostics.find((d) => d.severity === 'error')!;
 			throw new Error(`check found ${checked.errors - errorsBefore} new error(s) after the move, e.g. ${first.file}:${first.line}:${first.column} ${first.message}`);
 		}
-		// `git mv` staged the move; this stages the marks and rewrites.
-		await git(top, ['add', '-A', '--', rel(plan.toFolder), ...editedOutside.map(rel)]);
+		// From here on every file is in its final form: a crash now is finished forward, not undone.
+		await setPhase(state, journal, 'written');
+		await stageArchive(journal);
 		const staged = (await git(top, ['diff', '--cached', '--name-only', '-M'])).trim().split('\n').filter(Boolean);
-		if (!commit) return { staged };
-		await git(top, ['commit', '-q', '-m', `Archive Sprint ${plan.sprint}`, '-m', `Moved ${plan.moves.length} files to content/${plan.toFolder}/, marked ${plan.marked.length} archived, rewrote ${plan.rewrites.length} links.`]);
-		return { staged, commit: (await git(top, ['rev-parse', '--short', 'HEAD'])).trim() };
+		let committed: string | undefined;
+		if (commit) {
+			await git(top, ['commit', '-q', ...journal.commitMessage.flatMap((m) => ['-m', m])]);
+			crashPoint('committed the archive');
+			committed = (await git(top, ['rev-parse', '--short', 'HEAD'])).trim();
+		}
+		await endJournal(state);
+		return { staged, commit: committed };
 	} catch (error) {
-		try {
-			await restore();
-		} catch (restoreError) {
-			throw new RestoreFailed(`${(error as Error).message.trim()}\nThen restoring failed: ${(restoreError as Error).message.trim()}`);
-		}
+		// A failure, unlike a crash, is undone even after the files were written: the journal must say so before rolling back.
+		if (journal.phase === 'written') await setPhase(state, journal, 'changing');
+		const { unfinished } = await rollBack(state, journal, { afterCrash: false });
+		if (unfinished.length) throw new RestoreFailed((error as Error).message.trim(), unfinished);
 		throw error;
-	}
-
-	async function restore(): Promise<void> {
-		await rm(join(contentDir, plan.toFolder), { recursive: true, force: true });
-		for (const d of createdDirs) await rm(join(contentDir, d), { recursive: true, force: true });
-		for (const [path, { bytes, mode }] of before) {
-			await mkdir(dirname(join(contentDir, path)), { recursive: true });
-			await writeFile(join(contentDir, path), bytes, { mode });
-			await chmod(join(contentDir, path), mode);
-		}
-		await git(top, ['read-tree', index]);
-		const statusAfter = await git(top, ['status', '--porcelain', '--untracked-files=all']);
-		if (statusAfter !== statusBefore) throw new Error(`the archive failed and the tree could not be fully restored; compare \`git status\` with:\n${statusBefore}`);
 	}
 }

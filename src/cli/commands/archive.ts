@@ -11,9 +11,13 @@ git mv, sets archived: <today> in its docs, rewrites every relative link into an
 the moved files, runs check, and stages the result. Page URLs do not change.
 Refuses, changing nothing, when the sprint has no report, is not complete, or has
 uncommitted changes in the files it would touch. Any failure restores the tree and index.
+One writing command at a time: a second archive, new or import refuses while one runs.
+If an archive is killed part-way, the next sprintbook command finishes it (every file
+written: staged or committed) or undoes it (otherwise), and says which.
 
 Options:
   --commit      commit the result ("Archive Sprint <n>")
+  --recover     only finish or undo an interrupted archive, if there is one
   --force       archive even if the plan's status is not complete
   --dry-run     print every move, mark and rewrite; change nothing
   --root <dir>  project root (default: current folder)
@@ -22,7 +26,7 @@ Options:
 export async function runArchive(args: string[]): Promise<CommandResult> {
 	const { values, positionals } = parseCommandArgs(
 		args,
-		{ commit: { type: 'boolean', default: false }, force: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } },
+		{ commit: { type: 'boolean', default: false }, recover: { type: 'boolean', default: false }, force: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } },
 		ARCHIVE_HELP,
 	);
 	if (values.help) return { output: ARCHIVE_HELP, exitCode: 0 };
@@ -39,7 +43,10 @@ export async function runArchive(args: string[]): Promise<CommandResult> {
 		return { output: `${summary}\n${done}`, exitCode: 0 };
 	} catch (error) {
 		if (error instanceof ArchiveRefusal) return { output: `sprintbook archive: ${error.message}\nNothing was changed.`, exitCode: 1 };
-		if (error instanceof RestoreFailed) return { output: `sprintbook archive: ${error.message}\nWARNING: the tree may not be as it was; check \`git status\` before anything else.`, exitCode: 1 };
+		if (error instanceof RestoreFailed) {
+			const left = error.unfinished.map((u) => `  - ${u.what}: ${u.error}\n    fix: ${u.fix}`).join('\n');
+			return { output: `sprintbook archive: ${error.message}\nPutting things back was done in part; these steps are left:\n${left}\nThen run \`sprintbook archive --recover\` to finish.`, exitCode: 1 };
+		}
 		return { output: `sprintbook archive: ${(error as Error).message.trim()}\nEverything was put back as it was.`, exitCode: 1 };
 	}
 }
