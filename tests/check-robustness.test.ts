@@ -112,3 +112,35 @@ describe('the build runs check first', () => {
 		expect(spawnSync('ls', [join(root, 'dist')]).status).not.toBe(0);
 	});
 });
+
+describe('check sees everything the build would stop on', () => {
+	it('a corrupt, empty or mislabelled image and broken MDX are positioned errors in check, and the build stops with that report, never a stack trace', () => {
+		const root = projectCopy();
+		const guides = join(root, 'content/docs/guides');
+		mkdirSync(join(guides, 'img'), { recursive: true });
+		writeFileSync(join(guides, 'img/corrupt.png'), Buffer.from('\x89PNG\r\n\x1a\nthis is not a png', 'latin1'));
+		writeFileSync(join(guides, 'img/empty.png'), '');
+		writeFileSync(join(guides, 'img/notes.jpg'), 'a text file named like a photo\n');
+		writeFileSync(join(guides, 'img/ok.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"></svg>\n');
+		writeFileSync(join(guides, 'pictures.md'), '---\ntitle: Pictures\n---\n\n![fine](img/ok.svg)\n\n![corrupt](img/corrupt.png)\n\n![empty](img/empty.png)\n\n![photo](img/notes.jpg)\n');
+		writeFileSync(join(guides, 'callouts.mdx'), '---\ntitle: Callouts\n---\n\n# Callouts\n\n<Note>\nNever closed.\n');
+		writeFileSync(join(guides, 'sums.mdx'), '---\ntitle: Sums\n---\n\nTotal: {1 +} tests\n');
+
+		const checked = sprintbook(['check'], root, { NO_COLOR: '1' });
+		expect(checked.status).toBe(1);
+		const lines = checked.stdout.split('\n').filter((l) => /^content\/.*  error  /.test(l));
+		expect(lines).toEqual([
+			'content/docs/guides/callouts.mdx:7:1  error  MDX cannot compile this document: Expected a closing tag for `<Note>`  mdx-syntax',
+			'content/docs/guides/pictures.md:7:1  error  image "img/corrupt.png" is damaged (Invalid PNG), so the build cannot read its size and stops  unreadable-image',
+			'content/docs/guides/pictures.md:9:1  error  image "img/empty.png" is an empty file, so the build cannot read its size and stops  unreadable-image',
+			'content/docs/guides/pictures.md:11:1  error  image "img/notes.jpg" is not an image format the build can read (its first bytes match no known format), so the build cannot read its size and stops  unreadable-image',
+			'content/docs/guides/sums.mdx:5:12  error  MDX cannot compile this document: Could not parse expression with acorn  mdx-syntax',
+		]);
+
+		const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+		expect(build.status).toBe(1);
+		expect(build.stdout).toContain(checked.stdout.trimEnd());
+		expect(build.stdout + build.stderr).not.toMatch(/\n\s+at .*\.(m?js|ts):\d+/);
+		expect(build.stdout + build.stderr).not.toContain('NoImageMetadata');
+	});
+});

@@ -20,6 +20,7 @@ import { sumHours } from '../sprints.ts';
 import { checkFigures } from './figures.ts';
 import { checkFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import { checkLinks } from './links.ts';
+import { checkMdx } from './mdx.ts';
 import { checkSecrets } from './secrets.ts';
 import { checkUnsafeHtml } from './unsafe.ts';
 
@@ -137,6 +138,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 			checkUnsafeHtml(d.display, own, d.parsed.frontmatter.bodyLine, diagnostics);
 		}
 		checkFigures(d.display, d.source.text, d.source.lineStarts, d.parsed.frontmatter.bodyOffset, figureContext(d, plans), diagnostics);
+		if (/\.mdx$/i.test(d.contentPath)) await checkMdx(d.display, d.parsed.frontmatter.body, d.parsed.frontmatter.bodyLine, diagnostics);
 	}
 
 	let items = diagnostics.sorted();

@@ -3,7 +3,8 @@
  * under content/, and a `#heading` at a heading that exists in the target.
  * Links to `.md` documents are fine: the site rewrites them to page URLs.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { imageSize } from 'image-size';
 import { basename, join, posix, relative, resolve } from 'node:path';
 import type { DiagnosticList } from '../diagnostics.ts';
 import { collectionOf } from '../layout.ts';
@@ -63,6 +64,11 @@ export function checkLinks(
 			diagnostics.error(displayFile, at, 'broken-link', `"${path}" is a folder; the site publishes pages, not folders`, 'link to a document in it');
 			continue;
 		}
+		if (ref.kind === 'image') {
+			const unreadable = imageProblem(absolute);
+			if (unreadable) diagnostics.error(displayFile, at, 'unreadable-image', `image "${path}" ${unreadable}, so the build cannot read its size and stops`, 'export the image again (PNG, JPEG, GIF, WebP, AVIF or SVG with a size), or remove it');
+			continue;
+		}
 		if (ref.kind === 'link' && !/\.mdx?$/i.test(target)) {
 			// Only documents become pages (and images are published where they are shown): any other file stays behind.
 			diagnostics.error(displayFile, at, 'broken-link', `"${path}" is not a document, and the site does not publish it`, 'link to a document, show it as an image, or use a full https:// URL');
@@ -108,6 +114,32 @@ function reportAnchor(file: string, at: { line: number; column: number; endLine:
 function nearest(hash: string, anchors: Set<string>): string | undefined {
 	// Prefer an anchor that contains the wanted words; it is usually a renamed heading.
 	return [...anchors].find((a) => a.includes(hash) || hash.includes(a));
+}
+
+const imageProblems = new Map<string, string | undefined>();
+
+/**
+ * Why the build could not read an image, or undefined. Astro reads every local
+ * image's size from its header with image-size before it renders a page; a
+ * corrupt, empty or mislabelled file stops the build there. Same library, same
+ * verdict, here — one read per file per run.
+ */
+function imageProblem(path: string): string | undefined {
+	if (!imageProblems.has(path)) {
+		let problem: string | undefined;
+		try {
+			const bytes = readFileSync(path);
+			if (bytes.length === 0) problem = 'is an empty file';
+			else {
+				const { width, height, type } = imageSize(bytes);
+				if (!width || !height || !type) problem = `has no size in its header${type ? ` (a ${type.toUpperCase()} without width and height)` : ''}`;
+			}
+		} catch (e) {
+			problem = /unsupported/i.test((e as Error).message) ? 'is not an image format the build can read (its first bytes match no known format)' : `is damaged (${(e as Error).message})`;
+		}
+		imageProblems.set(path, problem);
+	}
+	return imageProblems.get(path);
 }
 
 function exists(path: string): boolean {
