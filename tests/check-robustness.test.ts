@@ -144,3 +144,39 @@ describe('check sees everything the build would stop on', () => {
 		expect(build.stdout + build.stderr).not.toContain('NoImageMetadata');
 	});
 });
+
+describe('one error, one message', () => {
+	/** check --format json on a copy of content/ after `edit`. */
+	function checkAfter(edit: (content: string) => void) {
+		const root = mkdtempSync(join(tmpdir(), 'sprintbook-one-error-'));
+		cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
+		edit(join(root, 'content'));
+		const run = sprintbook(['check', '--root', root, '--format', 'json']);
+		return JSON.parse(run.stdout) as Array<{ file: string; line: number; severity: string; ruleId: string; message: string; fix?: string }>;
+	}
+	const replaceIn = (file: string, from: RegExp, to: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+	const notes = (ds: ReturnType<typeof checkAfter>) => ds.filter((d) => d.severity !== 'warning').map((d) => `${d.file.replace(/^.*content\//, '')}:${d.line} ${d.severity} ${d.ruleId}`);
+
+	it('a plan whose YAML is broken is one error, not one more in every doc naming its sprint', () => {
+		const found = checkAfter((c) => replaceIn(join(c, 'sprints/2.9/plan.md'), /^title: .*$/m, 'title: [broken'));
+		expect(notes(found)).toEqual(['sprints/2.9/plan.md:1 info references-unchecked', 'sprints/2.9/plan.md:4 error yaml-syntax']);
+		expect(found.find((d) => d.ruleId === 'references-unchecked')!.message).toBe('sprint 2.9 is known only from this file, whose sprint field could not be read (see the error here); 6 references to it in other docs are not checked until it is fixed');
+	});
+
+	it('an unquoted sprint: 2.10 is one error, and nobody is told to create the file that has it', () => {
+		const found = checkAfter((c) => replaceIn(join(c, 'sprints/2.10/plan.md'), /^sprint: "2\.10"$/m, 'sprint: 2.10'));
+		expect(notes(found)).toEqual(['sprints/2.10/plan.md:1 info references-unchecked', 'sprints/2.10/plan.md:2 error numeric-sprint']);
+		expect(JSON.stringify(found)).not.toContain('new plan 2.10');
+	});
+
+	it.each([
+		['2026-02-30', 'February 2026 has 28 days, so there is no day 30: write the date that was meant'],
+		['2028-02-30', 'February 2028 has 29 days, so there is no day 30: write the date that was meant'],
+		['2026-13-01', 'there is no month 13: write the date that was meant as YYYY-MM-DD'],
+		['"February 30, 2026"', 'write the date as YYYY-MM-DD, e.g. 2026-01-17'],
+		['"January 17, 2026"', '2026-01-17'],
+	])('a date of %s gets the fix "%s", never a neighbouring day', (date, fix) => {
+		const found = checkAfter((c) => replaceIn(join(c, 'sprints/2.9/plan.md'), /^date: .*$/m, `date: ${date}`));
+		expect(found.filter((d) => d.ruleId === 'bad-date').map((d) => d.fix)).toEqual([fix]);
+	});
+});

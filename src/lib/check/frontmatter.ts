@@ -240,10 +240,27 @@ function ruleFor(issue: z.core.$ZodIssue): string {
 	}
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** For YYYY-MM-DD that names no day ("2026-02-30"): what is wrong, instead of a guess at what was meant. */
+function impossibleDay(value: string): string | undefined {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+	if (!m) return undefined;
+	const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	if (month < 1 || month > 12) return `there is no month ${m[2]}: write the date that was meant as YYYY-MM-DD`;
+	const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	if (day < 1 || day > days) return `${MONTHS[month - 1]} ${year} has ${days} days, so there is no day ${m[3]}: write the date that was meant`;
+	return undefined;
+}
+
 function fixFor(issue: z.core.$ZodIssue, value: unknown): string | undefined {
 	if (issue.code === 'invalid_format' && issue.format === 'date' && typeof value === 'string') {
+		const impossible = impossibleDay(value);
+		if (impossible) return impossible;
 		const parsed = new Date(`${value} UTC`);
-		if (!Number.isNaN(parsed.getTime())) return parsed.toISOString().slice(0, 10);
+		// JavaScript rolls "February 30" over into March; a day that does not exist gets no invented replacement.
+		const day = /\b(\d{1,2})(?:st|nd|rd|th)?\b(?!\d)/.exec(value.replace(/\b\d{4}\b/, ''))?.[1];
+		if (!Number.isNaN(parsed.getTime()) && (!day || Number(day) === parsed.getUTCDate())) return parsed.toISOString().slice(0, 10);
 		return 'write the date as YYYY-MM-DD, e.g. 2026-01-17';
 	}
 	if (issue.code === 'invalid_value' && 'values' in issue && typeof value === 'string') {

@@ -180,6 +180,11 @@ const rawString = (d: Doc, key: string): string | undefined => {
 	const v = d.parsed?.raw[key];
 	return typeof v === 'string' ? v : v instanceof Date ? v.toISOString().slice(0, 10) : undefined;
 };
+/** The sprint whose folder (live or archived) holds the doc, if any. */
+const folderSprint = (d: Doc): string | undefined => {
+	const folder = /^(?:sprints\/([^/]+)|archive\/history\/sprints\/sprint-([^/]+))\//.exec(d.contentPath);
+	return folder?.[1] ?? folder?.[2];
+};
 const archivedOf = (d: Doc) => rawString(d, 'archived');
 const statusOf = (d: Doc) => rawString(d, 'status');
 
@@ -234,10 +239,9 @@ function checkIdentityAndReferences(docs: Doc[], diagnostics: DiagnosticList): v
 	for (const d of docs) {
 		if (d.collection === 'docs') continue; // a project doc's `sprint` is a related sprint, not where it lives
 		const s = claimed(d);
-		const folder = /^(?:sprints\/([^/]+)|archive\/history\/sprints\/sprint-([^/]+))\//.exec(d.contentPath);
-		const folderSprint = folder?.[1] ?? folder?.[2];
-		if (s && folderSprint && folderSprint !== s) {
-			diagnostics.error(d.display, locate(d, ['sprint']), 'folder-mismatch', `this file is in the folder of sprint ${folderSprint} but says sprint "${s}"`, `"${folderSprint}", or move the file to the folder of sprint ${s}`);
+		const inFolder = folderSprint(d);
+		if (s && inFolder && inFolder !== s) {
+			diagnostics.error(d.display, locate(d, ['sprint']), 'folder-mismatch', `this file is in the folder of sprint ${inFolder} but says sprint "${s}"`, `"${inFolder}", or move the file to the folder of sprint ${s}`);
 		}
 	}
 
@@ -259,8 +263,21 @@ function checkIdentityAndReferences(docs: Doc[], diagnostics: DiagnosticList): v
 	 * (depends_on, next) it is an error; a roadmap or a story may name a sprint
 	 * still to come, which is only noted. "Did you mean" only for a typo of a sprint that exists.
 	 */
+	// One error, one message: a sprint known only from a doc whose frontmatter could not be read is not "missing"
+	// everywhere it is named. References to it are left unchecked, and the broken doc says so once.
+	const unreadable = new Map<string, { doc: Doc; skipped: number }>();
+	for (const d of docs) {
+		if (!['plans', 'reports', 'sprintDocs'].includes(d.collection) || claimed(d)) continue;
+		const s = folderSprint(d);
+		if (s && !sprints.has(s) && !unreadable.has(s)) unreadable.set(s, { doc: d, skipped: 0 });
+	}
 	const reference = (d: Doc, path: ReadonlyArray<PropertyKey>, target: unknown, what: string, mustExist: boolean) => {
 		if (typeof target !== 'string' || sprints.has(target)) return;
+		const unread = unreadable.get(target);
+		if (unread) {
+			unread.skipped++;
+			return;
+		}
 		const guess = nearMissSprint(target, sprints);
 		const message = `${what} sprint "${target}", which no document belongs to${guess ? `; did you mean "${guess}"?` : ''}`;
 		if (mustExist) diagnostics.error(d.display, locate(d, path), 'broken-reference', message, guess ? `"${guess}"` : `correct the sprint number, or add a doc for sprint ${target} (sprintbook new plan ${target})`);
@@ -289,6 +306,10 @@ function checkIdentityAndReferences(docs: Doc[], diagnostics: DiagnosticList): v
 				reference(d, ['sprint'], raw.sprint, 'is related to', false);
 				break;
 		}
+	}
+
+	for (const [sprint, { doc, skipped }] of unreadable) {
+		if (skipped) diagnostics.info(doc.display, { line: 1, column: 1 }, 'references-unchecked', `sprint ${sprint} is known only from this file, whose sprint field could not be read (see the error here); ${skipped} reference${skipped === 1 ? '' : 's'} to it in other docs ${skipped === 1 ? 'is' : 'are'} not checked until it is fixed`, 'fix the error in this file first');
 	}
 
 	const graph = plans
