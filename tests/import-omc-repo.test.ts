@@ -68,11 +68,23 @@ describe.skipIf(!hasRepo && !process.env.CI)('the OMC repository, imported into 
 		expect(existsSync(join(root, 'content/sprints/2.8/plan.md'))).toBe(false);
 	});
 
-	it('publishes no credential: the one pasted into a developer prompt is redacted in the copy and named in the report', () => {
-		// docs/archive/history/unparented/TRACK_A_DEVELOPER_PROMPT.md line 271 holds a database URL with a generated password.
-		expect(imported).toMatch(/TRACK_A_DEVELOPER_PROMPT\.md .*redacted a password in a connection URL \(about line 271 of the original\): revoke it/);
+	it('publishes no credential: the six pasted into three docs are redacted in the copies and named in the report, and nothing else', () => {
+		// Found by reading the lines by hand: a generated database password (in a URL, then as POSTGRES_PASSWORD=) in
+		// the Track A prompt; a SECRET_KEY= in the Track C prompt; a secrets JSON with SECRET_KEY, POSTGRES_PASSWORD
+		// and FIRST_SUPERUSER_PASSWORD in the 2.12 Track C report. Every other credential-like line is a stand-in.
+		const redactions = imported.split('\n').filter((l) => l.includes('redacted a')).map((l) => [l.split(/\s+/)[2]!.replace(/^.*omc-repo\//, ''), [...l.matchAll(/about line (\d+)/g)].map((m) => Number(m[1]))]);
+		expect(redactions).toEqual([
+			['docs/archive/history/unparented/TRACK_A_DEVELOPER_PROMPT.md', [271, 288]],
+			['docs/archive/history/unparented/TRACK_C_DEVELOPER_PROMPT.md', [169]],
+			['docs/sprints/archive/sprint-2.12/SPRINT_2.12_TRACK_C_COMPLETION.md', [372, 373, 375]],
+		]);
+		expect(imported).toMatch(/TRACK_A_DEVELOPER_PROMPT\.md .*redacted a password in a connection URL \(about line 271 of the original\), a credential assigned to a key, secret, token or password \(about line 288 of the original\): revoke it/);
 		const copy = readFileSync(join(root, 'content/docs/unparented/TRACK_A_DEVELOPER_PROMPT.md'), 'utf8');
 		expect(copy).toContain('postgresql://postgres:[redacted]@localhost:5432/app');
+		expect(copy).toContain('POSTGRES_PASSWORD=[redacted]');
+		const report = readFileSync(join(root, 'content/archive/history/sprints/sprint-2.12/SPRINT_2.12_TRACK_C_COMPLETION.md'), 'utf8');
+		expect(report).toContain('"SECRET_KEY": "[redacted]"');
+		expect(report).toContain('"SMTP_PASSWORD": "dummy-smtp-password"');
 		expect(readFileSync(join(REPO, 'docs/archive/history/unparented/TRACK_A_DEVELOPER_PROMPT.md'), 'utf8')).not.toContain('[redacted]');
 	});
 

@@ -81,3 +81,34 @@ describe('secrets in published docs', () => {
 		}
 	});
 });
+
+describe('generic credentials: a generated value assigned to a key, secret, token or password', () => {
+	const root = mkdtempSync(join(tmpdir(), 'sprintbook-generic-secrets-'));
+	mkdirSync(join(root, 'content/sprints/3'), { recursive: true });
+	const hex = r(64, '0123456789abcdef');
+	const lines = [
+		'---', 'sprint: "3"', 'title: Deploy notes', 'kind: notes', `password: "${r(14)}"`, '---', '',
+		`In prose: DB_PASSWORD=${r(16)} was used for staging.`,
+		'', '```json', `{ "SECRET_KEY": "${hex}", "api_secret": "${r(20)}" }`, '```', '',
+		// Stand-ins, references and commands that make a secret: none is one.
+		'DB_PASSWORD=$(openssl rand -base64 32) and POSTGRES_PASSWORD=your-postgres-password',
+		'OPENAI_API_KEY=sk-test123, password: var.db_password, SECRET_KEY=changethis',
+		'GET /api/v1/flows?token=ETH&days=7 and master_password = STRONG-PRODUCTION-PASSWORD',
+		'TOKEN_LIMIT: 4096, hashed_password = pwd_context.hash(password)',
+	];
+	writeFileSync(join(root, 'content/sprints/3/notes.md'), `${lines.join('\n')}\n`);
+	const run = sprintbook(['check', '--root', root, '--format', 'json']);
+	const found = (JSON.parse(run.stdout) as Array<{ ruleId: string; line: number; column: number; message: string }>).filter((d) => d.ruleId === 'secret');
+
+	it('finds them in frontmatter, prose and code blocks, and nothing among the stand-ins', () => {
+		expect(found.map((d) => `${d.line}:${d.column} ${d.message.replace(/ \(.*\)$/, '')}`)).toEqual([
+			'5:1 credential assigned to a key, secret, token or password in a published document',
+			'8:11 credential assigned to a key, secret, token or password in a published document',
+			'11:4 credential assigned to a key, secret, token or password in a published document',
+			'11:86 credential assigned to a key, secret, token or password in a published document',
+		]);
+		expect(run.status).toBe(1);
+		expect(run.stdout).not.toContain(hex);
+		expect(run.stdout).not.toContain(r(16));
+	});
+});

@@ -12,7 +12,9 @@ import { decodeHTML } from 'entities';
 import type { DiagnosticList } from '../diagnostics.ts';
 import { offsetToPosition } from '../diagnostics.ts';
 
-/** Each kind of credential, by the shape its issuer gives it. */
+const GENERIC = 'credential assigned to a key, secret, token or password';
+
+/** Each kind of credential, by the shape its issuer gives it; then generic assignments. */
 const PATTERNS: Array<[string, RegExp]> = [
 	['OpenAI/Anthropic API key', /\bsk-(?:proj-|ant-(?:api\d\d-)?)?[A-Za-z0-9_-]{20,}/g],
 	['AWS access key id', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g],
@@ -30,6 +32,9 @@ const PATTERNS: Array<[string, RegExp]> = [
 	['private key', /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/g],
 	// user:password@host — only a password that looks generated (8+ characters, letters with digits or mixed case),
 	// not the "pass" or "changethis" of a local example.
+	// NAME_PASSWORD=…, api_secret: …, "SECRET_KEY": "…": only a value that looks generated (10+ characters with a digit,
+	// a lower- and an upper-case letter, or 32+ hex digits), not `your-key`, `sk-test123`, `$(openssl rand …)` or `var.db_password`.
+	[GENERIC, /\b[A-Za-z0-9_]*(?:KEY|SECRET|TOKEN|PASSWORD|PASSWD|PWD|[Kk]ey|[Ss]ecret|[Tt]oken|[Pp]assword|[Pp]asswd|[Pp]wd)["']?\s*[:=]\s*["']?((?=[\w+/=!@#%^*.~-]*\d)(?=[\w+/=!@#%^*.~-]*[a-z])(?=[\w+/=!@#%^*.~-]*[A-Z])[\w+/=!@#%^*.~-]{10,}|(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{32,})(?![\w+/=!@#%^*.~-])/g],
 	['password in a connection URL', /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/:@"'`<>]+:((?=[^\s/@"'`<>]*(?:\d[^\s/@"'`<>]*[A-Za-z]|[A-Za-z][^\s/@"'`<>]*\d|[a-z][^\s/@"'`<>]*[A-Z]|[A-Z][^\s/@"'`<>]*[a-z]))[^\s/@"'`<>]{8,})@[^\s/"'`<>]+/g],
 ];
 
@@ -89,10 +94,16 @@ export function findSecrets(text: string): SecretFinding[] {
 		if (ALLOW.test(raw) || (i > 0 && ALLOW.test(lines[i - 1]!))) return;
 		const plain = undisguised(raw);
 		const found = new Set<string>();
+		/** Columns already reported on this line: a specific kind found first is not reported again as generic. */
+		const taken: Array<[number, number]> = [];
 		for (const [what, re] of PATTERNS) {
 			for (const m of raw.matchAll(re)) {
 				const secret = m[1] ?? m[0];
-				if (isPlaceholder(secret) || isPlaceholder(m[0])) continue;
+				// The name of a generic assignment may hold any word ("SAMPLE_RATE_TOKEN"); only its value can be a stand-in.
+				if (isPlaceholder(secret) || (what !== GENERIC && isPlaceholder(m[0]))) continue;
+				const at = m.index! + m[0].indexOf(secret);
+				if (taken.some(([from, to]) => at < to && at + secret.length > from)) continue;
+				taken.push([at, at + secret.length]);
 				found.add(secret);
 				out.push({ what, line: i, column: m.index!, match: m[0], secret, disguised: false });
 			}
