@@ -6,7 +6,7 @@
  * Built from tests/fixtures/any-team in a throwaway project, as a user would.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, cpSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,12 +20,45 @@ beforeAll(() => {
 	const root = mkdtempSync(join(tmpdir(), 'sprintbook-any-team-'));
 	cpSync(join(ROOT, 'tests/fixtures/any-team/content'), join(root, 'content'), { recursive: true });
 	copySprintbook(root);
+	// A history: everything written on 1 February; on 18 February one task ticked and the architecture overview edited.
+	const at = (date: string) => ({ ...process.env, GIT_AUTHOR_DATE: `${date}T10:00:00Z`, GIT_COMMITTER_DATE: `${date}T10:00:00Z` });
+	const git = (env: NodeJS.ProcessEnv, ...args: string[]) => expect(spawnSync('git', args, { cwd: root, env, encoding: 'utf8' }).status).toBe(0);
+	git(process.env, 'init', '-q', '-b', 'main');
+	git(at('2026-02-01'), '-c', 'user.name=Dana', '-c', 'user.email=dana@team.test', 'add', 'content');
+	git(at('2026-02-01'), '-c', 'user.name=Dana', '-c', 'user.email=dana@team.test', 'commit', '-q', '-m', 'Docs');
+	const plan = join(root, 'content/sprints/13/plan.md');
+	writeFileSync(plan, readFileSync(plan, 'utf8').replace('- [ ] CSV export', '- [x] CSV export'));
+	appendFileSync(join(root, 'content/docs/architecture/overview.md'), '\nThe export runs nightly.\n');
+	git(at('2026-02-18'), '-c', 'user.name=Dana', '-c', 'user.email=dana@team.test', 'commit', '-q', '-am', 'CSV export done');
 	const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, encoding: 'utf8', env: { ...process.env, SPRINTBOOK_TODAY: '2026-02-20' } });
 	expect(build.status, build.stdout + build.stderr).toBe(0);
 	// Sprints without a plan are told, not failed, and the build says how many notes there are.
 	expect(build.stdout).toContain('4 notes (npm run check lists them)');
 	dist = join(root, 'dist');
 }, 120_000);
+
+describe('the dashboard on a Monday morning', () => {
+	it('shows tasks done per track, from the task list under the heading that names the track; unmarked items do not count', () => {
+		const row = page('/').querySelector('tr[data-track="A"]')!;
+		expect(textOf(row.querySelector('td.progress'))).toBe('2 of 3');
+		expect(row.querySelector('td.progress a')?.getAttribute('href')).toBe('/sprints/13/#report-builder');
+	});
+
+	it("lists the plan's blockers, linking to its section", () => {
+		const risks = page('/').querySelector('[data-testid="risks"]')!;
+		expect(risks.querySelectorAll('li').map(textOf)).toEqual(['Finance has not signed off the column list', 'The staging database is read-only until 16 February']);
+		expect(risks.querySelector('p a')?.getAttribute('href')).toBe('/sprints/13/#blockers');
+	});
+
+	it('says what changed in the last 7 days, from git: docs touched and tasks ticked', () => {
+		const week = page('/').querySelector('[data-testid="this-week"]')!;
+		expect(textOf(week.querySelector('p'))).toBe('2 docs changed, 1 task ticked off since 2026-02-14:');
+		expect(week.querySelectorAll('li a').map((a) => [a.getAttribute('href'), a.text])).toEqual([
+			['/docs/architecture/overview/', 'Architecture overview'],
+			['/sprints/13/', 'Sprint 13: Reporting'],
+		]);
+	});
+});
 
 describe('a team with its own numbering', () => {
 	it('lists every sprint any document names, newest first by number, with or without a plan', () => {

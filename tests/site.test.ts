@@ -73,10 +73,24 @@ describe('dashboard', () => {
 		expect(card.text).toContain('Achieve 99% test pass rate + Begin BYOM foundation');
 		expect(card.querySelector('[data-testid="pass-rate"]')!.text.replace(/\s+/g, ' ')).toContain('97.6% now (645/661) · target ≥ 98% (648/661, 3 more tests to fix)');
 		expect(rows(card.querySelector('table'))).toEqual([
-			['A: Test Fixes', 'OMC-Data-Specialist', 'Fix all 16 failing tests', '9–15 h'],
-			['B: BYOM Foundation', 'OMC-ML-Scientist', 'Begin BYOM implementation', '8–12 h'],
-			['C: Standby', 'OMC-DevOps-Engineer', 'Monitor staging environment, prepare for production deployment', '0 h'],
+			['A: Test Fixes', 'OMC-Data-Specialist', 'Fix all 16 failing tests', '9–15 h', '5 of 5'],
+			['B: BYOM Foundation', 'OMC-ML-Scientist', 'Begin BYOM implementation', '8–12 h', '4 of 4'],
+			['C: Standby', 'OMC-DevOps-Engineer', 'Monitor staging environment, prepare for production deployment', '0 h', '3 of 3'],
 		]);
+		// Counted from the ✅ items under each developer's heading, which names the track; the link leads there.
+		expect(card.querySelector('tr[data-track="A"] td.progress a')?.getAttribute('href')).toBe('/sprints/2.8/#developer-a-omc-data-specialist-track-a---test-fixes');
+	});
+	it("brings the plan's risks up from four screens down, with likelihood and impact", () => {
+		const risks = doc.querySelector('[data-testid="risks"]')!;
+		expect(risks.querySelectorAll('li').map((li) => li.text.replace(/\s+/g, ' ').trim())).toEqual([
+			'Risk 1: PnL Calculation Complex — likelihood Medium, impact High (blocks production)',
+			'Risk 2: Test Fixes Create Regressions — likelihood Low, impact Medium',
+			'Risk 3: BYOM Scope Creep — likelihood Medium, impact Low (well-defined requirements)',
+		]);
+		expect(risks.querySelector('p a')?.getAttribute('href')).toBe('/sprints/2.8/#risk-management');
+	});
+	it("says nothing changed in the 7 days before the test build's today (the repository's commits are later)", () => {
+		expect(doc.querySelector('[data-testid="this-week"] p')?.text.replace(/\s+/g, ' ').trim()).toBe('No doc changed since 2026-01-14.');
 	});
 	it('shows the latest report and a labelled SVG chart with its figures as text', () => {
 		expect(doc.querySelector('#latest-report a')?.getAttribute('href')).toBe('/sprints/2.7/report/');

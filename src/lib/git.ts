@@ -63,3 +63,59 @@ export async function folderHistory(repoRoot: string, folder: string): Promise<M
 	}
 	return new Map([...histories].map(([path, h]) => [path, { updated: h.updated, authors: [...h.authors], commits: h.commits }]));
 }
+
+export interface RecentChanges {
+	/** Files changed in the window, by their path relative to the repository root, newest change first. */
+	files: Array<{ path: string; date: string }>;
+	/** Task-list items ticked in the window: a `- [ ] x` line that became `- [x] x` in one commit. */
+	ticked: number;
+}
+
+/**
+ * What changed under `folder` between two dates (YYYY-MM-DD, both included),
+ * from one `git log -p` pass. Ticked tasks are counted only where a commit
+ * turns an unticked item into the same item ticked; a new ticked line alone is
+ * not a tick (it may be a copied list).
+ */
+export async function recentChanges(repoRoot: string, folder: string, since: string, until: string): Promise<RecentChanges> {
+	const { stdout } = await run(
+		'git',
+		['-c', 'core.quotePath=false', 'log', '-M', '-p', '-U0', '--no-color', '--no-ext-diff', `--since=${since}T00:00:00`, `--until=${until}T23:59:59`, `--format=${COMMIT}%cI`, '--', folder],
+		{ cwd: repoRoot, maxBuffer: 512 * 1024 * 1024 },
+	);
+	const latest = new Map<string, string>();
+	let ticked = 0;
+	let date = '';
+	let file = '';
+	let unticked = new Set<string>();
+	let tickedHere: string[] = [];
+	const endFile = () => {
+		ticked += tickedHere.filter((t) => unticked.has(t)).length;
+		unticked = new Set();
+		tickedHere = [];
+	};
+	for (const line of stdout.split('\n')) {
+		if (line.startsWith(COMMIT)) {
+			endFile();
+			date = line.slice(1, 11);
+			continue;
+		}
+		if (line.startsWith('diff --git ')) {
+			endFile();
+			continue;
+		}
+		if (line.startsWith('+++ ')) {
+			// The file as the commit left it; a deletion has none and is not a change to a doc that exists.
+			file = line === '+++ /dev/null' ? '' : line.slice(6);
+			if (file && !latest.has(file)) latest.set(file, date);
+			continue;
+		}
+		if (line.startsWith('--- ')) continue;
+		const task = /^([+-])\s*(?:[-*+]|\d+[.)])\s+\[([ xX])\]\s+(.*)$/.exec(line);
+		if (!task) continue;
+		if (task[1] === '-' && task[2] === ' ') unticked.add(task[3]!.trim());
+		if (task[1] === '+' && task[2] !== ' ') tickedHere.push(task[3]!.trim());
+	}
+	endFile();
+	return { files: [...latest].map(([path, d]) => ({ path, date: d })), ticked };
+}

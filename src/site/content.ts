@@ -6,7 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { relative, sep } from 'node:path';
 import { backlinks } from '../lib/backlinks.ts';
-import { folderHistory, gitRoot, type FileHistory } from '../lib/git.ts';
+import { folderHistory, gitRoot, recentChanges, type FileHistory } from '../lib/git.ts';
 import pkg from '../../package.json' with { type: 'json' };
 import { CONTENT_DIR, sectionOf } from '../lib/layout.ts';
 import { currentSprint, indexSprints, neighbourMap, type SprintRecord } from '../lib/sprint-index.ts';
@@ -48,6 +48,14 @@ export interface SiteData {
 	neighbours: (sprint: string) => { previous?: Sprint; next?: Sprint };
 	/** Git history and repository links of an entry, when the content is in a git checkout. */
 	historyOf: (entry: { filePath?: string }) => DocHistory | undefined;
+	/** Pages changed and tasks ticked in the 7 days up to `asOf`; undefined outside a git checkout. */
+	changedThisWeek: (asOf: string) => Promise<WeekChanges | undefined>;
+}
+
+export interface WeekChanges {
+	since: string;
+	pages: Array<PageRef & { date: string }>;
+	ticked: number;
 }
 
 export interface DocHistory extends Partial<FileHistory> {
@@ -137,6 +145,22 @@ async function gather(): Promise<SiteData> {
 		titles,
 		referencedBy,
 		neighbours: (sprint) => neighbours.get(sprint) ?? {},
+		changedThisWeek: async (asOf) => {
+			const root = gitRoot(contentDir);
+			if (!root) return undefined;
+			const since = new Date(Date.parse(`${asOf}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
+			try {
+				const changes = await recentChanges(root, `${history.prefix}${CONTENT_DIR}`, since, asOf);
+				const pages = changes.files.flatMap(({ path, date }) => {
+					const url = urlByPath.get(path.slice(history.prefix.length).replace(new RegExp(`^${CONTENT_DIR}/`), ''));
+					return url && titles.has(url) ? [{ url, title: titles.get(url)!, date }] : [];
+				});
+				return { since, pages, ticked: changes.ticked };
+			} catch (error) {
+				console.warn(`[sprintbook] could not read this week's changes from git: ${(error as Error).message.split('\n')[0]}`);
+				return undefined;
+			}
+		},
 		historyOf: (entry) => {
 			const path = entry.filePath;
 			if (!path) return undefined;

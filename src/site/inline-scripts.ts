@@ -46,6 +46,8 @@ export const PAGE_SCRIPT = `(() => {
 			ui = new PagefindUI({ element: '#search-dialog-ui', showSubResults: true, showImages: false, resetStyles: false, autofocus: true });
 		}
 		const input = dialog.querySelector('input');
+		// Pagefind's box has only a placeholder; a screen reader needs a name that stays once text is typed.
+		input?.setAttribute('aria-label', 'Search the docs');
 		if (query) ui.triggerSearch(query);
 		input?.focus();
 	};
