@@ -73,9 +73,9 @@ describe('dashboard', () => {
 		expect(card.text).toContain('Achieve 99% test pass rate + Begin BYOM foundation');
 		expect(card.querySelector('[data-testid="pass-rate"]')!.text.replace(/\s+/g, ' ')).toContain('97.6% now (645/661) · target ≥ 98% (648/661, 3 more tests to fix)');
 		expect(rows(card.querySelector('table'))).toEqual([
-			['A: Test Fixes', 'OMC-Data-Specialist', 'Fix all 16 failing tests', '9–15 h', '5 of 5'],
-			['B: BYOM Foundation', 'OMC-ML-Scientist', 'Begin BYOM implementation', '8–12 h', '4 of 4'],
-			['C: Standby', 'OMC-DevOps-Engineer', 'Monitor staging environment, prepare for production deployment', '0 h', '3 of 3'],
+			['A: Test Fixes', 'OMC-Data-Specialist', '9–15 h', '5 of 5', 'Fix all 16 failing tests'],
+			['B: BYOM Foundation', 'OMC-ML-Scientist', '8–12 h', '4 of 4', 'Begin BYOM implementation'],
+			['C: Standby', 'OMC-DevOps-Engineer', '0 h', '3 of 3', 'Monitor staging environment, prepare for production deployment'],
 		]);
 		// Counted from the ✅ items under each developer's heading, which names the track; the link leads there.
 		expect(card.querySelector('tr[data-track="A"] td.progress a')?.getAttribute('href')).toBe('/sprints/2.8/#developer-a-omc-data-specialist-track-a---test-fixes');

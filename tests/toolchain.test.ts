@@ -1,6 +1,7 @@
 /** npm scripts run on the Node pinned by the `node` devDependency, not on whatever Node the machine has. */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/site.ts';
 
@@ -13,5 +14,22 @@ describe('toolchain', () => {
 		expect(out.trim()).toMatch(new RegExp(`^node v${pinnedMajor}\\.\\d+\\.\\d+$`));
 		expect(Number(pinnedMajor)).toBeGreaterThanOrEqual(22);
 		expect(readFileSync(`${ROOT}.nvmrc`, 'utf8').trim()).toBe(pinnedMajor);
+	});
+});
+
+describe('screenshots in the README', () => {
+	it('shows the dashboard, a plan, a report and the search dialog, light and dark, 1280 and 375 px wide, each a real screenshot of that width', async () => {
+		const { imageSize } = await import('image-size');
+		const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+		for (const name of ['dashboard', 'plan', 'report', 'search']) {
+			for (const theme of ['light', 'dark']) {
+				for (const width of [1280, 375]) {
+					const file = `docs/screenshots/${name}-${theme}-${width}.png`;
+					expect(readme, file).toContain(`](${file})`);
+					const size = imageSize(readFileSync(join(ROOT, file)));
+					expect([size.type, size.width], file).toEqual(['png', width]);
+				}
+			}
+		}
 	});
 });

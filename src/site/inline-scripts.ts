@@ -43,7 +43,7 @@ export const PAGE_SCRIPT = `(() => {
 			const css = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/pagefind/pagefind-ui.css' });
 			document.head.append(css);
 			await new Promise((done, fail) => document.head.append(Object.assign(document.createElement('script'), { src: '/pagefind/pagefind-ui.js', onload: done, onerror: fail })));
-			ui = new PagefindUI({ element: '#search-dialog-ui', showSubResults: true, showImages: false, resetStyles: false, autofocus: true });
+			ui = new PagefindUI({ element: '#search-dialog-ui', showSubResults: true, showImages: false, resetStyles: false, autofocus: true, ranking: { pageLength: 0.25 } });
 		}
 		const input = dialog.querySelector('input');
 		// Pagefind's box has only a placeholder; a screen reader needs a name that stays once text is typed.
@@ -118,7 +118,8 @@ export const SEARCH_PAGE = `// Plain inline JS: Pagefind's index only exists aft
 	const status = document.querySelector('#search-status');
 	const list = document.querySelector('#search-results');
 	let pagefind;
-	const load = () => (pagefind ??= import('/pagefind/pagefind.js'));
+	// Long plans are the docs most worth finding: soften Pagefind's penalty for page length (default 0.75).
+	const load = () => (pagefind ??= import('/pagefind/pagefind.js').then(async (p) => (await p.options({ ranking: { pageLength: 0.25 } }), p)));
 
 	async function run(query) {
 		list.replaceChildren();

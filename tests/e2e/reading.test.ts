@@ -64,6 +64,29 @@ describe('search', () => {
 	});
 });
 
+describe('search ranking', () => {
+	/** Titles of the results on /search/ for a query, in order. */
+	async function titles(query: string): Promise<string[]> {
+		const page = await open(`/search/?q=${encodeURIComponent(query)}`);
+		await page.locator('#search-results a').first().waitFor();
+		const found = await page.locator('#search-results > li > a').allInnerTexts();
+		await page.context().close();
+		return found;
+	}
+
+	it('ranks the long 2.8 plan near the top for "PnL" (only the doc with PnL in a heading above it), and summary pages not at all', async () => {
+		const found = await titles('PnL');
+		expect(found.slice(0, 2)).toEqual(['Sprint 2.8 test-fix prompts', 'Sprint 2.8: Test Stabilization + BYOM Foundation']);
+		expect(found).not.toContain('Dashboard');
+		expect(found).not.toContain('Sprints');
+	});
+
+	it('puts docs whose title holds the word first', async () => {
+		const found = await titles('BYOM');
+		expect(found.slice(0, 3).every((t) => t.includes('BYOM'))).toBe(true);
+	});
+});
+
 describe('search dialog', () => {
 	it('opens on Ctrl+K anywhere, finds as you type with deep links into sections, keeps focus, and closes on Escape', async () => {
 		const page = await open('/roadmap/');
