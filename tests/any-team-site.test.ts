@@ -86,7 +86,7 @@ describe('a team with its own numbering', () => {
 	it('shows a report without figures as "not stated", never as 0', () => {
 		const report = page('/sprints/2/report/');
 		expect(textOf(report.querySelector('p.subtitle'))).toBe('Completion report for Sprint 2');
-		const cells = report.querySelectorAll('#pva + table tbody tr').map((tr) => tr.querySelectorAll('th, td').map(textOf));
+		const cells = report.querySelectorAll('#pva + .table-scroll table tbody tr').map((tr) => tr.querySelectorAll('th, td').map(textOf));
 		expect(cells).toEqual([
 			['Passing', '—', 'not stated', '—'],
 			['Pass rate', '—', 'not stated', '—'],

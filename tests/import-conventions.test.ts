@@ -72,7 +72,7 @@ describe('import of archives numbered and laid out as teams do it', () => {
 		expect(fm('sprints/6/notes.md')).toEqual({ sprint: '6', title: 'Notes from the sixth sprint', kind: 'notes' });
 		const dist = build(root);
 		const report = page('/sprints/4/report/', dist);
-		expect(report.querySelectorAll('#pva + table td').map((td) => td.text)).toContain('not stated');
+		expect(report.querySelectorAll('#pva + .table-scroll table td').map((td) => td.text)).toContain('not stated');
 	});
 
 	it('label lines with the colon outside the bold (**Status**: ✅ COMPLETE, - **Date**:, **Sprint Number**: Sprint 14) and key/value tables', () => {
