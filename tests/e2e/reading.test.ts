@@ -208,6 +208,23 @@ describe('reading the blocks of a sprint doc', () => {
 	});
 });
 
+describe('dashboard', () => {
+	it.each([1280, 375])("at %i px shows each track's tasks done, the risks, and this week's changes; a track's figure leads to its section of the plan", async (width) => {
+		const page = await open('/', { viewport: { width, height: 800 } });
+		const trackA = page.locator('tr[data-track="A"] td.progress a');
+		await trackA.scrollIntoViewIfNeeded();
+		expect(await trackA.isVisible()).toBe(true);
+		expect(await trackA.innerText()).toBe('5 of 5');
+		expect(await page.getByRole('heading', { name: 'Risks and blockers' }).isVisible()).toBe(true);
+		expect(await page.locator('[data-testid="risks"] li').count()).toBe(3);
+		expect(await page.getByRole('heading', { name: 'Changed in the last 7 days' }).isVisible()).toBe(true);
+		await trackA.click();
+		await page.waitForURL(`${site.url}/sprints/2.8/#developer-a-omc-data-specialist-track-a---test-fixes`);
+		expect(await page.locator('#developer-a-omc-data-specialist-track-a---test-fixes').isVisible()).toBe(true);
+		await page.context().close();
+	});
+});
+
 describe('accessibility and layout', () => {
 	// One page of every kind the site makes.
 	const pages = [
