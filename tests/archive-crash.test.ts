@@ -176,12 +176,20 @@ describe('two archives started together', () => {
 			expect(run.stderr).toContain(`another sprintbook command is changing this project: "sprintbook archive 2.8" (pid ${process.pid} on ${hostname()}, started 2026-01-28T09:00:00.000Z)`);
 			expect(snapshot(root)).toEqual(state);
 		}
-		// Reading is never blocked.
-		expect(sprintbook(['check'], root, env).status).toBe(0);
+		// Reading is never blocked, not even while the archive holding the lock is still writing its journal,
+		// which the reader leaves alone.
+		const journal = join(root, '.git/sprintbook/archive-journal');
+		mkdirSync(join(journal, 'before'), { recursive: true });
+		const reading = sprintbook(['check'], root, env);
+		expect(reading.status).toBe(0);
+		expect(reading.stderr).toContain('"sprintbook archive 2.8" (pid ' + process.pid + ') is changing the project; reading it as it stands.');
+		expect(existsSync(journal)).toBe(true);
+		// Its holder dead, the next writer takes the lock over and clears the journal it never finished.
 		const dead = spawnSync(process.execPath, ['-e', '']).pid!;
 		writeFileSync(lock, holder(dead));
 		const run = sprintbook(['new', 'doc', '2.9', 'notes', 'Kickoff'], root, env);
 		expect(run.status, run.stderr).toBe(0);
+		expect(existsSync(journal)).toBe(false);
 		expect(existsSync(lock)).toBe(false); // released when done
 	});
 });

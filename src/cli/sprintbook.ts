@@ -5,7 +5,7 @@ import { runNew } from './commands/new.ts';
 import { runArchive } from './commands/archive.ts';
 import { runImport } from './commands/import.ts';
 import { UsageError, type CommandResult } from './usage.ts';
-import { describeOutcome, readJournal, recoverJournal } from '../lib/archive-journal.ts';
+import { describeOutcome, hasJournal, recoverJournal } from '../lib/archive-journal.ts';
 import { acquireLock, LockHeld, stateDir, type Lock } from '../lib/lock.ts';
 
 const HELP = `Usage: sprintbook <command> [options]
@@ -44,14 +44,20 @@ async function main(argv: string[]): Promise<number> {
 		const root = rootOf(args);
 		const state = stateDir(root);
 		// Readers only need the lock to finish an interrupted archive; writers hold it until they are done.
-		if (writes || recoverOnly || (!asksHelp && (await readJournal(state)))) {
+		if (writes || recoverOnly || (!asksHelp && hasJournal(state))) {
 			try {
 				lock = await acquireLock(root, [name, ...args].join(' '));
 			} catch (e) {
-				if (!(e instanceof LockHeld) || !(writes || recoverOnly)) throw e;
-				process.stderr.write(`sprintbook ${name}: ${e.message}\nNothing was changed.\n`);
-				return 1;
+				if (writes || recoverOnly) {
+					if (!(e instanceof LockHeld)) throw e;
+					process.stderr.write(`sprintbook ${name}: ${e.message}\nNothing was changed.\n`);
+					return 1;
+				}
+				// A reader goes on: the archive holding the lock owns its journal and is still at work.
+				if (e instanceof LockHeld) process.stderr.write(`sprintbook ${name}: "sprintbook ${e.holder.command}" (pid ${e.holder.pid}) is changing the project; reading it as it stands.\n`);
 			}
+		}
+		if (lock) {
 			const recovered = await recoverJournal(state);
 			if (recovered) process[recoverOnly ? 'stdout' : 'stderr'].write(`${describeOutcome(recovered)}\n${recoverOnly ? '' : '\n'}`);
 			if (recovered?.unfinished.length) return 1; // never build on a half-finished tree

@@ -122,13 +122,17 @@ export async function endJournal(stateDir: string): Promise<void> {
 	await rm(journalDir(stateDir), { recursive: true, force: true });
 }
 
-export async function readJournal(stateDir: string): Promise<Journal | undefined> {
+/** Whether an archive left (or is writing) a journal: only a hint, read without the lock. */
+export const hasJournal = (stateDir: string): boolean => existsSync(journalDir(stateDir));
+
+/** The journal, for a caller that holds the project lock (so its writer is gone). */
+async function readJournal(stateDir: string): Promise<Journal | undefined> {
 	const dir = journalDir(stateDir);
 	if (!existsSync(dir)) return undefined;
 	try {
 		return JSON.parse(await readFile(join(dir, 'journal.json'), 'utf8')) as Journal;
 	} catch {
-		// The process died before the journal was whole: it had changed nothing yet.
+		// Its writer died before the journal was whole: it had changed nothing yet.
 		await rm(dir, { recursive: true, force: true });
 		return undefined;
 	}
@@ -266,7 +270,7 @@ export async function stageArchive(j: Journal): Promise<void> {
 	crashPoint('staged the archive');
 }
 
-/** Finishes an interrupted archive found in `stateDir`, if any: forward if all its files were written, back otherwise. */
+/** Finishes an interrupted archive found in `stateDir`, if any: forward if all its files were written, back otherwise. Call it holding the lock. */
 export async function recoverJournal(stateDir: string): Promise<(Outcome & { journal: Journal }) | undefined> {
 	const journal = await readJournal(stateDir);
 	if (!journal) return undefined;
