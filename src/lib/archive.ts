@@ -18,7 +18,7 @@ import { split, splitFrontmatter } from './frontmatter.ts';
 import { archivedSprintFolder, CONTENT_DIR, liveSprintFolder } from './layout.ts';
 import { parseFileLink } from './links.ts';
 import { outline } from './markdown.ts';
-import { stateDir } from './lock.ts';
+import { stateDirIn } from './lock.ts';
 import { crashPoint, git, rollBack, setPhase, stageArchive, sha256, startJournal, endJournal, writeWhole, type Journal, type JournalFile, type Unfinished } from './archive-journal.ts';
 
 export class ArchiveRefusal extends Error {}
@@ -203,7 +203,7 @@ export interface ApplyResult {
  */
 export async function applyArchive(plan: ArchivePlan, { root, commit }: ApplyOptions): Promise<ApplyResult> {
 	const contentDir = resolve(root, CONTENT_DIR);
-	const top = (await git(root, ['rev-parse', '--show-toplevel'])).trim();
+	const [top = '', gitDir = ''] = (await git(root, ['rev-parse', '--show-toplevel', '--absolute-git-dir'])).trim().split('\n');
 	const rel = (p: string) => posix.relative(top.split('\\').join('/'), join(contentDir, p).split('\\').join('/'));
 	const editedOutside = [...plan.edits.keys()].filter((p) => !p.startsWith(`${plan.toFolder}/`));
 	const touched = [rel(plan.fromFolder), ...editedOutside.map(rel)];
@@ -236,7 +236,7 @@ export async function applyArchive(plan: ArchivePlan, { root, commit }: ApplyOpt
 		pid: process.pid,
 		started: new Date().toISOString(),
 		top,
-		gitDir: (await git(top, ['rev-parse', '--absolute-git-dir'])).trim(),
+		gitDir,
 		contentDir,
 		fromFolder: plan.fromFolder,
 		toFolder: plan.toFolder,
@@ -251,7 +251,7 @@ export async function applyArchive(plan: ArchivePlan, { root, commit }: ApplyOpt
 		files,
 		phase: 'changing',
 	};
-	const state = stateDir(root);
+	const state = stateDirIn(gitDir);
 
 	const errorsBefore = (await check({ root })).errors;
 	await startJournal(state, journal, beforeBytes);

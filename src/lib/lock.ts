@@ -30,11 +30,13 @@ export class LockHeld extends Error {
 	}
 }
 
+/** Sprintbook's folder inside a repository's git folder. */
+export const stateDirIn = (gitDir: string) => join(gitDir, 'sprintbook');
+
 /** Where Sprintbook keeps its lock and journal for the project at `root`. */
 export function stateDir(root: string): string {
 	try {
-		const gitDir = execFileSync('git', ['rev-parse', '--absolute-git-dir'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-		return join(gitDir, 'sprintbook');
+		return stateDirIn(execFileSync('git', ['rev-parse', '--absolute-git-dir'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
 	} catch {
 		return join(resolve(root), '.sprintbook');
 	}

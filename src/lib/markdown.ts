@@ -36,9 +36,10 @@ export function parseMarkdown(body: string): MdastNode {
 }
 
 type Point = { line: number; column: number; offset?: number };
-type Node = { type: string; url?: string; value?: string; children?: Node[]; position?: { start: Point; end: Point } };
+export type Node = { type: string; url?: string; value?: string; depth?: number; checked?: boolean | null; children?: Node[]; position?: { start: Point; end: Point } };
 
-function textOf(node: Node): string {
+/** The text of a node and its children, as a heading's id is made from it. */
+export function textOf(node: Node): string {
 	if (typeof node.value === 'string' && node.type !== 'html') return node.value;
 	return (node.children ?? []).map(textOf).join('');
 }

@@ -6,24 +6,18 @@
  * out rather than guessed.
  */
 import GithubSlugger from 'github-slugger';
-import { parseMarkdown } from './markdown.ts';
-
-type Node = { type: string; depth?: number; checked?: boolean | null; value?: string; children?: Node[] };
-
-function textOf(node: Node): string {
-	if (typeof node.value === 'string' && node.type !== 'html') return node.value;
-	return (node.children ?? []).map(textOf).join('');
-}
+import { parseMarkdown, textOf, type Node } from './markdown.ts';
 
 /** A heading and the top-level nodes under it, up to the next heading of the same or a higher level. */
-interface Section {
+export interface Section {
 	depth: number;
 	title: string;
 	anchor: string;
 	nodes: Node[];
 }
 
-function sectionsOf(body: string): Section[] {
+/** A plan body's sections, parsed once for every reading below. */
+export function planSections(body: string): Section[] {
 	const root = parseMarkdown(body) as unknown as Node;
 	const slugger = new GithubSlugger();
 	const sections: Section[] = [];
@@ -78,8 +72,7 @@ export interface TrackProgress {
  * or its name): marked items under that heading. A track with no such heading
  * or no marked items gets no figure.
  */
-export function trackProgress(body: string, tracks: ReadonlyArray<{ id: string; name?: string }>): TrackProgress[] {
-	const sections = sectionsOf(body);
+export function trackProgress(sections: Section[], tracks: ReadonlyArray<{ id: string; name?: string }>): TrackProgress[] {
 	const out: TrackProgress[] = [];
 	for (const t of tracks) {
 		const byId = new RegExp(`\\btrack\\s+${t.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
@@ -108,8 +101,7 @@ export interface PlanRisks {
  * its bold-only lines ("**Risk 1: PnL calculation complex**"), or else its
  * list items; with Likelihood and Impact where a "**Likelihood:** …" line says.
  */
-export function planRisks(body: string): PlanRisks | undefined {
-	const sections = sectionsOf(body);
+export function planRisks(sections: Section[]): PlanRisks | undefined {
 	const i = sections.findIndex((s) => /\b(?:risks?|blockers?)\b/i.test(s.title));
 	if (i < 0) return undefined;
 	const section = sections[i]!;

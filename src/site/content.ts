@@ -146,7 +146,7 @@ async function gather(): Promise<SiteData> {
 		referencedBy,
 		neighbours: (sprint) => neighbours.get(sprint) ?? {},
 		changedThisWeek: async (asOf) => {
-			const root = gitRoot(contentDir);
+			const root = history.root;
 			if (!root) return undefined;
 			const since = new Date(Date.parse(`${asOf}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
 			try {
@@ -181,7 +181,7 @@ async function gather(): Promise<SiteData> {
  * Git history of the whole content folder in one `git log` pass. Outside a git
  * checkout the site still builds, without dates, and says so once.
  */
-async function readHistory(): Promise<{ files: Map<string, FileHistory>; prefix: string }> {
+async function readHistory(): Promise<{ files: Map<string, FileHistory>; prefix: string; root?: string }> {
 	const root = gitRoot(contentDir);
 	if (!root) {
 		console.warn('[sprintbook] content/ is not in a git checkout: pages show no "last updated" dates or authors.');
@@ -191,10 +191,10 @@ async function readHistory(): Promise<{ files: Map<string, FileHistory>; prefix:
 	const projectRoot = contentDir.replace(new RegExp(`${CONTENT_DIR}/?$`), '');
 	const prefix = relative(root, projectRoot).split(sep).filter(Boolean).map((p) => `${p}/`).join('');
 	try {
-		return { files: await folderHistory(root, `${prefix}${CONTENT_DIR}`), prefix };
+		return { files: await folderHistory(root, `${prefix}${CONTENT_DIR}`), prefix, root };
 	} catch (error) {
 		console.warn(`[sprintbook] could not read git history: ${(error as Error).message.split('\n')[0]}`);
-		return { files: new Map(), prefix };
+		return { files: new Map(), prefix, root };
 	}
 }
 
