@@ -5,7 +5,7 @@
  * max). Prints a table and writes bench/results/latest.json. Never asserts.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -136,6 +136,7 @@ async function main() {
 
 	const figures = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)]));
 	const jsBytes = clientJsPerPage(join(site, 'dist'));
+	const largest = largestPage(join(site, 'dist'));
 	const ratios = {
 		build_vs_bare: figures.build_ms!.median / figures.bare_build_ms!.median,
 		build_rss_vs_bare: figures.build_peak_rss_mb!.median / figures.bare_build_peak_rss_mb!.median,
@@ -149,10 +150,21 @@ async function main() {
 		figures,
 		ratios,
 		client_js_max_bytes_per_page: jsBytes,
+		largest_page: largest,
 	};
 	writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
 	printTable(result);
 	rmSync(work, { recursive: true, force: true });
+}
+
+/** The biggest HTML page and its size in bytes: the pages that grow with the archive show here first. */
+function largestPage(dist: string): { path: string; bytes: number } {
+	let largest = { path: '', bytes: 0 };
+	for (const f of readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith('.html'))) {
+		const bytes = statSync(join(dist, f)).size;
+		if (bytes > largest.bytes) largest = { path: f, bytes };
+	}
+	return largest;
 }
 
 /** The most inline-plus-linked JavaScript any page carries, in bytes. */
@@ -167,7 +179,7 @@ function clientJsPerPage(dist: string): number {
 	return most;
 }
 
-function printTable(r: { corpus: { docs: number; pages: number; commits: number }; figures: Record<string, ReturnType<typeof stats>>; ratios: Record<string, number>; client_js_max_bytes_per_page: number }) {
+function printTable(r: { corpus: { docs: number; pages: number; commits: number }; figures: Record<string, ReturnType<typeof stats>>; ratios: Record<string, number>; client_js_max_bytes_per_page: number; largest_page: { path: string; bytes: number } }) {
 	const rows: Array<[string, string, string]> = [
 		['check (all docs)', 'check_ms', '< 2 s at 2,000 docs'],
 		['astro sync (cold)', 'astro_sync_ms', ''],
@@ -197,6 +209,7 @@ function printTable(r: { corpus: { docs: number; pages: number; commits: number 
 		`astro sync / check:      ${r.ratios.astro_sync_vs_check!.toFixed(1)}×   (target ≥ 10×)`,
 		`unified / Sätteri (bare): ${r.ratios.unified_vs_satteri!.toFixed(2)}×`,
 		`client JS, largest page: ${(r.client_js_max_bytes_per_page / 1024).toFixed(1)} KB   (target ≤ 20 KB)`,
+		`largest HTML page:       ${(r.largest_page.bytes / 1024).toFixed(1)} KB, ${r.largest_page.path}   (target ≤ 60 KB)`,
 	];
 	console.log(lines.join('\n'));
 	if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n`);

@@ -22,5 +22,7 @@ describe('npm run bench -- --quick', () => {
 			expect(result.figures[k].median, k).toBeLessThanOrEqual(result.figures[k].max);
 		}
 		expect(result.corpus.pages).toBeGreaterThan(result.corpus.docs);
+		expect(result.largest_page.bytes).toBeGreaterThan(0);
+		expect(run.stdout).toMatch(new RegExp(`largest HTML page: +[\\d.]+ KB, ${result.largest_page.path}`));
 	}, 300_000);
 });

@@ -11,7 +11,9 @@ import pkg from '../../package.json' with { type: 'json' };
 import { CONTENT_DIR, sectionOf } from '../lib/layout.ts';
 import { currentSprint, indexSprints, neighbourMap, type SprintRecord } from '../lib/sprint-index.ts';
 import { compareSprints } from '../lib/sprints.ts';
-import { handoffUrl, planUrl, projectDocUrl, reportUrl, requirementUrl, roadmapUrl, sprintDocUrl } from '../lib/urls.ts';
+import { handoffUrl, planUrl, projectDocUrl, reportUrl, requirementUrl, roadmapUrl, sprintDocUrl, sprintsIndexUrl } from '../lib/urls.ts';
+import { chunk, pagedUrl, SPRINTS_PER_PAGE } from '../lib/paginate.ts';
+import { passRateSeries } from '../lib/metrics.ts';
 
 export type PlanEntry = CollectionEntry<'plans'>;
 export type ReportEntry = CollectionEntry<'reports'>;
@@ -196,6 +198,19 @@ async function readHistory(): Promise<{ files: Map<string, FileHistory>; prefix:
 		console.warn(`[sprintbook] could not read git history: ${(error as Error).message.split('\n')[0]}`);
 		return { files: new Map(), prefix, root };
 	}
+}
+
+/** The timeline page that lists `sprint` (newest first, 50 to a page): where an old sprint's "Sprints" breadcrumb leads. */
+export function timelineUrlOf(site: Pick<SiteData, 'sprints'>, sprint: string): string {
+	const fromNewest = site.sprints.length - 1 - site.sprints.findIndex((s) => s.sprint === sprint);
+	return pagedUrl(sprintsIndexUrl, fromNewest >= site.sprints.length ? 1 : Math.floor(fromNewest / SPRINTS_PER_PAGE) + 1);
+}
+
+/** Every sprint's pass-rate figures, and the sprints that state any, newest first, 50 to a page: the figures pages. */
+export async function figurePages() {
+	const site = await siteData();
+	const points = passRateSeries(site.plans.map((p) => p.data), [...site.reports.values()].map((r) => r.data));
+	return { points, pages: chunk([...new Set(points.map((p) => p.sprint))].reverse()) };
 }
 
 export const reportTitle = (r: ReportEntry) => r.data.title ?? `Sprint ${r.data.sprint} completion report`;
