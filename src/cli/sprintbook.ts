@@ -1,9 +1,6 @@
 #!/usr/bin/env node
 /** The `sprintbook` command: parses the command name and hands over. No stack trace ever reaches the user. */
-import { runCheck } from './commands/check.ts';
-import { runNew } from './commands/new.ts';
-import { runArchive } from './commands/archive.ts';
-import { runImport } from './commands/import.ts';
+import { enableCompileCache } from 'node:module';
 import { UsageError, type CommandResult } from './usage.ts';
 import { describeOutcome, hasJournal, recoverJournal } from '../lib/archive-journal.ts';
 import { acquireLock, LockHeld, stateDir, type Lock } from '../lib/lock.ts';
@@ -18,11 +15,16 @@ Commands:
 
 Run sprintbook <command> --help for a command's options.`;
 
-const commands: Record<string, (args: string[], out: typeof process.stdout) => Promise<CommandResult>> = {
-	check: runCheck,
-	new: runNew,
-	archive: runArchive,
-	import: runImport,
+// Node keeps the compiled (type-stripped) modules between runs, and each command loads only its own: a warm
+// `check` spends ~0.1 s less before reading the first file.
+enableCompileCache();
+
+type Command = (args: string[], out: typeof process.stdout) => Promise<CommandResult>;
+const commands: Record<string, () => Promise<Command>> = {
+	check: async () => (await import('./commands/check.ts')).runCheck,
+	new: async () => (await import('./commands/new.ts')).runNew,
+	archive: async () => (await import('./commands/archive.ts')).runArchive,
+	import: async () => (await import('./commands/import.ts')).runImport,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -31,8 +33,8 @@ async function main(argv: string[]): Promise<number> {
 		process.stdout.write(`${HELP}\n`);
 		return name ? 0 : 2;
 	}
-	const command = commands[name];
-	if (!command) {
+	const load = commands[name];
+	if (!load) {
 		process.stderr.write(`sprintbook: unknown command "${name}"\n\n${HELP}\n`);
 		return 2;
 	}
@@ -67,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
 			}
 			if (!writes) await lock.release();
 		}
+		const command = await load();
 		const { output, exitCode } = await command(args, process.stdout);
 		if (output) process.stdout.write(`${output}\n`);
 		return exitCode;

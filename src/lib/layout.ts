@@ -8,6 +8,7 @@
  */
 
 import picomatch from 'picomatch';
+import { glob } from 'tinyglobby';
 
 /** Folder, relative to the project root, that holds the team's docs. */
 export const CONTENT_DIR = 'content';
@@ -110,4 +111,21 @@ const MATCHERS: Array<[CollectionName, (path: string) => boolean]> = (
 /** The collection a content-relative path belongs to, if any. */
 export function collectionOf(contentPath: string): CollectionName | undefined {
 	return MATCHERS.find(([, matches]) => matches(contentPath))?.[0];
+}
+
+const COLLECTION_ORDER = Object.keys(COLLECTION_PATTERNS) as CollectionName[];
+
+/**
+ * The documents of each collection under `contentDir`, by collection then path, as the site's loaders find them
+ * (same patterns, no dot files). One walk of the folder, each file placed by `collectionOf`; pass `files` (every
+ * file, content-relative) when the caller has walked it already.
+ */
+export async function listCollectionFiles(contentDir: string, files?: readonly string[]): Promise<Array<{ collection: CollectionName; file: string }>> {
+	const all = files ?? (await glob(['**/*'], { cwd: contentDir, onlyFiles: true, dot: false }));
+	return all
+		.flatMap((file) => {
+			const collection = collectionOf(file);
+			return collection ? [{ collection, file }] : [];
+		})
+		.sort((a, b) => COLLECTION_ORDER.indexOf(a.collection) - COLLECTION_ORDER.indexOf(b.collection) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

@@ -4,10 +4,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { glob } from 'tinyglobby';
 import type { z } from 'astro/zod';
 import { collectionSchemas } from '../schemas/index.ts';
-import { COLLECTION_PATTERNS, CONTENT_DIR, type CollectionName } from './layout.ts';
+import { CONTENT_DIR, listCollectionFiles, type CollectionName } from './layout.ts';
 import { parseFrontmatter, splitFrontmatter } from './frontmatter.ts';
 
 export interface LoadedEntry {
@@ -19,18 +18,6 @@ export interface LoadedEntry {
 	/** Validation result against the collection's schema. */
 	result: z.ZodSafeParseResult<unknown>;
 	body: string;
-}
-
-/** Files of each collection under `contentDir`, sorted. */
-export async function listCollectionFiles(contentDir: string): Promise<Array<{ collection: CollectionName; file: string }>> {
-	const names = Object.keys(COLLECTION_PATTERNS) as CollectionName[];
-	const lists = await Promise.all(
-		names.map(async (collection) => {
-			const files = await glob([...COLLECTION_PATTERNS[collection]], { cwd: contentDir, onlyFiles: true });
-			return files.sort().map((file) => ({ collection, file }));
-		}),
-	);
-	return lists.flat();
 }
 
 /** Loads and validates every document under `root/content` (or `root/<contentDir>`). */

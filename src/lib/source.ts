@@ -102,3 +102,10 @@ export function decodeSource(file: string, bytes: Uint8Array, diagnostics: Diagn
 	}
 	return { text, lineStarts, isText: true };
 }
+
+/** The text of bytes `decodeSource` has already read and reported on (a cached document): no checks, same text. */
+export function decodeChecked(bytes: Uint8Array, isText: boolean): SourceText {
+	if (!isText) return { text: '', lineStarts: [0], isText: false };
+	const text = decoder.decode(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
+	return { text, lineStarts: lineStartsOf(text), isText: true };
+}

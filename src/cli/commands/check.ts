@@ -16,6 +16,8 @@ Options:
   --strict                      exit 1 on warnings too
   --content <dir>               content folder (default: content)
   --root <dir>                  project root (default: current folder)
+  --no-cache                    read every doc afresh (the cache keeps what each unchanged
+                                doc alone gave last time, in node_modules/.cache/sprintbook/)
   -h, --help                    show this help
 
 Exit: 0 clean, 1 errors (or warnings with --strict), 2 bad usage.`;
@@ -23,7 +25,7 @@ Exit: 0 clean, 1 errors (or warnings with --strict), 2 bad usage.`;
 export async function runCheck(args: string[], out: NodeJS.WritableStream & { isTTY?: boolean }): Promise<CommandResult> {
 	const { values, positionals } = parseCommandArgs(
 		args,
-		{ format: { type: 'string', default: 'human' }, strict: { type: 'boolean', default: false }, content: { type: 'string' } },
+		{ format: { type: 'string', default: 'human' }, strict: { type: 'boolean', default: false }, content: { type: 'string' }, 'no-cache': { type: 'boolean', default: false } },
 		CHECK_HELP,
 	);
 	if (values.help) return { output: CHECK_HELP, exitCode: 0 };
@@ -38,7 +40,7 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream & { is
 	const missing = positionals.filter((p) => !existsSync(p));
 	if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`, CHECK_HELP);
 
-	const result = await check({ root, contentDir, only: positionals });
+	const result = await check({ root, contentDir, only: positionals, cache: !values['no-cache'] });
 	const color = values.format === 'human' && out.isTTY === true && !process.env.NO_COLOR;
 	const output = format(values.format as Format, result, color);
 	const failed = result.errors > 0 || (values.strict && result.warnings > 0);

@@ -62,16 +62,7 @@ export function checkFrontmatter(
 	} catch {
 		fastFailed = true;
 	}
-	let parsedDoc: ReturnType<typeof parseDocument> | undefined;
-	const positioned = () => (parsedDoc ??= parseDocument(fm.yaml, { prettyErrors: false, uniqueKeys: true, lineCounter: new LineCounter() }));
-	const at = (offset: number): { line: number; column: number } =>
-		offsetToPosition(source.lineStarts, fm.yamlOffset + Math.min(offset, fm.yaml.length));
-	const range = (r: readonly [number, number, number?] | undefined | null): Position => {
-		if (!r) return { line: 1, column: 1 };
-		const start = at(r[0]);
-		const end = at(r[1]);
-		return { ...start, endLine: end.line, endColumn: end.column };
-	};
+	const { positioned, range, walk, locate } = locatorFor(source, fm);
 
 	if (fastFailed && positioned().errors.length > 0) {
 		for (const e of positioned().errors) {
@@ -112,6 +103,30 @@ export function checkFrontmatter(
 		return undefined;
 	}
 
+	const result = schema.safeParse(raw);
+	if (!result.success) {
+		for (const issue of result.error.issues) reportIssue(file, issue, raw as Record<string, unknown>, schema, fm, locate, walk, diagnostics);
+	}
+	return { frontmatter: fm, locate, raw: raw as Record<string, unknown>, data: result.success ? (result.data as Record<string, unknown>) : undefined };
+}
+
+/**
+ * Source positions in a document's frontmatter, from the `yaml` parser (which keeps ranges), parsed only when
+ * first asked: most documents are valid and never need it. Also used by `check` for a document whose analysis
+ * came from the cache, when a cross-file rule has something to point at in it.
+ */
+export function locatorFor(source: SourceText, fm: Frontmatter) {
+	let parsedDoc: ReturnType<typeof parseDocument> | undefined;
+	const positioned = () => (parsedDoc ??= parseDocument(fm.yaml, { prettyErrors: false, uniqueKeys: true, lineCounter: new LineCounter() }));
+	const at = (offset: number): { line: number; column: number } =>
+		offsetToPosition(source.lineStarts, fm.yamlOffset + Math.min(offset, fm.yaml.length));
+	const range = (r: readonly [number, number, number?] | undefined | null): Position => {
+		if (!r) return { line: 1, column: 1 };
+		const start = at(r[0]);
+		const end = at(r[1]);
+		return { ...start, endLine: end.line, endColumn: end.column };
+	};
+
 	/** Walks the YAML tree along a zod path, returning the pair and the node at its end. */
 	const walk = (path: ReadonlyArray<PropertyKey>) => {
 		const doc = positioned();
@@ -141,11 +156,7 @@ export function checkFrontmatter(
 		return { line: 1, column: 1, endColumn: 4 };
 	};
 
-	const result = schema.safeParse(raw);
-	if (!result.success) {
-		for (const issue of result.error.issues) reportIssue(file, issue, raw as Record<string, unknown>, schema, fm, locate, walk, diagnostics);
-	}
-	return { frontmatter: fm, locate, raw: raw as Record<string, unknown>, data: result.success ? (result.data as Record<string, unknown>) : undefined };
+	return { positioned, range, walk, locate };
 }
 
 function yamlFix(code: string): string | undefined {

@@ -3,26 +3,22 @@
  * list. The CLI prints it; the build runs it first. Nothing here throws on bad
  * input: a problem with a file is a diagnostic, never an exception.
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
-import { collectionSchemas } from '../../schemas/index.ts';
 import { DiagnosticList, type Diagnostic, type Position } from '../diagnostics.ts';
 import { dependencyCycles, nearMissSprint } from '../graph.ts';
-import { CONTENT_DIR, liveSprintFolder, PROJECT_DOCS_DIR, projectDocId, requirementId, sprintDocId, type CollectionName } from '../layout.ts';
+import { CONTENT_DIR, listCollectionFiles, liveSprintFolder, PROJECT_DOCS_DIR, projectDocId, requirementId, sprintDocId, type CollectionName } from '../layout.ts';
 import { contradiction, indexSprints } from '../sprint-index.ts';
 import { projectDocUrl, reportUrl, requirementUrl, sprintDocUrl } from '../urls.ts';
-import { listCollectionFiles } from '../load.ts';
-import { outline, type MarkdownOutline } from '../markdown.ts';
-import { decodeSource, type SourceText } from '../source.ts';
+import type { MarkdownOutline } from '../markdown.ts';
+import { decodeChecked, decodeSource, type SourceText } from '../source.ts';
 import { sumHours } from '../sprints.ts';
 import { checkFigures } from './figures.ts';
-import { checkFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
-import { checkLinks } from './links.ts';
-import { checkMdx } from './mdx.ts';
-import { checkSecrets } from './secrets.ts';
-import { checkUnsafeHtml } from './unsafe.ts';
+import { CheckCache, hashBytes, type DocAnalysis } from './cache.ts';
+import { locatorFor, type ParsedFrontmatter } from './frontmatter.ts';
+import { split } from '../frontmatter.ts';
+import { checkLinks, freshLookups } from './links.ts';
 
 export interface CheckOptions {
 	/** Project root; `content/` is looked for inside it. */
@@ -33,6 +29,8 @@ export interface CheckOptions {
 	only?: string[];
 	/** Paths in diagnostics are relative to this folder. Defaults to the process's. */
 	cwd?: string;
+	/** Reuse each unchanged document's own findings from the last run (src/lib/check/cache.ts). Default: on. */
+	cache?: boolean;
 }
 
 export interface CheckResult {
@@ -53,17 +51,14 @@ interface Doc {
 	display: string;
 	source: SourceText;
 	parsed?: ParsedFrontmatter;
+	/** Links, raw HTML and heading ids of the body (of the whole text when the frontmatter could not be read). */
+	outline?: MarkdownOutline;
+	/** What the single-file rules found, as cached. */
+	analysis?: DocAnalysis;
 }
 
-const EXAMPLE_FRONTMATTER: Record<CollectionName, string> = {
-	plans: 'sprint: "2.9"\ntitle: BYOM Agent Integration\nstatus: draft\ndate: 2026-01-17\ngoal: One sentence on what the sprint achieves',
-	reports: 'sprint: "2.8"\ndate: 2026-01-26\ntests: { passing: 655, total: 661 }',
-	sprintDocs: 'sprint: "2.8"\ntitle: Retro notes\nkind: notes',
-	roadmap: 'updated: 2026-01-17\nmilestones:\n  - { sprint: "2.8", title: BYOM foundation, status: ready }',
-	handoff: 'updated: 2026-01-17\nfeatures: []',
-	requirements: 'id: byom\ntitle: BYOM user stories\nstories: []',
-	docs: 'title: Deployment runbook\ndate: 2026-01-17\ntags: [aws]',
-};
+const withoutFile = ({ file: _, ...rest }: Diagnostic) => rest;
+
 
 export async function check(options: CheckOptions): Promise<CheckResult> {
 	const cwd = options.cwd ?? process.cwd();
@@ -71,14 +66,16 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 	const diagnostics = new DiagnosticList();
 	const display = (contentPath: string) => relative(cwd, join(contentDir, contentPath)).split(sep).join('/');
 
-	const [allFiles, placed] = await Promise.all([
-		glob(['**/*'], { cwd: contentDir, onlyFiles: true, dot: false }),
-		listCollectionFiles(contentDir),
-	]);
+	const { files: walked, links } = walkContent(contentDir);
+	// Files behind a linked folder are listed by following it, as the site's loaders do.
+	const allFiles = [...links].some((l) => !walked.includes(l)) ? await glob(['**/*'], { cwd: contentDir, onlyFiles: true, dot: false }) : walked;
+	const placed = await listCollectionFiles(contentDir, allFiles);
 	// A symbolic link out of content/ would publish (and print) a file that is not the team's doc: refused, never read.
+	// Only paths that pass through a link are resolved (one walk that does not follow links finds them).
 	const realContent = existsSync(contentDir) ? realpathSync(contentDir) : contentDir;
 	const outside = new Set<string>();
-	for (const f of allFiles) {
+	for (const f of links.size ? allFiles : []) {
+		if (!throughLink(f, links)) continue;
 		let real: string | undefined;
 		try {
 			real = realpathSync(join(contentDir, f));
@@ -97,49 +94,71 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 		}
 	}
 
-	// Read and validate every document on its own first.
+	// Each document on its own first: from the cache when its bytes and the rules are unchanged.
+	const cache = options.cache === false ? undefined : CheckCache.open(options.root);
+	let analyse: Promise<typeof import('./analyse.ts')> | undefined;
 	const docs: Doc[] = await Promise.all(
 		placed.filter(({ file }) => !outside.has(file)).map(async ({ collection, file }) => {
 			const shown = display(file);
-			const bytes = await readFile(join(contentDir, file));
-			const source = decodeSource(shown, bytes, diagnostics);
-			const doc: Doc = { collection, contentPath: file, display: shown, source };
-			if (!source.isText) return doc;
-			doc.parsed = checkFrontmatter(shown, source, collectionSchemas[collection], diagnostics, EXAMPLE_FRONTMATTER[collection]);
-			checkSecrets(shown, source.text, source.lineStarts, diagnostics);
+			const bytes = readFileSync(join(contentDir, file));
+			const hash = hashBytes(bytes);
+			const cached = cache?.get(collection, file, hash);
+			const own = new DiagnosticList();
+			// On a hit the text is still decoded (without the encoding rules, whose findings are cached): cross-file rules and code frames read it.
+			const source = cached ? decodeChecked(bytes, cached.isText) : decodeSource(shown, bytes, own);
+			const doc: Doc = { collection, contentPath: file, display: shown, source, analysis: cached };
+			if (cached) {
+				for (const d of cached.diagnostics) diagnostics.items.push({ file: shown, ...d });
+				const fm = source.isText ? split(source.text) : undefined;
+				if (cached.parsed && fm?.kind === 'frontmatter') doc.parsed = { ...cached.parsed, frontmatter: fm.frontmatter, locate: locatorFor(source, fm.frontmatter).locate };
+				doc.outline = cached.outline;
+				return doc;
+			}
+			// The single-file rules and their parsers (zod, Sätteri, sanitize-html…) are loaded only when a file needs them.
+			const analysed = await (analyse ??= import('./analyse.ts')).then((m) => m.analyseDoc(shown, collection, source, own));
+			doc.parsed = analysed.parsed;
+			doc.outline = analysed.outline;
+			diagnostics.items.push(...own.items);
+			doc.analysis = {
+				isText: source.isText,
+				diagnostics: own.items.map(withoutFile),
+				parsed: doc.parsed && { raw: doc.parsed.raw, data: doc.parsed.data },
+				outline: doc.outline,
+			};
+			cache?.set(collection, file, hash, doc.analysis);
 			return doc;
 		}),
 	);
 
 	checkIdentityAndReferences(docs, diagnostics);
 
-	// Links, with outlines of target documents computed once each.
-	const outlines = new Map<string, MarkdownOutline | undefined>();
+	// Links and figures read other documents: never cached.
 	const docsByPath = new Map(docs.map((d) => [d.contentPath, d]));
-	const outlineOf = (contentPath: string) => {
-		if (!outlines.has(contentPath)) {
-			const d = docsByPath.get(contentPath);
-			const body = d?.parsed?.frontmatter.body ?? (d?.source.isText ? d.source.text : undefined);
-			outlines.set(contentPath, body === undefined ? undefined : outline(body));
-		}
-		return outlines.get(contentPath);
-	};
+	const outlineOf = (contentPath: string) => docsByPath.get(contentPath)?.outline;
 	const filesByName = new Map<string, string[]>();
 	for (const f of allFiles) {
 		const key = basename(f).toLowerCase();
 		filesByName.set(key, [...(filesByName.get(key) ?? []), f]);
 	}
+	const seen = freshLookups();
 	const plans = new Map(docs.filter((d) => d.collection === 'plans' && d.parsed?.data).map((d) => [String(d.parsed!.data!.sprint), d.parsed!.data!]));
 	for (const d of docs) {
 		if (!d.parsed) continue;
-		const own = outlineOf(d.contentPath);
-		if (own) {
-			checkLinks(d.display, d.contentPath, own, d.parsed.frontmatter.bodyLine, { contentDir, filesByName, outlineOf }, diagnostics);
-			checkUnsafeHtml(d.display, own, d.parsed.frontmatter.bodyLine, diagnostics);
+		if (d.outline) checkLinks(d.display, d.contentPath, d.outline, d.parsed.frontmatter.bodyLine, { contentDir, filesByName, outlineOf, seen }, diagnostics);
+		// Figures are compared with the sprint's plan: reused while the document and what it is compared with are unchanged.
+		const context = figureContext(d, plans);
+		const key = JSON.stringify(context);
+		let figures = d.analysis?.figures;
+		if (figures?.context !== key) {
+			const found = new DiagnosticList();
+			checkFigures(d.display, d.source.text, d.source.lineStarts, d.parsed.frontmatter.bodyOffset, context, found);
+			figures = { context: key, diagnostics: found.items.map(withoutFile) };
+			if (d.analysis) d.analysis.figures = figures;
+			cache?.touched();
 		}
-		checkFigures(d.display, d.source.text, d.source.lineStarts, d.parsed.frontmatter.bodyOffset, figureContext(d, plans), diagnostics);
-		if (/\.mdx$/i.test(d.contentPath)) await checkMdx(d.display, d.parsed.frontmatter.body, d.parsed.frontmatter.bodyLine, diagnostics);
+		for (const f of figures.diagnostics) diagnostics.items.push({ file: d.display, ...f });
 	}
+	cache?.save();
 
 	let items = diagnostics.sorted();
 	if (options.only?.length) {
@@ -157,6 +176,43 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 		infos: items.filter((i) => i.severity === 'info').length,
 		sources: new Map(docs.map((d) => [d.display, d.source.text])),
 	};
+}
+
+/**
+ * Every file under `contentDir` but dot files and folders (content-relative, `/`-separated, sorted), and the
+ * symbolic links among them and among its folders — one walk that does not follow links. A link to a file is
+ * listed as a file; a link to a folder only as a link.
+ */
+function walkContent(contentDir: string): { files: string[]; links: Set<string> } {
+	const files: string[] = [];
+	const links = new Set<string>();
+	let entries: Dirent[] = [];
+	try {
+		entries = readdirSync(contentDir, { recursive: true, withFileTypes: true });
+	} catch {
+		return { files, links };
+	}
+	for (const e of entries) {
+		const path = relative(contentDir, join(e.parentPath, e.name)).split(sep).join('/');
+		if (path.split('/').some((segment) => segment.startsWith('.'))) continue;
+		if (e.isSymbolicLink()) {
+			links.add(path);
+			let target: Stats | undefined;
+			try {
+				target = statSync(join(contentDir, path));
+			} catch {
+				target = undefined;
+			}
+			if (!target || target.isFile()) files.push(path); // a dangling link is reported as one
+		} else if (e.isFile()) files.push(path);
+	}
+	return { files: files.sort(), links };
+}
+
+/** Whether `file` or a folder above it is one of `links`. */
+function throughLink(file: string, links: ReadonlySet<string>): boolean {
+	for (let at = file; at; at = at.includes('/') ? at.slice(0, at.lastIndexOf('/')) : '') if (links.has(at)) return true;
+	return false;
 }
 
 function figureContext(d: Doc, plans: Map<string, Record<string, unknown>>) {

@@ -17,7 +17,11 @@ export interface LinkContext {
 	filesByName: ReadonlyMap<string, readonly string[]>;
 	/** Outline of a document by its content-relative path, when it is one. */
 	outlineOf: (contentPath: string) => MarkdownOutline | undefined;
+	/** What this run has already looked up on disk (one per run, so an edit between runs is seen). */
+	seen: { kinds: Map<string, 'file' | 'folder' | 'none'>; images: Map<string, string | undefined> };
 }
+
+export const freshLookups = (): LinkContext['seen'] => ({ kinds: new Map(), images: new Map() });
 
 export function checkLinks(
 	displayFile: string,
@@ -47,7 +51,7 @@ export function checkLinks(
 			continue;
 		}
 		const absolute = join(ctx.contentDir, target);
-		if (!exists(absolute)) {
+		if (kindOf(absolute, ctx) === 'none') {
 			const candidates = ctx.filesByName.get(basename(target).toLowerCase()) ?? [];
 			const suggestion = candidates.map((c) => relativeLink(fromDir, c));
 			const what = ref.kind === 'image' ? 'image' : 'file';
@@ -60,12 +64,12 @@ export function checkLinks(
 			);
 			continue;
 		}
-		if (statSync(absolute).isDirectory()) {
+		if (kindOf(absolute, ctx) === 'folder') {
 			diagnostics.error(displayFile, at, 'broken-link', `"${path}" is a folder; the site publishes pages, not folders`, 'link to a document in it');
 			continue;
 		}
 		if (ref.kind === 'image') {
-			const unreadable = imageProblem(absolute);
+			const unreadable = imageProblem(absolute, ctx.seen.images);
 			if (unreadable) diagnostics.error(displayFile, at, 'unreadable-image', `image "${path}" ${unreadable}, so the build cannot read its size and stops`, 'export the image again (PNG, JPEG, GIF, WebP, AVIF or SVG with a size), or remove it');
 			continue;
 		}
@@ -95,7 +99,7 @@ function checkRootAbsolute(displayFile: string, fromDir: string, url: string, at
 	const link = parseFileLink(`.${url}`);
 	if (!link || !/\.mdx?$/i.test(link.path)) return;
 	const target = posix.normalize(link.path.replace(/^\.\//, ''));
-	const candidates = exists(join(ctx.contentDir, target)) ? [target] : (ctx.filesByName.get(basename(target).toLowerCase()) ?? []);
+	const candidates = kindOf(join(ctx.contentDir, target), ctx) !== 'none' ? [target] : (ctx.filesByName.get(basename(target).toLowerCase()) ?? []);
 	const suggestion = candidates.map((c) => relativeLink(fromDir, c) + (link.fragment ? `#${link.fragment}` : ''));
 	diagnostics.error(
 		displayFile,
@@ -116,15 +120,13 @@ function nearest(hash: string, anchors: Set<string>): string | undefined {
 	return [...anchors].find((a) => a.includes(hash) || hash.includes(a));
 }
 
-const imageProblems = new Map<string, string | undefined>();
-
 /**
  * Why the build could not read an image, or undefined. Astro reads every local
  * image's size from its header with image-size before it renders a page; a
  * corrupt, empty or mislabelled file stops the build there. Same library, same
  * verdict, here — one read per file per run.
  */
-function imageProblem(path: string): string | undefined {
+function imageProblem(path: string, imageProblems: Map<string, string | undefined>): string | undefined {
 	if (!imageProblems.has(path)) {
 		let problem: string | undefined;
 		try {
@@ -142,13 +144,15 @@ function imageProblem(path: string): string | undefined {
 	return imageProblems.get(path);
 }
 
-function exists(path: string): boolean {
-	try {
-		statSync(path);
-		return true;
-	} catch {
-		return false;
+/** What is at `path`. Many docs link to the same few files (the plan, the roadmap): each is looked up once per run. */
+function kindOf(path: string, ctx: LinkContext): 'file' | 'folder' | 'none' {
+	let kind = ctx.seen.kinds.get(path);
+	if (kind === undefined) {
+		const stat = statSync(path, { throwIfNoEntry: false });
+		kind = !stat ? 'none' : stat.isDirectory() ? 'folder' : 'file';
+		ctx.seen.kinds.set(path, kind);
 	}
+	return kind;
 }
 
 function relativeLink(fromDir: string, to: string): string {
