@@ -14,7 +14,7 @@ export function linkNodeModules(root: string): void {
 	const target = join(root, 'node_modules');
 	mkdirSync(target, { recursive: true });
 	for (const entry of readdirSync(join(REPO, 'node_modules'))) {
-		if (entry === '.astro' || entry === '.vite') continue;
+		if (entry === '.astro' || entry === '.vite' || entry === '.cache') continue; // caches are per project
 		symlinkSync(join(REPO, 'node_modules', entry), join(target, entry));
 	}
 }

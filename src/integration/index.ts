@@ -7,6 +7,7 @@
  * After the build it writes the Pagefind search index.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
@@ -27,6 +28,28 @@ function checkOnWorker(root: string): Promise<CheckResult> {
 	});
 }
 
+/** A worker kept for the dev server's re-checks: one run at a time, and it never keeps the process alive. */
+function devChecker(root: string): () => Promise<CheckResult> {
+	let worker: Worker | undefined;
+	return () => {
+		worker ??= new Worker(new URL('./check-worker.ts', import.meta.url));
+		worker.unref();
+		const w = worker;
+		return new Promise<CheckResult>((resolve, reject) => {
+			const fail = (error: Error) => {
+				worker = undefined; // a fresh one next time
+				reject(error);
+			};
+			w.once('message', (result: CheckResult) => {
+				w.off('error', fail);
+				resolve(result);
+			});
+			w.once('error', fail);
+			w.postMessage({ root });
+		}).catch(() => check({ root })); // a worker that cannot start costs the second core, never the check
+	};
+}
+
 /** Prints the report; on an error in a build, stops it before a page is written. */
 function report(result: CheckResult, command: string, logger: AstroIntegrationLogger): void {
 	// Notes ("sprint 2.15 has no plan") ask for nothing: the build counts them, `check` lists them.
@@ -45,10 +68,67 @@ function report(result: CheckResult, command: string, logger: AstroIntegrationLo
 	}
 }
 
+/** Problems (not notes) per file, by absolute path. */
+function problemsByFile(result: CheckResult): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const d of result.diagnostics) if (d.severity !== 'info') counts.set(resolve(d.file), (counts.get(resolve(d.file)) ?? 0) + 1);
+	return counts;
+}
+
+/**
+ * The writer's loop in `astro dev`: each saved document is checked again — from the cache, so in a fraction of a
+ * second — and its own problems are printed (or that it has none) while Astro reloads its page. Saves close
+ * together are checked once; other documents whose problems the save changed (a link to a renamed heading) are named.
+ */
+function recheckOnSave(root: string, startup: Promise<CheckResult>, checkAgain: () => Promise<CheckResult>, server: { watcher: { on(event: 'all', listener: (event: string, file: string) => void): unknown } }, logger: AstroIntegrationLogger): void {
+	const contentDir = resolve(root, CONTENT_DIR);
+	const saved = new Set<string>();
+	let running = false;
+	let before: Map<string, number> | undefined;
+	void startup.then((r) => (before ??= problemsByFile(r)), () => undefined);
+	const run = async () => {
+		if (running || saved.size === 0) return;
+		running = true;
+		const files = [...saved];
+		saved.clear();
+		try {
+			const started = performance.now();
+			const result = await checkAgain();
+			const ms = Math.round(performance.now() - started);
+			const own = result.diagnostics.filter((d) => d.severity !== 'info' && files.includes(resolve(d.file)));
+			const names = files.map((f) => relative(process.cwd(), f)).join(', ');
+			if (own.length) process.stdout.write(`${formatHuman({ ...result, diagnostics: own }, process.stdout.isTTY === true && !process.env.NO_COLOR)}\n`);
+			else logger.info(`check: ${names}: no problems (${ms} ms)`);
+			const now = problemsByFile(result);
+			const others = [...new Set([...now.keys(), ...(before?.keys() ?? [])])].filter((f) => !files.includes(f) && (now.get(f) ?? 0) !== (before?.get(f) ?? 0));
+			if (before && others.length) {
+				logger.warn(`check: this save changed what other documents get: ${others.map((f) => `${relative(process.cwd(), f)} (${before!.get(f) ?? 0} → ${now.get(f) ?? 0} problems)`).join(', ')}; npm run check lists them`);
+			}
+			before = now;
+		} catch (error) {
+			logger.error(`check could not run: ${(error as Error).message}`);
+		} finally {
+			running = false;
+			if (saved.size) void run();
+		}
+	};
+	server.watcher.on('all', (event, file) => {
+		// Documents only: an editor's temporary files come and go beside them on every save.
+		if (!file.startsWith(contentDir + sep) || !/\.mdx?$/i.test(file) || !['add', 'change', 'unlink'].includes(event)) return;
+		saved.add(resolve(file));
+		void run();
+	});
+}
+
 export default function sprintbook(): AstroIntegration {
+	let root = '';
+	let checkAgain: (() => Promise<CheckResult>) | undefined;
+	let startup: Promise<CheckResult> = Promise.reject(new Error('no check yet'));
+	startup.catch(() => undefined);
 	return {
 		name: 'sprintbook',
 		hooks: {
+			'astro:server:setup': ({ server, logger }) => recheckOnSave(root, startup, (checkAgain ??= devChecker(root)), server, logger),
 			// Astro's loaders would stop at the first bad file with a stack trace, so they wait for this report (the
 			// gate in src/content.config.ts); until then check runs on a worker, beside Astro's own setup.
 			'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
@@ -56,9 +136,11 @@ export default function sprintbook(): AstroIntegration {
 				const contentDir = fileURLToPath(new URL(`${CONTENT_DIR}/`, config.root));
 				updateConfig({ vite: { define: { 'import.meta.env.SPRINTBOOK_CONTENT_DIR': JSON.stringify(contentDir) } } });
 				if (command !== 'build' && command !== 'dev') return;
-				const root = fileURLToPath(config.root);
+				root = fileURLToPath(config.root);
 				// A worker that cannot start (an unusual runtime) costs the overlap, never the check.
-				const checking = command === 'build' ? checkOnWorker(root).catch(() => check({ root })) : check({ root });
+				// In dev the first run also loads the worker that re-checks each save, so the first save is warm too.
+				const checking = command === 'build' ? checkOnWorker(root).catch(() => check({ root })) : (checkAgain = devChecker(root))();
+				startup = checking;
 				const gate = checking.then((result) => report(result, command, logger));
 				(globalThis as Record<symbol, unknown>)[CHECK_GATE] = gate;
 				if (command === 'dev') await gate;
