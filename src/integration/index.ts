@@ -102,7 +102,7 @@ function recheckOnSave(root: string, startup: Promise<CheckResult>, checkAgain: 
 			const now = problemsByFile(result);
 			const others = [...new Set([...now.keys(), ...(before?.keys() ?? [])])].filter((f) => !files.includes(f) && (now.get(f) ?? 0) !== (before?.get(f) ?? 0));
 			if (before && others.length) {
-				logger.warn(`check: this save changed what other documents get: ${others.map((f) => `${relative(process.cwd(), f)} (${before!.get(f) ?? 0} → ${now.get(f) ?? 0} problems)`).join(', ')}; npm run check lists them`);
+				logger.warn(`check: this save changed what other documents get: ${others.map((f) => `${relative(process.cwd(), f)} (${before!.get(f) ?? 0} → ${now.get(f) ?? 0} problem${now.get(f) === 1 ? '' : 's'})`).join(', ')}; npm run check lists them`);
 			}
 			before = now;
 		} catch (error) {

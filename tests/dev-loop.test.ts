@@ -1,0 +1,76 @@
+/**
+ * The writer's loop in `astro dev`: a saved doc is checked again and the
+ * terminal says what is wrong with it (or that nothing is), and names the
+ * other docs a save broke — while the server keeps serving the site.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copySprintbook } from '../bench/project.ts';
+import { ROOT } from './helpers/site.ts';
+
+let root = '';
+let server: ChildProcess | undefined;
+let out = '';
+
+/** Waits until the server's output since `from` contains `text`. */
+async function printed(text: string, from: number, ms = 30_000): Promise<string> {
+	const started = Date.now();
+	while (!out.slice(from).includes(text)) {
+		if (Date.now() - started > ms) throw new Error(`not printed in ${ms} ms: ${text}\n--- output since the save:\n${out.slice(from)}`);
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	return out.slice(from);
+}
+
+/** Saves `file` (content-relative) with `edit` applied, and returns where the output stood before. */
+function save(file: string, edit: (text: string) => string): number {
+	const from = out.length;
+	const path = join(root, 'content', file);
+	writeFileSync(path, edit(readFileSync(path, 'utf8')));
+	return from;
+}
+
+beforeAll(async () => {
+	root = mkdtempSync(join(tmpdir(), 'sprintbook-dev-loop-'));
+	cpSync(join(ROOT, 'tests/fixtures/any-team/content'), join(root, 'content'), { recursive: true });
+	copySprintbook(root);
+	server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', '0', '--host', '127.0.0.1'], {
+		cwd: root,
+		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	server.stdout!.on('data', (d) => (out += d));
+	server.stderr!.on('data', (d) => (out += d));
+	await printed('watching for file changes', 0, 120_000);
+}, 150_000);
+
+afterAll(() => {
+	server?.kill('SIGTERM');
+});
+
+describe('astro dev after a save', () => {
+	it('says a clean doc has no problems', async () => {
+		const from = save('sprints/12.5/backlog.md', (t) => `${t}- Faster search\n`);
+		await printed('check: content/sprints/12.5/backlog.md: no problems', from);
+	});
+
+	it('shows the saved doc’s problem with its place and fix, and its repair', async () => {
+		const from = save('sprints/12.5/backlog.md', (t) => `${t}\nSee [the plan](../12/plan.md#no-such-heading).\n`);
+		const report = await printed('broken-anchor', from);
+		expect(report).toContain('content/sprints/12.5/backlog.md');
+		expect(report).toContain('no heading "#no-such-heading"');
+		const fixed = save('sprints/12.5/backlog.md', (t) => t.replace('\nSee [the plan](../12/plan.md#no-such-heading).\n', ''));
+		await printed('check: content/sprints/12.5/backlog.md: no problems', fixed);
+	});
+
+	it('names the other doc a save broke: a heading renamed under a link to it', async () => {
+		const linked = save('sprints/12.5/backlog.md', (t) => `${t}\nSee [services](../../docs/architecture/overview.md#services).\n`);
+		await printed('check: content/sprints/12.5/backlog.md: no problems', linked);
+		const from = save('docs/architecture/overview.md', (t) => t.replace('## Services', '## Components'));
+		const report = await printed('changed what other documents get', from);
+		expect(report).toMatch(/content\/sprints\/12\.5\/backlog\.md \(0 → 1 problem\)/);
+	});
+});
