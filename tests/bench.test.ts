@@ -9,7 +9,7 @@ import { ROOT } from './helpers/site.ts';
 describe('npm run bench -- --quick', () => {
 	it('measures every figure three times and writes them as JSON', () => {
 		const out = join(mkdtempSync(join(tmpdir(), 'sprintbook-bench-test-')), 'latest.json');
-		const run = spawnSync(process.execPath, [join(ROOT, 'bench/run.ts'), '--quick', '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+		const run = spawnSync(process.execPath, [join(ROOT, 'bench/run.ts'), '--quick', '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
 		expect(run.status, run.stderr).toBe(0);
 		expect(run.stdout).toContain('build / bare build:');
 		const result = JSON.parse(readFileSync(out, 'utf8'));
@@ -24,5 +24,5 @@ describe('npm run bench -- --quick', () => {
 		expect(result.corpus.pages).toBeGreaterThan(result.corpus.docs);
 		expect(result.largest_page.bytes).toBeGreaterThan(0);
 		expect(run.stdout).toMatch(new RegExp(`largest HTML page: +[\\d.]+ KB, ${result.largest_page.path}`));
-	}, 300_000);
+	}, 600_000);
 });
