@@ -202,9 +202,16 @@ async function readHistory(): Promise<{ files: Map<string, FileHistory>; prefix:
 
 /** The timeline page that lists `sprint` (newest first, 50 to a page): where an old sprint's "Sprints" breadcrumb leads. */
 export function timelineUrlOf(site: Pick<SiteData, 'sprints'>, sprint: string): string {
-	const fromNewest = site.sprints.length - 1 - site.sprints.findIndex((s) => s.sprint === sprint);
-	return pagedUrl(sprintsIndexUrl, fromNewest >= site.sprints.length ? 1 : Math.floor(fromNewest / SPRINTS_PER_PAGE) + 1);
+	// Every sprint page asks: the positions are worked out once per sprint list, not searched for on each page.
+	let positions = TIMELINE_POSITIONS.get(site.sprints);
+	if (!positions) {
+		positions = new Map(site.sprints.map((s, i) => [s.sprint, site.sprints.length - 1 - i]));
+		TIMELINE_POSITIONS.set(site.sprints, positions);
+	}
+	const fromNewest = positions.get(sprint);
+	return pagedUrl(sprintsIndexUrl, fromNewest === undefined ? 1 : Math.floor(fromNewest / SPRINTS_PER_PAGE) + 1);
 }
+const TIMELINE_POSITIONS = new WeakMap<readonly Sprint[], Map<string, number>>();
 
 /** Every sprint's pass-rate figures, and the sprints that state any, newest first, 50 to a page: the figures pages. */
 export async function figurePages() {
