@@ -4,16 +4,15 @@
  * same report, and stops before loading content or publishing anything when
  * there is an error — a broken link never reaches dist/. The dev
  * server prints the report too, but keeps serving so the writer can fix things live.
- * The Pagefind search index is fed each page as it is rendered and written after the build.
+ * After the build it writes the Pagefind search index.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { check, type CheckResult } from '../lib/check/index.ts';
 import { CHECK_GATE } from './check-gate.ts';
-import { SEARCH_FEED, type SearchFeed } from './search-feed-key.ts';
 import { CONTENT_DIR } from '../lib/layout.ts';
 import { formatHuman } from '../lib/reporter.ts';
 
@@ -121,45 +120,9 @@ function recheckOnSave(root: string, startup: Promise<CheckResult>, checkAgain: 
 	});
 }
 
-/**
- * The Pagefind index, fed page by page while the build renders (Pagefind indexes in a process of its own, so this
- * runs on the other core): only pages that mark a body for search are handed over — Pagefind would drop the others.
- * `finish` waits for the last pages, then writes the index; had the middleware fed nothing (it did not run), it
- * indexes dist/ as the build wrote it instead.
- */
-function openSearchIndex() {
-	const opening = pagefind.createIndex({}).then(({ index, errors }) => {
-		if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-		return index;
-	});
-	const fed = new Set<string>();
-	const adding: Array<Promise<unknown>> = [];
-	const feed: SearchFeed = (pathname, html) => {
-		if (!html.includes('data-pagefind-body')) return;
-		// The file the page is written to, as Pagefind would find it in dist/: /sprints/2.8/ → sprints/2.8/index.html.
-		const sourcePath = `${pathname.replace(/^\//, '')}${pathname.endsWith('/') ? 'index.html' : '.html'}`;
-		fed.add(sourcePath);
-		adding.push(opening.then((index) => index.addHTMLFile({ sourcePath, content: html })));
-	};
-	(globalThis as Record<symbol, unknown>)[SEARCH_FEED] = feed;
-	return {
-		async finish(dist: string): Promise<number> {
-			delete (globalThis as Record<symbol, unknown>)[SEARCH_FEED];
-			const index = await opening;
-			await Promise.all(adding);
-			let pages = fed.size;
-			if (pages === 0) pages = (await index.addDirectory({ path: dist })).page_count;
-			await index.writeFiles({ outputPath: join(dist, 'pagefind') });
-			await pagefind.close();
-			return pages;
-		},
-	};
-}
-
 export default function sprintbook(): AstroIntegration {
 	let root = '';
 	let checkAgain: (() => Promise<CheckResult>) | undefined;
-	let search: ReturnType<typeof openSearchIndex> | undefined;
 	let startup: Promise<CheckResult> = Promise.reject(new Error('no check yet'));
 	startup.catch(() => undefined);
 	return {
@@ -168,13 +131,12 @@ export default function sprintbook(): AstroIntegration {
 			'astro:server:setup': ({ server, logger }) => recheckOnSave(root, startup, (checkAgain ??= devChecker(root)), server, logger),
 			// Astro's loaders would stop at the first bad file with a stack trace, so they wait for this report (the
 			// gate in src/content.config.ts); until then check runs on a worker, beside Astro's own setup.
-			'astro:config:setup': async ({ config, command, logger, updateConfig, addMiddleware }) => {
+			'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
 				// Pages resolve links between files; bundled, they cannot find content/ from their own location.
 				const contentDir = fileURLToPath(new URL(`${CONTENT_DIR}/`, config.root));
 				updateConfig({ vite: { define: { 'import.meta.env.SPRINTBOOK_CONTENT_DIR': JSON.stringify(contentDir) } } });
 				if (command !== 'build' && command !== 'dev') return;
 				root = fileURLToPath(config.root);
-				if (command === 'build') addMiddleware({ entrypoint: new URL('./search-feed.ts', import.meta.url), order: 'post' });
 				// A worker that cannot start (an unusual runtime) costs the overlap, never the check.
 				// In dev the first run also loads the worker that re-checks each save, so the first save is warm too.
 				const checking = command === 'build' ? checkOnWorker(root).catch(() => check({ root })) : (checkAgain = devChecker(root))();
@@ -183,17 +145,19 @@ export default function sprintbook(): AstroIntegration {
 				(globalThis as Record<symbol, unknown>)[CHECK_GATE] = gate;
 				if (command === 'dev') await gate;
 			},
-			// However the loaders ran (or if none did), no page is written before the report is in. Then the search
-			// index opens, and the middleware (search-feed.ts) hands it each page as it is rendered.
+			// However the loaders ran (or if none did), no page is written before the report is in.
 			'astro:build:start': async () => {
 				await (globalThis as Record<symbol, unknown>)[CHECK_GATE];
-				search = openSearchIndex();
 			},
-			// Search: what is left of the indexing once the last page is rendered, then dist/pagefind/.
+			// Search: index the built pages (only the parts marked data-pagefind-body) into dist/pagefind/.
 			'astro:build:done': async ({ dir, logger }) => {
 				const started = performance.now();
-				const pages = await (search ?? openSearchIndex()).finish(fileURLToPath(dir));
-				logger.info(`search: indexed ${pages} pages in ${Math.round(performance.now() - started)} ms after the last page`);
+				const { index, errors } = await pagefind.createIndex({});
+				if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+				const added = await index.addDirectory({ path: fileURLToPath(dir) });
+				await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
+				await pagefind.close();
+				logger.info(`search: indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
 			},
 		},
 	};
