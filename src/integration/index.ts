@@ -7,6 +7,7 @@
  * After the build it writes the Pagefind search index.
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -96,7 +97,7 @@ function recheckOnSave(root: string, startup: Promise<CheckResult>, checkAgain: 
 			const result = await checkAgain();
 			const ms = Math.round(performance.now() - started);
 			const own = result.diagnostics.filter((d) => d.severity !== 'info' && files.includes(resolve(d.file)));
-			const names = files.map((f) => relative(process.cwd(), f)).join(', ');
+			const names = files.map((f) => `${relative(process.cwd(), f)}${existsSync(f) ? '' : ' (deleted)'}`).join(', ');
 			if (own.length) process.stdout.write(`${formatHuman({ ...result, diagnostics: own }, process.stdout.isTTY === true && !process.env.NO_COLOR)}\n`);
 			else logger.info(`check: ${names}: no problems (${ms} ms)`);
 			const now = problemsByFile(result);

@@ -59,7 +59,6 @@ interface Doc {
 
 const withoutFile = ({ file: _, ...rest }: Diagnostic) => rest;
 
-
 export async function check(options: CheckOptions): Promise<CheckResult> {
 	const cwd = options.cwd ?? process.cwd();
 	const contentDir = resolve(options.root, options.contentDir ?? CONTENT_DIR);
@@ -132,7 +131,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 
 	checkIdentityAndReferences(docs, diagnostics);
 
-	// Links and figures read other documents: never cached.
+	// Links read other documents, so they are checked every run; figures are reused while what they compare with holds.
 	const docsByPath = new Map(docs.map((d) => [d.contentPath, d]));
 	const outlineOf = (contentPath: string) => docsByPath.get(contentPath)?.outline;
 	const filesByName = new Map<string, string[]>();
@@ -145,7 +144,6 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 	for (const d of docs) {
 		if (!d.parsed) continue;
 		if (d.outline) checkLinks(d.display, d.contentPath, d.outline, d.parsed.frontmatter.bodyLine, { contentDir, filesByName, outlineOf, seen }, diagnostics);
-		// Figures are compared with the sprint's plan: reused while the document and what it is compared with are unchanged.
 		const context = figureContext(d, plans);
 		const key = JSON.stringify(context);
 		let figures = d.analysis?.figures;
