@@ -28,3 +28,13 @@ export function copySprintbook(root: string): void {
 	linkNodeModules(root);
 	for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(REPO, entry), join(root, entry), { recursive: true });
 }
+
+/**
+ * The environment a user's shell would give a build or a dev server: a test runner's own variables are left out.
+ * Under Vitest, process.env carries NODE_ENV=test and Vite's MODE, BASE_URL, DEV, PROD and SSR, with which an
+ * `astro dev` started from a test answers 404 to every page.
+ */
+export function userEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(?:VITEST\w*|TEST|NODE_ENV|MODE|BASE_URL|DEV|PROD|SSR)$/.test(k)));
+	return { ...env, ...extra };
+}

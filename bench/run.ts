@@ -13,7 +13,7 @@ import { folderHistory } from '../src/lib/git.ts';
 import { generateCorpus } from './corpus.ts';
 import { generateHistory } from './history.ts';
 import { measureDevLoop } from './dev-loop.ts';
-import { linkNodeModules, copySprintbook, REPO } from './project.ts';
+import { linkNodeModules, copySprintbook, REPO, userEnv } from './project.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -28,7 +28,7 @@ const sprints = Number(values.sprints ?? (values.quick ? 8 : 500));
 const commits = Number(values.commits ?? (values.quick ? 300 : 5000));
 const runs = Math.max(3, Number(values.runs));
 const ASTRO = join(REPO, 'node_modules/astro/bin/astro.mjs');
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', SPRINTBOOK_TODAY: '2026-06-01' };
+const env = userEnv({ ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', SPRINTBOOK_TODAY: '2026-06-01' });
 
 interface Sample {
 	ms: number;

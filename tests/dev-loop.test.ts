@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copySprintbook } from '../bench/project.ts';
+import { copySprintbook, userEnv } from '../bench/project.ts';
 import { ROOT } from './helpers/site.ts';
 
 let root = '';
@@ -16,7 +16,7 @@ let server: ChildProcess | undefined;
 let out = '';
 
 /** Waits until the server's output since `from` contains `text`. */
-async function printed(text: string, from: number, ms = 30_000): Promise<string> {
+async function printed(text: string, from: number, ms = 90_000): Promise<string> {
 	const started = Date.now();
 	while (!out.slice(from).includes(text)) {
 		if (Date.now() - started > ms) throw new Error(`not printed in ${ms} ms: ${text}\n--- output since the save:\n${out.slice(from)}`);
@@ -39,7 +39,7 @@ beforeAll(async () => {
 	copySprintbook(root);
 	server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', '0', '--host', '127.0.0.1'], {
 		cwd: root,
-		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+		env: userEnv({ ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' }),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	server.stdout!.on('data', (d) => (out += d));
@@ -51,7 +51,8 @@ afterAll(() => {
 	server?.kill('SIGTERM');
 });
 
-describe('astro dev after a save', () => {
+// Each wait is generous: beside the other test files on two cores, a dev server can take a while to see a save.
+describe('astro dev after a save', { timeout: 300_000 }, () => {
 	it('says a clean doc has no problems', async () => {
 		const from = save('sprints/12.5/backlog.md', (t) => `${t}- Faster search\n`);
 		await printed('check: content/sprints/12.5/backlog.md: no problems', from);
