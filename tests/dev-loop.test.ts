@@ -25,8 +25,21 @@ async function printed(text: string, from: number, ms = 90_000): Promise<string>
 	return out.slice(from);
 }
 
-/** Saves `file` (content-relative) with `edit` applied, and returns where the output stood before. */
-function save(file: string, edit: (text: string) => string): number {
+/**
+ * Saves `file` (content-relative) with `edit` applied, once the server has been quiet for a second (as between a
+ * writer's saves: two writes 50 ms apart can reach the file watcher as one), and returns where the output stood.
+ */
+async function save(file: string, edit: (text: string) => string): Promise<number> {
+	const started = Date.now();
+	let quietSince = Date.now();
+	let seen = out.length;
+	while (Date.now() - quietSince < 1_000 && Date.now() - started < 20_000) {
+		await new Promise((r) => setTimeout(r, 100));
+		if (out.length !== seen) {
+			seen = out.length;
+			quietSince = Date.now();
+		}
+	}
 	const from = out.length;
 	const path = join(root, 'content', file);
 	writeFileSync(path, edit(readFileSync(path, 'utf8')));
@@ -54,23 +67,23 @@ afterAll(() => {
 // Each wait is generous: beside the other test files on two cores, a dev server can take a while to see a save.
 describe('astro dev after a save', { timeout: 300_000 }, () => {
 	it('says a clean doc has no problems', async () => {
-		const from = save('sprints/12.5/backlog.md', (t) => `${t}- Faster search\n`);
+		const from = await save('sprints/12.5/backlog.md', (t) => `${t}- Faster search\n`);
 		await printed('check: content/sprints/12.5/backlog.md: no problems', from);
 	});
 
 	it('shows the saved doc’s problem with its place and fix, and its repair', async () => {
-		const from = save('sprints/12.5/backlog.md', (t) => `${t}\nSee [the plan](../12/plan.md#no-such-heading).\n`);
+		const from = await save('sprints/12.5/backlog.md', (t) => `${t}\nSee [the plan](../12/plan.md#no-such-heading).\n`);
 		const report = await printed('broken-anchor', from);
 		expect(report).toContain('content/sprints/12.5/backlog.md');
 		expect(report).toContain('no heading "#no-such-heading"');
-		const fixed = save('sprints/12.5/backlog.md', (t) => t.replace('\nSee [the plan](../12/plan.md#no-such-heading).\n', ''));
+		const fixed = await save('sprints/12.5/backlog.md', (t) => t.replace('\nSee [the plan](../12/plan.md#no-such-heading).\n', ''));
 		await printed('check: content/sprints/12.5/backlog.md: no problems', fixed);
 	});
 
 	it('names the other doc a save broke: a heading renamed under a link to it', async () => {
-		const linked = save('sprints/12.5/backlog.md', (t) => `${t}\nSee [services](../../docs/architecture/overview.md#services).\n`);
+		const linked = await save('sprints/12.5/backlog.md', (t) => `${t}\nSee [services](../../docs/architecture/overview.md#services).\n`);
 		await printed('check: content/sprints/12.5/backlog.md: no problems', linked);
-		const from = save('docs/architecture/overview.md', (t) => t.replace('## Services', '## Components'));
+		const from = await save('docs/architecture/overview.md', (t) => t.replace('## Services', '## Components'));
 		const report = await printed('changed what other documents get', from);
 		expect(report).toMatch(/content\/sprints\/12\.5\/backlog\.md \(0 → 1 problem\)/);
 	});
