@@ -17,37 +17,33 @@ import { CHECK_GATE } from './check-gate.ts';
 import { CONTENT_DIR } from '../lib/layout.ts';
 import { formatHuman } from '../lib/reporter.ts';
 
-/** Runs `check` on a worker thread (the machine's second core) and hands back its result. */
-function checkOnWorker(root: string): Promise<CheckResult> {
-	return new Promise((resolve, reject) => {
-		const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { root } });
-		worker.once('message', (result: CheckResult) => {
-			resolve(result);
-			void worker.terminate();
-		});
-		worker.once('error', reject);
-	});
-}
-
-/** A worker kept for the dev server's re-checks: one run at a time, and it never keeps the process alive. */
-function devChecker(root: string): () => Promise<CheckResult> {
+/**
+ * `check` on a worker thread (the machine's second core), one run at a time: the build runs it once and stops the
+ * worker; the dev server keeps it for every save. A worker that cannot start (an unusual runtime) costs the second
+ * core, never the check: the run falls back to this thread. The dev server's worker never keeps the process alive;
+ * the build's must, while the content loaders wait for its report.
+ */
+function checkWorker(root: string, forDev: boolean) {
 	let worker: Worker | undefined;
-	return () => {
-		worker ??= new Worker(new URL('./check-worker.ts', import.meta.url));
-		worker.unref();
-		const w = worker;
-		return new Promise<CheckResult>((resolve, reject) => {
-			const fail = (error: Error) => {
-				worker = undefined; // a fresh one next time
-				reject(error);
-			};
-			w.once('message', (result: CheckResult) => {
-				w.off('error', fail);
-				resolve(result);
-			});
-			w.once('error', fail);
-			w.postMessage({ root });
-		}).catch(() => check({ root })); // a worker that cannot start costs the second core, never the check
+	return {
+		run(): Promise<CheckResult> {
+			worker ??= new Worker(new URL('./check-worker.ts', import.meta.url));
+			if (forDev) worker.unref();
+			const w = worker;
+			return new Promise<CheckResult>((resolve, reject) => {
+				const fail = (error: Error) => {
+					worker = undefined; // a fresh one next time
+					reject(error);
+				};
+				w.once('message', (result: CheckResult) => {
+					w.off('error', fail);
+					resolve(result);
+				});
+				w.once('error', fail);
+				w.postMessage(root);
+			}).catch(() => check({ root }));
+		},
+		stop: () => void worker?.terminate(),
 	};
 }
 
@@ -81,12 +77,11 @@ function problemsByFile(result: CheckResult): Map<string, number> {
  * second — and its own problems are printed (or that it has none) while Astro reloads its page. Saves close
  * together are checked once; other documents whose problems the save changed (a link to a renamed heading) are named.
  */
-function recheckOnSave(root: string, startup: Promise<CheckResult>, checkAgain: () => Promise<CheckResult>, server: { watcher: { on(event: 'all', listener: (event: string, file: string) => void): unknown } }, logger: AstroIntegrationLogger): void {
+function recheckOnSave(root: string, startup: CheckResult, checker: ReturnType<typeof checkWorker>, server: { watcher: { on(event: 'all', listener: (event: string, file: string) => void): unknown } }, logger: AstroIntegrationLogger): void {
 	const contentDir = resolve(root, CONTENT_DIR);
 	const saved = new Set<string>();
 	let running = false;
-	let before: Map<string, number> | undefined;
-	void startup.then((r) => (before ??= problemsByFile(r)), () => undefined);
+	let before = problemsByFile(startup);
 	const run = async () => {
 		if (running || saved.size === 0) return;
 		running = true;
@@ -94,16 +89,16 @@ function recheckOnSave(root: string, startup: Promise<CheckResult>, checkAgain: 
 		saved.clear();
 		try {
 			const started = performance.now();
-			const result = await checkAgain();
+			const result = await checker.run();
 			const ms = Math.round(performance.now() - started);
 			const own = result.diagnostics.filter((d) => d.severity !== 'info' && files.includes(resolve(d.file)));
 			const names = files.map((f) => `${relative(process.cwd(), f)}${existsSync(f) ? '' : ' (deleted)'}`).join(', ');
 			if (own.length) process.stdout.write(`${formatHuman({ ...result, diagnostics: own }, process.stdout.isTTY === true && !process.env.NO_COLOR)}\n`);
 			else logger.info(`check: ${names}: no problems (${ms} ms)`);
 			const now = problemsByFile(result);
-			const others = [...new Set([...now.keys(), ...(before?.keys() ?? [])])].filter((f) => !files.includes(f) && (now.get(f) ?? 0) !== (before?.get(f) ?? 0));
-			if (before && others.length) {
-				logger.warn(`check: this save changed what other documents get: ${others.map((f) => `${relative(process.cwd(), f)} (${before!.get(f) ?? 0} → ${now.get(f) ?? 0} problem${now.get(f) === 1 ? '' : 's'})`).join(', ')}; npm run check lists them`);
+			const others = [...new Set([...now.keys(), ...before.keys()])].filter((f) => !files.includes(f) && (now.get(f) ?? 0) !== (before.get(f) ?? 0));
+			if (others.length) {
+				logger.warn(`check: this save changed what other documents get: ${others.map((f) => `${relative(process.cwd(), f)} (${before.get(f) ?? 0} → ${now.get(f) ?? 0} problem${now.get(f) === 1 ? '' : 's'})`).join(', ')}; npm run check lists them`);
 			}
 			before = now;
 		} catch (error) {
@@ -122,14 +117,14 @@ function recheckOnSave(root: string, startup: Promise<CheckResult>, checkAgain: 
 }
 
 export default function sprintbook(): AstroIntegration {
-	let root = '';
-	let checkAgain: (() => Promise<CheckResult>) | undefined;
-	let startup: Promise<CheckResult> = Promise.reject(new Error('no check yet'));
-	startup.catch(() => undefined);
+	// The dev server's checker and its first report, for the re-checks after each save.
+	let dev: { root: string; checker: ReturnType<typeof checkWorker>; report: CheckResult } | undefined;
 	return {
 		name: 'sprintbook',
 		hooks: {
-			'astro:server:setup': ({ server, logger }) => recheckOnSave(root, startup, (checkAgain ??= devChecker(root)), server, logger),
+			'astro:server:setup': ({ server, logger }) => {
+				if (dev) recheckOnSave(dev.root, dev.report, dev.checker, server, logger);
+			},
 			// Astro's loaders would stop at the first bad file with a stack trace, so they wait for this report (the
 			// gate in src/content.config.ts); until then check runs on a worker, beside Astro's own setup.
 			'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
@@ -137,14 +132,17 @@ export default function sprintbook(): AstroIntegration {
 				const contentDir = fileURLToPath(new URL(`${CONTENT_DIR}/`, config.root));
 				updateConfig({ vite: { define: { 'import.meta.env.SPRINTBOOK_CONTENT_DIR': JSON.stringify(contentDir) } } });
 				if (command !== 'build' && command !== 'dev') return;
-				root = fileURLToPath(config.root);
-				// A worker that cannot start (an unusual runtime) costs the overlap, never the check.
+				const root = fileURLToPath(config.root);
 				// In dev the first run also loads the worker that re-checks each save, so the first save is warm too.
-				const checking = command === 'build' ? checkOnWorker(root).catch(() => check({ root })) : (checkAgain = devChecker(root))();
-				startup = checking;
+				const checker = checkWorker(root, command === 'dev');
+				const checking = checker.run();
+				if (command === 'build') void checking.finally(checker.stop);
 				const gate = checking.then((result) => report(result, command, logger));
 				(globalThis as Record<symbol, unknown>)[CHECK_GATE] = gate;
-				if (command === 'dev') await gate;
+				if (command === 'dev') {
+					await gate;
+					dev = { root, checker, report: await checking };
+				}
 			},
 			// However the loaders ran (or if none did), no page is written before the report is in.
 			'astro:build:start': async () => {

@@ -50,10 +50,12 @@ function bytePosition(bytes: Uint8Array, offset: number): { line: number; column
 	return { line, column: [...decoder.decode(bytes.subarray(lineStart, offset))].length + 1 };
 }
 
+const hasBom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
 export function decodeSource(file: string, bytes: Uint8Array, diagnostics: DiagnosticList): SourceText {
-	const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-	const body = hasBom ? bytes.subarray(3) : bytes;
-	if (hasBom) {
+	const bom = hasBom(bytes);
+	const body = bom ? bytes.subarray(3) : bytes;
+	if (bom) {
 		diagnostics.warn(file, { line: 1, column: 1 }, 'bom', 'file starts with a byte-order mark (BOM), which can hide the frontmatter from other tools', 'save the file as UTF-8 without BOM');
 	}
 
@@ -106,6 +108,6 @@ export function decodeSource(file: string, bytes: Uint8Array, diagnostics: Diagn
 /** The text of bytes `decodeSource` has already read and reported on (a cached document): no checks, same text. */
 export function decodeChecked(bytes: Uint8Array, isText: boolean): SourceText {
 	if (!isText) return { text: '', lineStarts: [0], isText: false };
-	const text = decoder.decode(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
+	const text = decoder.decode(hasBom(bytes) ? bytes.subarray(3) : bytes);
 	return { text, lineStarts: lineStartsOf(text), isText: true };
 }

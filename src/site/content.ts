@@ -48,6 +48,8 @@ export interface SiteData {
 	referencedBy: Map<string, PageRef[]>;
 	/** Previous and next sprint by number, archived or not, plan or no plan. */
 	neighbours: (sprint: string) => { previous?: Sprint; next?: Sprint };
+	/** The timeline page that lists a sprint (newest first, 50 to a page): where its "Sprints" breadcrumb leads. */
+	timelineUrl: (sprint: string) => string;
 	/** Git history and repository links of an entry, when the content is in a git checkout. */
 	historyOf: (entry: { filePath?: string }) => DocHistory | undefined;
 	/** Pages changed and tasks ticked in the 7 days up to `asOf`; undefined outside a git checkout. */
@@ -130,6 +132,7 @@ async function gather(): Promise<SiteData> {
 	const urlByPath = new Map(sources.map((s) => [s.contentPath, s.url]));
 	const links = backlinks(contentDir, sources, (path) => urlByPath.get(path));
 	const neighbours = neighbourMap(sprints);
+	const timelinePage = new Map(sprints.map((s, i) => [s.sprint, Math.floor((sprints.length - 1 - i) / SPRINTS_PER_PAGE) + 1]));
 	const bySprint = new Map(sprints.map((s) => [s.sprint, s]));
 	const history = await readHistory();
 	const referencedBy = new Map([...links].map(([url, from]) => [url, from.filter((f) => titles.has(f)).map((f) => ({ url: f, title: titles.get(f)! }))]));
@@ -147,6 +150,7 @@ async function gather(): Promise<SiteData> {
 		titles,
 		referencedBy,
 		neighbours: (sprint) => neighbours.get(sprint) ?? {},
+		timelineUrl: (sprint) => pagedUrl(sprintsIndexUrl, timelinePage.get(sprint) ?? 1),
 		changedThisWeek: async (asOf) => {
 			const root = history.root;
 			if (!root) return undefined;
@@ -199,19 +203,6 @@ async function readHistory(): Promise<{ files: Map<string, FileHistory>; prefix:
 		return { files: new Map(), prefix, root };
 	}
 }
-
-/** The timeline page that lists `sprint` (newest first, 50 to a page): where an old sprint's "Sprints" breadcrumb leads. */
-export function timelineUrlOf(site: Pick<SiteData, 'sprints'>, sprint: string): string {
-	// Every sprint page asks: the positions are worked out once per sprint list, not searched for on each page.
-	let positions = TIMELINE_POSITIONS.get(site.sprints);
-	if (!positions) {
-		positions = new Map(site.sprints.map((s, i) => [s.sprint, site.sprints.length - 1 - i]));
-		TIMELINE_POSITIONS.set(site.sprints, positions);
-	}
-	const fromNewest = positions.get(sprint);
-	return pagedUrl(sprintsIndexUrl, fromNewest === undefined ? 1 : Math.floor(fromNewest / SPRINTS_PER_PAGE) + 1);
-}
-const TIMELINE_POSITIONS = new WeakMap<readonly Sprint[], Map<string, number>>();
 
 /** Every sprint's pass-rate figures, and the sprints that state any, newest first, 50 to a page: the figures pages. */
 export async function figurePages() {
