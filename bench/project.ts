@@ -26,7 +26,7 @@ export function linkNodeModules(root: string): void {
  */
 export function copySprintbook(root: string): void {
 	linkNodeModules(root);
-	for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(REPO, entry), join(root, entry), { recursive: true });
+	for (const entry of ['bin', 'src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(REPO, entry), join(root, entry), { recursive: true });
 }
 
 /**

@@ -107,7 +107,7 @@ async function main() {
 	const original = readFileSync(edited, 'utf8');
 	for (let r = 1; r <= runs; r++) {
 		process.stdout.write(`run ${r}/${runs}: check cold`);
-		const sprintbookCli = join(REPO, 'src/cli/sprintbook.ts');
+		const sprintbookCli = join(REPO, 'bin/sprintbook.js');
 		add('check_ms', (await measure([sprintbookCli, 'check', '--root', site, '--no-cache'], site)).ms);
 		process.stdout.write(', check warm');
 		await measure([sprintbookCli, 'check', '--root', site], site); // fills the cache

@@ -112,7 +112,7 @@ describe('archive killed after each of its writes', () => {
 /** The CLI as a child process that runs alongside others. */
 function start(args: string[], cwd: string): Promise<CliRun> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [join(ROOT, 'src/cli/sprintbook.ts'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
+		const child = spawn(process.execPath, [join(ROOT, 'bin/sprintbook.js'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));

@@ -93,7 +93,7 @@ describe('check with its cache', () => {
 		const root = mkdtempSync(join(tmpdir(), 'sprintbook-check-rules-'));
 		copySprintbook(root);
 		cpSync(join(ROOT, 'tests/fixtures/check/content'), join(root, 'content'), { recursive: true });
-		const own = (args: string[]) => spawnSync(process.execPath, [join(root, 'src/cli/sprintbook.ts'), 'check', '--format', 'json', ...args], { cwd: root, encoding: 'utf8' }).stdout;
+		const own = (args: string[]) => spawnSync(process.execPath, [join(root, 'bin/sprintbook.js'), 'check', '--format', 'json', ...args], { cwd: root, encoding: 'utf8' }).stdout;
 		expect(own([])).toContain('broken encoding');
 		expect(own([])).toContain('broken encoding'); // warm
 		const rule = join(root, 'src/lib/source.ts');

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 /** The `sprintbook` command: parses the command name and hands over. No stack trace ever reaches the user. */
-import { enableCompileCache } from 'node:module';
 import { UsageError, type CommandResult } from './usage.ts';
 import { describeOutcome, hasJournal, recoverJournal } from '../lib/archive-journal.ts';
 import { acquireLock, LockHeld, stateDir, type Lock } from '../lib/lock.ts';
@@ -15,10 +14,7 @@ Commands:
 
 Run sprintbook <command> --help for a command's options.`;
 
-// Node keeps the compiled (type-stripped) modules between runs, and each command loads only its own: a warm
-// `check` spends ~0.1 s less before reading the first file.
-enableCompileCache();
-
+// Each command loads only its own modules (bin/sprintbook.js turns Node's compile cache on before any of them).
 type Command = (args: string[], out: typeof process.stdout) => Promise<CommandResult>;
 const commands: Record<string, () => Promise<Command>> = {
 	check: async () => (await import('./commands/check.ts')).runCheck,

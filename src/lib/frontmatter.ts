@@ -1,5 +1,8 @@
 /** Splits a Markdown file into its YAML frontmatter and body, keeping offsets and lines so problems can point at the source. */
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { lazy } from './lazy.ts';
+
+const yaml = lazy<typeof import('yaml')>('yaml');
 
 export interface Frontmatter {
 	/** The YAML text between the `---` fences. */
@@ -60,5 +63,5 @@ export function splitFrontmatter(text: string): Frontmatter | undefined {
 
 /** Parses frontmatter YAML into a document that remembers where each key and value stands. */
 export function parseFrontmatter(fm: Frontmatter): Document.Parsed {
-	return parseDocument(fm.yaml, { prettyErrors: false, uniqueKeys: true, lineCounter: new LineCounter() });
+	return yaml().parseDocument(fm.yaml, { prettyErrors: false, uniqueKeys: true, lineCounter: new (yaml().LineCounter)() });
 }

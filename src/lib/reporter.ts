@@ -2,9 +2,11 @@
  * The one reporter for diagnostics: human text (grouped by file, with a code
  * frame and the fix), JSON for tools, and GitHub workflow annotations.
  */
-import { codeFrameColumns } from '@babel/code-frame';
 import pc from 'picocolors';
 import type { Diagnostic } from './diagnostics.ts';
+import { lazy } from './lazy.ts';
+
+const codeFrame = lazy<typeof import('@babel/code-frame')>('@babel/code-frame');
 
 export type Format = 'human' | 'json' | 'github';
 export const FORMATS: readonly Format[] = ['human', 'json', 'github'];
@@ -41,7 +43,7 @@ export function formatHuman(input: ReportInput, color: boolean): string {
 		}
 		const source = input.sources?.get(d.file);
 		if (source !== undefined) {
-			const frame = codeFrameColumns(
+			const frame = codeFrame().codeFrameColumns(
 				source,
 				{ start: { line: d.line, column: d.column }, end: d.endLine === d.line && d.endColumn > d.column ? { line: d.endLine, column: d.endColumn } : undefined },
 				{ linesAbove: 1, linesBelow: 1, forceColor: color, highlightCode: false },

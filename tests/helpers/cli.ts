@@ -10,7 +10,7 @@ export interface CliRun {
 }
 
 export function sprintbook(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): CliRun {
-	const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/sprintbook.ts'), ...args], {
+	const r = spawnSync(process.execPath, [join(ROOT, 'bin/sprintbook.js'), ...args], {
 		cwd,
 		encoding: 'utf8',
 		env: { ...process.env, NO_COLOR: '1', ...env },

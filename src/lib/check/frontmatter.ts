@@ -3,13 +3,16 @@
  * data passes the collection's zod schema. Every zod issue is placed on the
  * YAML key or value it is about, using the parser's source ranges.
  */
-import { CORE_SCHEMA, load } from 'js-yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
 import type { z } from 'astro/zod';
 import { closest } from '../graph.ts';
 import { DiagnosticList, offsetToPosition, type Position } from '../diagnostics.ts';
 import { split, type Frontmatter } from '../frontmatter.ts';
 import type { SourceText } from '../source.ts';
+import { lazy } from '../lazy.ts';
+
+const jsYaml = lazy<typeof import('js-yaml')>('js-yaml');
+const yaml = lazy<typeof import('yaml')>('yaml');
 
 export interface ParsedFrontmatter {
 	frontmatter: Frontmatter;
@@ -58,7 +61,7 @@ export function checkFrontmatter(
 	let fastFailed = false;
 	try {
 		// Core schema: dates stay text, so `2026-02-30` is reported instead of rolling over to March.
-		fast = load(fm.yaml, { schema: CORE_SCHEMA });
+		fast = jsYaml().load(fm.yaml, { schema: jsYaml().CORE_SCHEMA });
 	} catch {
 		fastFailed = true;
 	}
@@ -74,6 +77,7 @@ export function checkFrontmatter(
 	// each is reported where it stands, and the doc goes no further.
 	if (/(?:^|[\s:\-[{,])!/.test(fm.yaml)) {
 		const tagged: Array<{ tag: string; range: [number, number, number] }> = [];
+		const { visit, isScalar, isMap, isSeq } = yaml();
 		visit(positioned(), {
 			Node(_, node) {
 				if ((isScalar(node) || isMap(node) || isSeq(node)) && node.tag && node.range && /!/.test(fm.yaml.slice(node.range[0] - node.tag.length - 2, node.range[1]))) tagged.push({ tag: node.tag, range: node.range });
@@ -116,8 +120,8 @@ export function checkFrontmatter(
  * came from the cache, when a cross-file rule has something to point at in it.
  */
 export function locatorFor(source: SourceText, fm: Frontmatter) {
-	let parsedDoc: ReturnType<typeof parseDocument> | undefined;
-	const positioned = () => (parsedDoc ??= parseDocument(fm.yaml, { prettyErrors: false, uniqueKeys: true, lineCounter: new LineCounter() }));
+	let parsedDoc: ReturnType<typeof import('yaml').parseDocument> | undefined;
+	const positioned = () => (parsedDoc ??= yaml().parseDocument(fm.yaml, { prettyErrors: false, uniqueKeys: true, lineCounter: new (yaml().LineCounter)() }));
 	const at = (offset: number): { line: number; column: number } =>
 		offsetToPosition(source.lineStarts, fm.yamlOffset + Math.min(offset, fm.yaml.length));
 	const range = (r: readonly [number, number, number?] | undefined | null): Position => {
@@ -130,6 +134,7 @@ export function locatorFor(source: SourceText, fm: Frontmatter) {
 	/** Walks the YAML tree along a zod path, returning the pair and the node at its end. */
 	const walk = (path: ReadonlyArray<PropertyKey>) => {
 		const doc = positioned();
+		const { isMap, isScalar, isSeq } = yaml();
 		let node: unknown = doc.contents;
 		let pair: Pair | undefined;
 		let parent: unknown = undefined;
@@ -148,6 +153,7 @@ export function locatorFor(source: SourceText, fm: Frontmatter) {
 	};
 	const locate = (path: ReadonlyArray<PropertyKey>, what: 'key' | 'value' = 'value'): Position => {
 		const { node, pair, parent, found } = walk(path);
+		const { isMap, isScalar, isSeq } = yaml();
 		if (found && what === 'key' && pair && isScalar(pair.key)) return range(pair.key.range);
 		if (found && node) return range((node as Node).range);
 		if (found && pair && isScalar(pair.key)) return range(pair.key.range);
@@ -228,7 +234,7 @@ function reportIssue(
 
 /** The literal text of a YAML scalar as written in the file. */
 function sourceLiteral(fm: Frontmatter, node: Node | undefined): string | undefined {
-	if (!node || !isScalar(node) || !node.range) return undefined;
+	if (!node || !yaml().isScalar(node) || !node.range) return undefined;
 	return fm.yaml.slice(node.range[0], node.range[1]).trim();
 }
 

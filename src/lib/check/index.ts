@@ -5,7 +5,6 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { glob } from 'tinyglobby';
 import { DiagnosticList, type Diagnostic, type Position } from '../diagnostics.ts';
 import { dependencyCycles, nearMissSprint } from '../graph.ts';
 import { CONTENT_DIR, listCollectionFiles, liveSprintFolder, PROJECT_DOCS_DIR, projectDocId, requirementId, sprintDocId, type CollectionName } from '../layout.ts';
@@ -67,7 +66,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 
 	const { files: walked, links } = walkContent(contentDir);
 	// Files behind a linked folder are listed by following it, as the site's loaders do.
-	const allFiles = [...links].some((l) => !walked.includes(l)) ? await glob(['**/*'], { cwd: contentDir, onlyFiles: true, dot: false }) : walked;
+	const allFiles = [...links].some((l) => !walked.includes(l)) ? await (await import('tinyglobby')).glob(['**/*'], { cwd: contentDir, onlyFiles: true, dot: false }) : walked;
 	const placed = await listCollectionFiles(contentDir, allFiles);
 	// A symbolic link out of content/ would publish (and print) a file that is not the team's doc: refused, never read.
 	// Only paths that pass through a link are resolved (one walk that does not follow links finds them).

@@ -4,12 +4,14 @@
  * Links to `.md` documents are fine: the site rewrites them to page URLs.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { imageSize } from 'image-size';
 import { basename, join, posix, relative, resolve } from 'node:path';
 import type { DiagnosticList } from '../diagnostics.ts';
 import { collectionOf } from '../layout.ts';
 import { parseFileLink } from '../links.ts';
+import { lazy } from '../lazy.ts';
 import type { MarkdownOutline } from '../markdown.ts';
+
+const imageSize = lazy<typeof import('image-size')>('image-size');
 
 export interface LinkContext {
 	contentDir: string;
@@ -133,7 +135,7 @@ function imageProblem(path: string, imageProblems: Map<string, string | undefine
 			const bytes = readFileSync(path);
 			if (bytes.length === 0) problem = 'is an empty file';
 			else {
-				const { width, height, type } = imageSize(bytes);
+				const { width, height, type } = imageSize().imageSize(bytes);
 				if (!width || !height || !type) problem = `has no size in its header${type ? ` (a ${type.toUpperCase()} without width and height)` : ''}`;
 			}
 		} catch (e) {
