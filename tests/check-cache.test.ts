@@ -5,7 +5,7 @@
  * edit, after a change elsewhere that a cached document's links or figures
  * depend on, after Sprintbook's own rules change, or with a broken cache file.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -53,6 +53,29 @@ describe('check with its cache', () => {
 		expect(findings(root)).toEqual(findings(root, '--no-cache'));
 		writeFileSync(doc, before);
 		expect(findings(root).filter((f) => f.file.endsWith('self-anchor.md')).map((f) => f.ruleId)).not.toContain('unknown-field');
+	});
+
+	it('takes a document whose size and time stamps are unchanged from the last run without reading it, and still sees a same-size edit with its old time put back', () => {
+		const root = project();
+		// Files written over a second ago: the cache then keeps their stamps (a file changed just now is always read).
+		const hourAgo = new Date(Date.now() - 3_600_000);
+		for (const f of readdirSync(join(root, 'content'), { recursive: true, encoding: 'utf8' })) utimesSync(join(root, 'content', f), hourAgo, hourAgo);
+		const cold = run(root, '--no-cache');
+		run(root);
+		const stored = JSON.parse(readFileSync(join(root, CACHE), 'utf8')) as { entries: Record<string, { stamp?: { mtimeMs: number } }> };
+		expect(Object.values(stored.entries).map((e) => e.stamp?.mtimeMs)).toEqual(Object.values(stored.entries).map(() => hourAgo.getTime()));
+		expect(run(root).stdout).toBe(cold.stdout);
+		expect(sprintbook(['check'], root).stdout).toBe(sprintbook(['check', '--no-cache'], root).stdout);
+
+		const doc = join(root, 'content/sprints/3.1/self-anchor.md');
+		const before = readFileSync(doc, 'utf8');
+		const after = before.replace('kind: notes', 'kind: nopes');
+		writeFileSync(doc, after);
+		utimesSync(doc, hourAgo, hourAgo); // same size, same modification time: only the change time tells
+		expect(statSync(doc).size).toBe(Buffer.byteLength(before));
+		const mine = (root: string, ...args: string[]) => findings(root, ...args).filter((f) => f.file.endsWith('self-anchor.md'));
+		expect(mine(root).map((f) => f.message).join('\n')).toContain('nopes');
+		expect(mine(root)).toEqual(mine(root, '--no-cache'));
 	});
 
 	it('re-checks an unchanged document’s links and figures when what they point at changes', () => {

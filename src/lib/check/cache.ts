@@ -2,7 +2,8 @@
  * What `check` learned from each document on its own — the diagnostics of the
  * rules that read one file (encoding, frontmatter and schema, secrets, raw
  * HTML, MDX), its parsed frontmatter and its outline — kept between runs,
- * keyed by the file's path, collection and a hash of its bytes. Rules that
+ * keyed by the file's path, collection and a hash of its bytes (read only when
+ * its size or time stamps differ from the last run's, as git does). Rules that
  * read across files (ids, references, links, figures) run every time, on
  * these analyses, so a cached file still gets a link error when the heading it
  * links to is renamed elsewhere.
@@ -30,6 +31,8 @@ export interface DocAnalysis {
 	diagnostics: Array<Omit<Diagnostic, 'file'>>;
 	/** Present when the frontmatter could be read. */
 	parsed?: { raw: Record<string, unknown>; data?: Record<string, unknown> };
+	/** The line the body starts on, which the outline's positions count from (with `parsed`). */
+	bodyLine?: number;
 	outline?: MarkdownOutline;
 	/** The figure rules' findings, valid while what they compare against (the sprint's test total, the track hours) is `context`. */
 	figures?: { context: string; diagnostics: Array<Omit<Diagnostic, 'file'>> };
@@ -40,10 +43,28 @@ interface StoredAnalysis extends Omit<DocAnalysis, 'outline' | 'parsed'> {
 	parsed?: { raw: Record<string, unknown>; data?: Record<string, unknown> | 'raw' };
 	outline?: Omit<MarkdownOutline, 'anchors'> & { anchors: string[] };
 }
+/** What a file's size and time stamps were when it was last read: equal now, the file is taken as unchanged without reading it. */
+export interface Stamp {
+	size: number;
+	mtimeMs: number;
+	ctimeMs: number;
+}
+interface Entry<A> {
+	hash: string;
+	stamp?: Stamp;
+	analysis: A;
+}
 interface Stored {
 	rules: string;
-	entries: Record<string, { hash: string; analysis: StoredAnalysis }>;
+	entries: Record<string, Entry<StoredAnalysis>>;
 }
+
+/**
+ * A file changed within this long before it was read may change again with the same size in the same
+ * time-stamp tick (a second on some file systems): its stamp is not kept, and the next run reads and hashes it.
+ */
+const RACY_MS = 2000;
+const sameStamp = (a: Stamp | undefined, b: Stamp) => !!a && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 
 const SRC = fileURLToPath(new URL('../../', import.meta.url));
 /** Parsers whose output the analyses hold: a new version may read a file differently. */
@@ -81,7 +102,7 @@ const fromDisk = (a: StoredAnalysis): DocAnalysis => ({
 });
 
 export class CheckCache {
-	private readonly fresh = new Map<string, { hash: string; analysis: DocAnalysis }>();
+	private readonly fresh = new Map<string, Entry<DocAnalysis>>();
 	private readonly file: string;
 	private readonly rules: string;
 	private readonly old: Stored['entries'];
@@ -115,19 +136,28 @@ export class CheckCache {
 
 	private key = (collection: string, contentPath: string) => `${collection}:${contentPath}`;
 
-	get(collection: string, contentPath: string, hash: string): DocAnalysis | undefined {
+	/**
+	 * The document's analysis when it is unchanged — by its stamp when that matches the last run's (no read), else
+	 * by a hash of `bytes()` — and the hash to store a new analysis under.
+	 */
+	lookup(collection: string, contentPath: string, stamp: Stamp, bytes: () => Uint8Array): { hash: string; analysis?: DocAnalysis } {
 		const key = this.key(collection, contentPath);
 		const entry = Object.hasOwn(this.old, key) ? this.old[key] : undefined;
-		if (entry?.hash !== hash) return undefined;
+		const hash = entry && sameStamp(entry.stamp, stamp) ? entry.hash : hashBytes(bytes());
+		if (entry?.hash !== hash) return { hash };
 		const analysis = fromDisk(entry.analysis);
-		this.fresh.set(key, { hash, analysis });
-		return analysis;
+		const kept = this.keepable(stamp);
+		if (!sameStamp(entry.stamp, stamp) && kept) this.changed = true; // same bytes, new stamp: remember it, to skip the read next time
+		this.fresh.set(key, { hash, stamp: kept, analysis });
+		return { hash, analysis };
 	}
 
-	set(collection: string, contentPath: string, hash: string, analysis: DocAnalysis): void {
-		this.fresh.set(this.key(collection, contentPath), { hash, analysis });
+	set(collection: string, contentPath: string, stamp: Stamp, hash: string, analysis: DocAnalysis): void {
+		this.fresh.set(this.key(collection, contentPath), { hash, stamp: this.keepable(stamp), analysis });
 		this.changed = true;
 	}
+
+	private keepable = (stamp: Stamp): Stamp | undefined => (Date.now() - stamp.mtimeMs > RACY_MS ? { size: stamp.size, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs } : undefined);
 
 	/** An analysis already stored was completed in place (its figures): write it. */
 	touched(): void {
@@ -141,7 +171,7 @@ export class CheckCache {
 			mkdirSync(join(this.file, '..'), { recursive: true });
 			const temp = `${this.file}.${process.pid}-${threadId}.tmp`;
 			const entries: Stored['entries'] = {};
-			for (const [key, { hash, analysis }] of this.fresh) entries[key] = { hash, analysis: toDisk(analysis) };
+			for (const [key, { hash, stamp, analysis }] of this.fresh) entries[key] = { hash, stamp, analysis: toDisk(analysis) };
 			writeFileSync(temp, JSON.stringify({ rules: this.rules, entries } satisfies Stored));
 			renameSync(temp, this.file);
 		} catch {

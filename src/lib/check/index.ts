@@ -14,9 +14,9 @@ import type { MarkdownOutline } from '../markdown.ts';
 import { decodeChecked, decodeSource, type SourceText } from '../source.ts';
 import { sumHours } from '../sprints.ts';
 import { checkFigures } from './figures.ts';
-import { CheckCache, hashBytes, type DocAnalysis } from './cache.ts';
+import { CheckCache, type DocAnalysis } from './cache.ts';
 import { locatorFor, type ParsedFrontmatter } from './frontmatter.ts';
-import { split } from '../frontmatter.ts';
+import { split, type Frontmatter } from '../frontmatter.ts';
 import { checkLinks, freshLookups } from './links.ts';
 
 export interface CheckOptions {
@@ -39,7 +39,7 @@ export interface CheckResult {
 	errors: number;
 	warnings: number;
 	infos: number;
-	/** Text of each document by its displayed path, for code frames. */
+	/** Text of each document with a problem reported, by its displayed path, for code frames. */
 	sources: Map<string, string>;
 }
 
@@ -48,12 +48,13 @@ interface Doc {
 	/** Relative to the content folder. */
 	contentPath: string;
 	display: string;
-	source: SourceText;
+	/** Its text, read only when a rule needs it: an unchanged document's findings come from the cache. */
+	source: () => SourceText;
 	parsed?: ParsedFrontmatter;
 	/** Links, raw HTML and heading ids of the body (of the whole text when the frontmatter could not be read). */
 	outline?: MarkdownOutline;
-	/** What the single-file rules found, as cached. */
-	analysis?: DocAnalysis;
+	/** What the single-file rules found, now or in an earlier run. */
+	analysis: DocAnalysis;
 }
 
 const withoutFile = ({ file: _, ...rest }: Diagnostic) => rest;
@@ -62,7 +63,10 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 	const cwd = options.cwd ?? process.cwd();
 	const contentDir = resolve(options.root, options.contentDir ?? CONTENT_DIR);
 	const diagnostics = new DiagnosticList();
-	const display = (contentPath: string) => relative(cwd, join(contentDir, contentPath)).split(sep).join('/');
+	// Paths are shown relative to cwd; from outside content/ that is one prefix for every doc (path.relative per doc was 15 ms of a warm run).
+	const cwdInside = cwd === contentDir || cwd.startsWith(contentDir + sep);
+	const shownDir = relative(cwd, contentDir).split(sep).join('/');
+	const display = (contentPath: string) => (cwdInside ? relative(cwd, join(contentDir, contentPath)).split(sep).join('/') : `${shownDir}/${contentPath}`);
 
 	const { files: walked, links } = walkContent(contentDir);
 	// Files behind a linked folder are listed by following it, as the site's loaders do.
@@ -96,35 +100,34 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 	const cache = options.cache === false ? undefined : CheckCache.open(options.root);
 	let analyse: Promise<typeof import('./analyse.ts')> | undefined;
 	const docs: Doc[] = await Promise.all(
-		placed.filter(({ file }) => !outside.has(file)).map(async ({ collection, file }) => {
+		placed.filter(({ file }) => !outside.has(file)).map(async ({ collection, file }): Promise<Doc> => {
 			const shown = display(file);
-			const bytes = readFileSync(join(contentDir, file));
-			const hash = hashBytes(bytes);
-			const cached = cache?.get(collection, file, hash);
-			const own = new DiagnosticList();
-			// On a hit the text is still decoded (without the encoding rules, whose findings are cached): cross-file rules and code frames read it.
-			const source = cached ? decodeChecked(bytes, cached.isText) : decodeSource(shown, bytes, own);
-			const doc: Doc = { collection, contentPath: file, display: shown, source, analysis: cached };
+			const path = join(contentDir, file);
+			let bytes: Uint8Array | undefined;
+			const read = () => (bytes ??= readFileSync(path));
+			const stamp = cache && statSync(path);
+			const { hash, analysis: cached } = cache && stamp ? cache.lookup(collection, file, stamp, read) : { hash: '', analysis: undefined };
 			if (cached) {
 				for (const d of cached.diagnostics) diagnostics.items.push({ file: shown, ...d });
-				const fm = source.isText ? split(source.text) : undefined;
-				if (cached.parsed && fm?.kind === 'frontmatter') doc.parsed = { ...cached.parsed, frontmatter: fm.frontmatter, locate: locatorFor(source, fm.frontmatter).locate };
-				doc.outline = cached.outline;
-				return doc;
+				// The text is read and decoded (without the encoding rules, whose findings are cached) only if a cross-file rule or a code frame asks.
+				let source: SourceText | undefined;
+				const sourceOf = () => (source ??= decodeChecked(read(), cached.isText));
+				return { collection, contentPath: file, display: shown, source: sourceOf, parsed: cached.parsed && lazyParsed(cached.parsed, sourceOf), outline: cached.outline, analysis: cached };
 			}
+			const own = new DiagnosticList();
+			const source = decodeSource(shown, read(), own);
 			// The single-file rules and their parsers (zod, Sätteri, sanitize-html…) are loaded only when a file needs them.
-			const analysed = await (analyse ??= import('./analyse.ts')).then((m) => m.analyseDoc(shown, collection, source, own));
-			doc.parsed = analysed.parsed;
-			doc.outline = analysed.outline;
+			const { parsed, outline } = await (analyse ??= import('./analyse.ts')).then((m) => m.analyseDoc(shown, collection, source, own));
 			diagnostics.items.push(...own.items);
-			doc.analysis = {
+			const analysis: DocAnalysis = {
 				isText: source.isText,
 				diagnostics: own.items.map(withoutFile),
-				parsed: doc.parsed && { raw: doc.parsed.raw, data: doc.parsed.data },
-				outline: doc.outline,
+				parsed: parsed && { raw: parsed.raw, data: parsed.data },
+				bodyLine: parsed?.frontmatter.bodyLine,
+				outline,
 			};
-			cache?.set(collection, file, hash, doc.analysis);
-			return doc;
+			if (cache && stamp) cache.set(collection, file, stamp, hash, analysis);
+			return { collection, contentPath: file, display: shown, source: () => source, parsed, outline, analysis };
 		}),
 	);
 
@@ -133,6 +136,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 	// Links read other documents, so they are checked every run; figures are reused while what they compare with holds.
 	const docsByPath = new Map(docs.map((d) => [d.contentPath, d]));
 	const outlineOf = (contentPath: string) => docsByPath.get(contentPath)?.outline;
+	const files = new Set(outside.size ? allFiles.filter((f) => !outside.has(f)) : allFiles);
 	const filesByName = new Map<string, string[]>();
 	for (const f of allFiles) {
 		const key = basename(f).toLowerCase();
@@ -142,15 +146,15 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 	const plans = new Map(docs.filter((d) => d.collection === 'plans' && d.parsed?.data).map((d) => [String(d.parsed!.data!.sprint), d.parsed!.data!]));
 	for (const d of docs) {
 		if (!d.parsed) continue;
-		if (d.outline) checkLinks(d.display, d.contentPath, d.outline, d.parsed.frontmatter.bodyLine, { contentDir, filesByName, outlineOf, seen }, diagnostics);
+		if (d.outline) checkLinks(d.display, d.contentPath, d.outline, d.analysis.bodyLine ?? d.parsed.frontmatter.bodyLine, { contentDir, filesByName, files, outlineOf, seen }, diagnostics);
 		const context = figureContext(d, plans);
 		const key = JSON.stringify(context);
-		let figures = d.analysis?.figures;
+		let figures = d.analysis.figures;
 		if (figures?.context !== key) {
 			const found = new DiagnosticList();
-			checkFigures(d.display, d.source.text, d.source.lineStarts, d.parsed.frontmatter.bodyOffset, context, found);
+			checkFigures(d.display, d.source().text, d.source().lineStarts, d.parsed.frontmatter.bodyOffset, context, found);
 			figures = { context: key, diagnostics: found.items.map(withoutFile) };
-			if (d.analysis) d.analysis.figures = figures;
+			d.analysis.figures = figures;
 			cache?.touched();
 		}
 		for (const f of figures.diagnostics) diagnostics.items.push({ file: d.display, ...f });
@@ -165,13 +169,14 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 			return abs === r || abs.startsWith(r + sep);
 		}));
 	}
+	const shown = new Set(items.map((i) => i.file));
 	return {
 		diagnostics: items,
 		files: docs.length,
 		errors: items.filter((i) => i.severity === 'error').length,
 		warnings: items.filter((i) => i.severity === 'warning').length,
 		infos: items.filter((i) => i.severity === 'info').length,
-		sources: new Map(docs.map((d) => [d.display, d.source.text])),
+		sources: new Map(docs.filter((d) => shown.has(d.display)).map((d) => [d.display, d.source().text])),
 	};
 }
 
@@ -190,7 +195,9 @@ function walkContent(contentDir: string): { files: string[]; links: Set<string> 
 		return { files, links };
 	}
 	for (const e of entries) {
-		const path = relative(contentDir, join(e.parentPath, e.name)).split(sep).join('/');
+		// Entries of a recursive read name their folder by extending `contentDir`; slicing it off is path.relative without its cost.
+		const folder = e.parentPath === contentDir ? '' : e.parentPath.startsWith(contentDir + sep) ? e.parentPath.slice(contentDir.length + 1) : relative(contentDir, e.parentPath);
+		const path = (folder ? `${folder}${sep}${e.name}` : e.name).split(sep).join('/');
 		if (path.split('/').some((segment) => segment.startsWith('.'))) continue;
 		if (e.isSymbolicLink()) {
 			links.add(path);
@@ -210,6 +217,28 @@ function walkContent(contentDir: string): { files: string[]; links: Set<string> 
 function throughLink(file: string, links: ReadonlySet<string>): boolean {
 	for (let at = file; at; at = at.includes('/') ? at.slice(0, at.lastIndexOf('/')) : '') if (links.has(at)) return true;
 	return false;
+}
+
+/**
+ * A cached document's frontmatter: split from its text, and its YAML parsed for positions, only when a rule has
+ * something to point at in it or its figures need checking again.
+ */
+function lazyParsed(parsed: NonNullable<DocAnalysis['parsed']>, source: () => SourceText): ParsedFrontmatter {
+	let fm: Frontmatter | undefined;
+	let locator: ReturnType<typeof locatorFor> | undefined;
+	const frontmatter = () => {
+		if (fm) return fm;
+		const s = split(source().text);
+		// The same bytes had frontmatter when they were analysed; a file changed under an unchanged stamp points at line 1.
+		return (fm = s.kind === 'frontmatter' ? s.frontmatter : { yaml: '', yamlOffset: 0, body: source().text, bodyOffset: 0, bodyLine: 1 });
+	};
+	return {
+		...parsed,
+		get frontmatter() {
+			return frontmatter();
+		},
+		locate: (path, what) => (locator ??= locatorFor(source(), frontmatter())).locate(path, what),
+	};
 }
 
 function figureContext(d: Doc, plans: Map<string, Record<string, unknown>>) {

@@ -17,6 +17,8 @@ export interface LinkContext {
 	contentDir: string;
 	/** Files under content/ by lower-cased base name, for "did you mean". */
 	filesByName: ReadonlyMap<string, readonly string[]>;
+	/** Every file under content/ (content-relative), as walked: a link to one of them needs no look at the disk. */
+	files: ReadonlySet<string>;
 	/** Outline of a document by its content-relative path, when it is one. */
 	outlineOf: (contentPath: string) => MarkdownOutline | undefined;
 	/** What this run has already looked up on disk (one per run, so an edit between runs is seen). */
@@ -53,7 +55,7 @@ export function checkLinks(
 			continue;
 		}
 		const absolute = join(ctx.contentDir, target);
-		if (kindOf(absolute, ctx) === 'none') {
+		if (kindOf(target, ctx) === 'none') {
 			const candidates = ctx.filesByName.get(basename(target).toLowerCase()) ?? [];
 			const suggestion = candidates.map((c) => relativeLink(fromDir, c));
 			const what = ref.kind === 'image' ? 'image' : 'file';
@@ -66,7 +68,7 @@ export function checkLinks(
 			);
 			continue;
 		}
-		if (kindOf(absolute, ctx) === 'folder') {
+		if (kindOf(target, ctx) === 'folder') {
 			diagnostics.error(displayFile, at, 'broken-link', `"${path}" is a folder; the site publishes pages, not folders`, 'link to a document in it');
 			continue;
 		}
@@ -101,7 +103,7 @@ function checkRootAbsolute(displayFile: string, fromDir: string, url: string, at
 	const link = parseFileLink(`.${url}`);
 	if (!link || !/\.mdx?$/i.test(link.path)) return;
 	const target = posix.normalize(link.path.replace(/^\.\//, ''));
-	const candidates = kindOf(join(ctx.contentDir, target), ctx) !== 'none' ? [target] : (ctx.filesByName.get(basename(target).toLowerCase()) ?? []);
+	const candidates = kindOf(target, ctx) !== 'none' ? [target] : (ctx.filesByName.get(basename(target).toLowerCase()) ?? []);
 	const suggestion = candidates.map((c) => relativeLink(fromDir, c) + (link.fragment ? `#${link.fragment}` : ''));
 	diagnostics.error(
 		displayFile,
@@ -146,13 +148,17 @@ function imageProblem(path: string, imageProblems: Map<string, string | undefine
 	return imageProblems.get(path);
 }
 
-/** What is at `path`. Many docs link to the same few files (the plan, the roadmap): each is looked up once per run. */
-function kindOf(path: string, ctx: LinkContext): 'file' | 'folder' | 'none' {
-	let kind = ctx.seen.kinds.get(path);
+/**
+ * What is at `target` (content-relative). A walked file is known; anything else (a folder, a dot file) is
+ * looked up once per run: many docs link to the same few.
+ */
+function kindOf(target: string, ctx: LinkContext): 'file' | 'folder' | 'none' {
+	if (ctx.files.has(target)) return 'file';
+	let kind = ctx.seen.kinds.get(target);
 	if (kind === undefined) {
-		const stat = statSync(path, { throwIfNoEntry: false });
+		const stat = statSync(join(ctx.contentDir, target), { throwIfNoEntry: false });
 		kind = !stat ? 'none' : stat.isDirectory() ? 'folder' : 'file';
-		ctx.seen.kinds.set(path, kind);
+		ctx.seen.kinds.set(target, kind);
 	}
 	return kind;
 }
