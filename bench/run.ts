@@ -112,6 +112,10 @@ async function main() {
 		process.stdout.write(', check warm');
 		await measure([sprintbookCli, 'check', '--root', site], site); // fills the cache
 		add('check_warm_ms', (await measure([sprintbookCli, 'check', '--root', site], site)).ms);
+		process.stdout.write(', check after one edit');
+		writeFileSync(edited, original.replace('## Notes', `## Notes\n\nChecked in run ${r}.`));
+		add('check_one_edit_ms', (await measure([sprintbookCli, 'check', '--root', site], site)).ms);
+		writeFileSync(edited, original);
 		process.stdout.write(', astro sync');
 		coldCache(site);
 		add('astro_sync_ms', (await measure([ASTRO, 'sync'], site)).ms);
@@ -203,6 +207,7 @@ function printTable(r: { corpus: { docs: number; pages: number; commits: number 
 	const rows: Array<[string, string, string]> = [
 		['check, cold (no cache)', 'check_ms', '≥ 10× faster than astro sync'],
 		['check, warm (nothing changed)', 'check_warm_ms', '< 0.3 s'],
+		['check, warm, one doc just edited', 'check_one_edit_ms', ''],
 		['astro sync (cold)', 'astro_sync_ms', ''],
 		['build, cold (check + Astro + Pagefind)', 'build_ms', '≤ 1.2 × bare'],
 		['  peak RSS (MB)', 'build_peak_rss_mb', '≤ 1.1 × bare'],

@@ -54,7 +54,6 @@ export function checkLinks(
 			diagnostics.error(displayFile, at, ref.kind === 'image' ? 'missing-image' : 'broken-link', `"${ref.url}" points outside content/, so the site cannot publish it`, 'link to a document inside content/, or use a full https:// URL');
 			continue;
 		}
-		const absolute = join(ctx.contentDir, target);
 		if (kindOf(target, ctx) === 'none') {
 			const candidates = ctx.filesByName.get(basename(target).toLowerCase()) ?? [];
 			const suggestion = candidates.map((c) => relativeLink(fromDir, c));
@@ -73,7 +72,7 @@ export function checkLinks(
 			continue;
 		}
 		if (ref.kind === 'image') {
-			const unreadable = imageProblem(absolute, ctx.seen.images);
+			const unreadable = imageProblem(join(ctx.contentDir, target), ctx.seen.images);
 			if (unreadable) diagnostics.error(displayFile, at, 'unreadable-image', `image "${path}" ${unreadable}, so the build cannot read its size and stops`, 'export the image again (PNG, JPEG, GIF, WebP, AVIF or SVG with a size), or remove it');
 			continue;
 		}
@@ -82,7 +81,8 @@ export function checkLinks(
 			diagnostics.error(displayFile, at, 'broken-link', `"${path}" is not a document, and the site does not publish it`, 'link to a document, show it as an image, or use a full https:// URL');
 			continue;
 		}
-		if (/\.mdx?$/i.test(target) && !collectionOf(target)) {
+		// A checked document is in a collection; only other paths need matching against the collections' patterns.
+		if (/\.mdx?$/i.test(target) && !ctx.outlineOf(target) && !collectionOf(target)) {
 			diagnostics.error(displayFile, at, 'broken-link', `"${path}" is not a published document (it is in no collection), so the link would lead nowhere on the site`, 'link to a plan, report, sprint doc, requirement, the roadmap or the handoff');
 			continue;
 		}
