@@ -145,6 +145,16 @@ describe('a team with its own numbering', () => {
 		]);
 	});
 
+	it('names every task-list checkbox by its item, in a loose list (items apart by blank lines) as in a tight one', () => {
+		const boxes = page('/sprints/4/retro/').querySelectorAll('article input[type="checkbox"]');
+		expect(boxes.map((b) => [b.getAttribute('aria-label'), b.hasAttribute('checked')])).toEqual([
+			['Split the payment pull request in two', true],
+			['Review within a day', false],
+		]);
+		const tight = page('/sprints/13/').querySelectorAll('article input[type="checkbox"]');
+		expect(tight.map((b) => b.getAttribute('aria-label'))).toEqual(['Revenue query per month', 'CSV export', 'Charts for the finance deck']);
+	});
+
 	it('links roadmap sprints that exist, and names one still to come without a link', () => {
 		const cells = page('/roadmap/').querySelectorAll('tbody tr td:first-child');
 		expect(cells.map((td) => [td.text, td.querySelector('a')?.getAttribute('href')])).toEqual([

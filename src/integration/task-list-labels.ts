@@ -12,7 +12,9 @@ export function taskListLabels() {
 			filter: ['input'],
 			visit(node, ctx) {
 				if (node.properties?.type !== 'checkbox') return;
-				const item = ctx.parent(node);
+				// In a tight list the box sits in its item; in a loose one (items apart by blank lines), in the item's paragraph.
+				let item = ctx.parent(node);
+				if (item?.type === 'element' && item.tagName === 'p') item = ctx.parent(item);
 				if (!item || item.type !== 'element' || item.tagName !== 'li') return;
 				const label = ctx.textContent(item).trim();
 				if (label) ctx.setProperty(node, 'ariaLabel', label);
