@@ -4,7 +4,10 @@
  * One definition serves `check` (which reports it) and the site (which drops it),
  * so the two can never disagree.
  */
-import sanitizeHtml from 'sanitize-html';
+import { lazy } from './lazy.ts';
+
+// Loaded only for a doc that has raw HTML: with PostCSS and htmlparser2 it is ~70 modules.
+const sanitizer = lazy<typeof import('sanitize-html')>('sanitize-html');
 
 /** Elements and attributes that run code or load a document inside the page. */
 export const UNSAFE_HTML = /<\s*\/?\s*(?:script|iframe|frame|frameset|object|embed|applet|base|meta|link|form|style)\b|\son[a-z]+\s*=|\b(?:href|src|action|formaction|xlink:href|srcdoc)\s*=\s*["']?\s*(?:javascript|vbscript|data)\s*:/i;
@@ -18,6 +21,7 @@ export const UNSAFE_URL = /^\s*(?:javascript|vbscript|data)\s*:/i;
  * class, id, width…) stay; scripts and their contents go.
  */
 export function sanitizeRawHtml(html: string): string {
+	const sanitizeHtml = sanitizer();
 	return sanitizeHtml(html, {
 		// sanitize-html's safe defaults (text, lists, tables, links…) plus what docs use for layout.
 		allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'details', 'summary', 'span', 'kbd', 'sup', 'sub', 'del', 'ins', 'mark', 'figure', 'figcaption', 'picture', 'source', 'video', 'audio', 'input', 'center', 'u', 's', 'small', 'abbr', 'time', 'var', 'samp', 'q', 'cite', 'dfn'],
