@@ -16,6 +16,7 @@ import { check, type CheckResult } from '../lib/check/index.ts';
 import { CHECK_GATE } from './check-gate.ts';
 import { CONTENT_DIR } from '../lib/layout.ts';
 import { formatHuman } from '../lib/reporter.ts';
+import { BUILD_PAGE_URLS } from '../lib/links.ts';
 
 /**
  * `check` on a worker thread (the machine's second core), one run at a time: the build runs it once and stops the
@@ -136,7 +137,10 @@ export default function sprintbook(): AstroIntegration {
 				// In dev the first run also loads the worker that re-checks each save, so the first save is warm too.
 				const checker = checkWorker(root, command === 'dev');
 				const checking = checker.run();
-				if (command === 'build') void checking.finally(checker.stop);
+				if (command === 'build') {
+					void checking.finally(checker.stop);
+					void checking.then((result) => ((globalThis as Record<symbol, unknown>)[BUILD_PAGE_URLS] = new Map(Object.entries(result.pageUrls))));
+				}
 				const gate = checking.then((result) => report(result, command, logger));
 				(globalThis as Record<symbol, unknown>)[CHECK_GATE] = gate;
 				if (command === 'dev') {

@@ -10,6 +10,7 @@ import { dependencyCycles, nearMissSprint } from '../graph.ts';
 import { CONTENT_DIR, listCollectionFiles, liveSprintFolder, PROJECT_DOCS_DIR, projectDocId, requirementId, sprintDocId, type CollectionName } from '../layout.ts';
 import { contradiction, indexSprints } from '../sprint-index.ts';
 import { projectDocUrl, reportUrl, requirementUrl, sprintDocUrl } from '../urls.ts';
+import { pageUrlFor } from '../links.ts';
 import type { MarkdownOutline } from '../markdown.ts';
 import { decodeChecked, decodeSource, type SourceText } from '../source.ts';
 import { sumHours } from '../sprints.ts';
@@ -41,6 +42,8 @@ export interface CheckResult {
 	infos: number;
 	/** Text of each document with a problem reported, by its displayed path, for code frames. */
 	sources: Map<string, string>;
+	/** The page each document publishes at, by its content path, as its frontmatter says (src/lib/links.ts `BUILD_PAGE_URLS`). */
+	pageUrls: Record<string, string>;
 }
 
 interface Doc {
@@ -177,6 +180,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 		warnings: items.filter((i) => i.severity === 'warning').length,
 		infos: items.filter((i) => i.severity === 'info').length,
 		sources: new Map(docs.filter((d) => shown.has(d.display)).map((d) => [d.display, d.source().text])),
+		// As pageUrlOf reads them: a doc whose frontmatter cannot be read is placed by its path alone.
+		pageUrls: Object.fromEntries(docs.flatMap((d) => {
+			const url = pageUrlFor(d.contentPath, d.parsed?.raw ?? {}, d.collection);
+			return url ? [[d.contentPath, url]] : [];
+		})),
 	};
 }
 
