@@ -16,7 +16,7 @@ import { check, type CheckResult } from '../lib/check/index.ts';
 import { CHECK_GATE } from './check-gate.ts';
 import { CONTENT_DIR } from '../lib/layout.ts';
 import { formatHuman } from '../lib/reporter.ts';
-import { BUILD_PAGE_URLS } from '../lib/links.ts';
+import { shareCheckedDocs } from '../lib/checked-docs.ts';
 
 /**
  * `check` on a worker thread (the machine's second core), one run at a time: the build runs it once and stops the
@@ -139,7 +139,7 @@ export default function sprintbook(): AstroIntegration {
 				const checking = checker.run();
 				if (command === 'build') {
 					void checking.finally(checker.stop);
-					void checking.then((result) => ((globalThis as Record<symbol, unknown>)[BUILD_PAGE_URLS] = new Map(Object.entries(result.pageUrls))));
+					void checking.then(shareCheckedDocs);
 				}
 				const gate = checking.then((result) => report(result, command, logger));
 				(globalThis as Record<symbol, unknown>)[CHECK_GATE] = gate;

@@ -3,6 +3,7 @@
  * Markdown link in their body or a sprint named in their frontmatter
  * (depends_on, next, roadmap milestones, handoff features, stories).
  */
+import { checkedDocs } from './checked-docs.ts';
 import { siteUrlForLink } from './links.ts';
 import { outline } from './markdown.ts';
 import { planUrl } from './urls.ts';
@@ -43,8 +44,9 @@ export function backlinks(contentDir: string, sources: readonly LinkSource[], pa
 		if (!into.has(bare)) into.set(bare, new Set());
 		into.get(bare)!.add(from);
 	};
+	const checked = checkedDocs()?.bodyLinks;
 	for (const s of sources) {
-		for (const url of linksIn(s.body)) {
+		for (const url of checked?.get(s.contentPath) ?? linksIn(s.body)) {
 			const target = siteUrlForLink(contentDir, s.contentPath, url, pageUrl);
 			if (target) add(target, s.url);
 		}

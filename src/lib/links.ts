@@ -78,13 +78,6 @@ export function pageUrlOf(contentDir: string, contentPath: string): string | und
 	return data && pageUrlFor(contentPath, data, collection);
 }
 
-/**
- * Where a build's link rewriting finds each document's page URL: the build's `check` has read every document's
- * frontmatter already (on its worker), so the Markdown plugin need not read each linked file again (0.36 s at
- * 2,004 docs). Set only for a build: in dev the files change under it.
- */
-export const BUILD_PAGE_URLS = Symbol.for('sprintbook.pageUrls');
-
 /** The page URL of a document, by its path relative to the content folder and its frontmatter's data. */
 export function pageUrlFor(contentPath: string, data: Record<string, unknown>, collection = collectionOf(contentPath)): string | undefined {
 	switch (collection) {

@@ -42,8 +42,10 @@ export interface CheckResult {
 	infos: number;
 	/** Text of each document with a problem reported, by its displayed path, for code frames. */
 	sources: Map<string, string>;
-	/** The page each document publishes at, by its content path, as its frontmatter says (src/lib/links.ts `BUILD_PAGE_URLS`). */
+	/** The page each document publishes at, by its content path, as its frontmatter says (for the build: src/lib/checked-docs.ts). */
 	pageUrls: Record<string, string>;
+	/** The link URLs in each document's body, by its content path (for the build, as above). */
+	bodyLinks: Record<string, string[]>;
 }
 
 interface Doc {
@@ -185,6 +187,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 			const url = pageUrlFor(d.contentPath, d.parsed?.raw ?? {}, d.collection);
 			return url ? [[d.contentPath, url]] : [];
 		})),
+		bodyLinks: Object.fromEntries(docs.flatMap((d) => (d.outline ? [[d.contentPath, d.outline.refs.flatMap((ref) => (ref.kind === 'link' ? [ref.url] : []))]] : []))),
 	};
 }
 
