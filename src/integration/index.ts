@@ -12,7 +12,7 @@ import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import { check, type CheckResult } from '../lib/check/index.ts';
+import { check, type CheckOptions, type CheckResult } from '../lib/check/index.ts';
 import { CHECK_GATE } from './check-gate.ts';
 import { CONTENT_DIR } from '../lib/layout.ts';
 import { formatHuman } from '../lib/reporter.ts';
@@ -41,8 +41,8 @@ function checkWorker(root: string, forDev: boolean) {
 					resolve(result);
 				});
 				w.once('error', fail);
-				w.postMessage(root);
-			}).catch(() => check({ root }));
+				w.postMessage({ root, forBuild: !forDev } satisfies CheckOptions);
+			}).catch(() => check({ root, forBuild: !forDev }));
 		},
 		stop: () => void worker?.terminate(),
 	};

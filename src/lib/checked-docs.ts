@@ -18,6 +18,7 @@ const store = globalThis as Record<symbol, CheckedDocs | undefined>;
 
 export const checkedDocs = (): CheckedDocs | undefined => store[KEY];
 
-export function shareCheckedDocs(found: { pageUrls: Record<string, string>; bodyLinks: Record<string, string[]> }): void {
-	store[KEY] = { pageUrls: new Map(Object.entries(found.pageUrls)), bodyLinks: new Map(Object.entries(found.bodyLinks)) };
+/** Shares what a build's check found (it ran with `forBuild`); nothing when it has none. */
+export function shareCheckedDocs(found: { pageUrls?: Record<string, string>; bodyLinks?: Record<string, string[]> }): void {
+	if (found.pageUrls && found.bodyLinks) store[KEY] = { pageUrls: new Map(Object.entries(found.pageUrls)), bodyLinks: new Map(Object.entries(found.bodyLinks)) };
 }

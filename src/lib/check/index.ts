@@ -31,6 +31,8 @@ export interface CheckOptions {
 	cwd?: string;
 	/** Reuse each unchanged document's own findings from the last run (src/lib/check/cache.ts). Default: on. */
 	cache?: boolean;
+	/** Also work out what a build's site takes from check (`pageUrls`, `bodyLinks`); a CLI run has no use for them. */
+	forBuild?: boolean;
 }
 
 export interface CheckResult {
@@ -42,10 +44,10 @@ export interface CheckResult {
 	infos: number;
 	/** Text of each document with a problem reported, by its displayed path, for code frames. */
 	sources: Map<string, string>;
-	/** The page each document publishes at, by its content path, as its frontmatter says (for the build: src/lib/checked-docs.ts). */
-	pageUrls: Record<string, string>;
-	/** The link URLs in each document's body, by its content path (for the build, as above). */
-	bodyLinks: Record<string, string[]>;
+	/** With `forBuild`: the page each document publishes at, by its content path, as its frontmatter says (src/lib/checked-docs.ts). */
+	pageUrls?: Record<string, string>;
+	/** With `forBuild`: the link URLs in each document's body, by its content path. */
+	bodyLinks?: Record<string, string[]>;
 }
 
 interface Doc {
@@ -182,12 +184,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 		warnings: items.filter((i) => i.severity === 'warning').length,
 		infos: items.filter((i) => i.severity === 'info').length,
 		sources: new Map(docs.filter((d) => shown.has(d.display)).map((d) => [d.display, d.source().text])),
-		// As pageUrlOf reads them: a doc whose frontmatter cannot be read is placed by its path alone.
-		pageUrls: Object.fromEntries(docs.flatMap((d) => {
-			const url = pageUrlFor(d.contentPath, d.parsed?.raw ?? {}, d.collection);
-			return url ? [[d.contentPath, url]] : [];
-		})),
-		bodyLinks: Object.fromEntries(docs.flatMap((d) => (d.outline ? [[d.contentPath, d.outline.refs.flatMap((ref) => (ref.kind === 'link' ? [ref.url] : []))]] : []))),
+		...(options.forBuild && forTheSite(docs)),
 	};
 }
 
@@ -228,6 +225,18 @@ function walkContent(contentDir: string): { files: string[]; links: Set<string> 
 function throughLink(file: string, links: ReadonlySet<string>): boolean {
 	for (let at = file; at; at = at.includes('/') ? at.slice(0, at.lastIndexOf('/')) : '') if (links.has(at)) return true;
 	return false;
+}
+
+/** What a build's site takes from check instead of reading every doc again (src/lib/checked-docs.ts). */
+function forTheSite(docs: Doc[]): Required<Pick<CheckResult, 'pageUrls' | 'bodyLinks'>> {
+	return {
+		// As pageUrlOf reads them: a doc whose frontmatter cannot be read is placed by its path alone.
+		pageUrls: Object.fromEntries(docs.flatMap((d) => {
+			const url = pageUrlFor(d.contentPath, d.parsed?.raw ?? {}, d.collection);
+			return url ? [[d.contentPath, url]] : [];
+		})),
+		bodyLinks: Object.fromEntries(docs.flatMap((d) => (d.outline ? [[d.contentPath, d.outline.refs.flatMap((ref) => (ref.kind === 'link' ? [ref.url] : []))]] : []))),
+	};
 }
 
 /**
