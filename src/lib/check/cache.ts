@@ -60,8 +60,9 @@ interface Stored {
 }
 
 /**
- * A file changed within this long before it was read may change again with the same size in the same
- * time-stamp tick (a second on some file systems): its stamp is not kept, and the next run reads and hashes it.
+ * A file changed within this long before it was read (by its change time, which moves with every write, even
+ * one that puts the modification time back) may change again with the same size in the same time-stamp tick
+ * (a second on some file systems): its stamp is not kept, and the next run reads and hashes it.
  */
 const RACY_MS = 2000;
 const sameStamp = (a: Stamp | undefined, b: Stamp) => !!a && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
@@ -157,7 +158,7 @@ export class CheckCache {
 		this.changed = true;
 	}
 
-	private keepable = (stamp: Stamp): Stamp | undefined => (Date.now() - stamp.mtimeMs > RACY_MS ? { size: stamp.size, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs } : undefined);
+	private keepable = (stamp: Stamp): Stamp | undefined => (Date.now() - Math.max(stamp.mtimeMs, stamp.ctimeMs) > RACY_MS ? { size: stamp.size, mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs } : undefined);
 
 	/** An analysis already stored was completed in place (its figures): write it. */
 	touched(): void {
