@@ -7,7 +7,7 @@ import type { Node, Pair } from 'yaml';
 import type { z } from 'astro/zod';
 import { closest } from '../graph.ts';
 import { DiagnosticList, offsetToPosition, type Position } from '../diagnostics.ts';
-import { split, type Frontmatter } from '../frontmatter.ts';
+import { parseFrontmatter, split, type Frontmatter } from '../frontmatter.ts';
 import type { SourceText } from '../source.ts';
 import { lazy } from '../lazy.ts';
 
@@ -120,8 +120,8 @@ export function checkFrontmatter(
  * came from the cache, when a cross-file rule has something to point at in it.
  */
 export function locatorFor(source: SourceText, fm: Frontmatter) {
-	let parsedDoc: ReturnType<typeof import('yaml').parseDocument> | undefined;
-	const positioned = () => (parsedDoc ??= yaml().parseDocument(fm.yaml, { prettyErrors: false, uniqueKeys: true, lineCounter: new (yaml().LineCounter)() }));
+	let parsedDoc: ReturnType<typeof parseFrontmatter> | undefined;
+	const positioned = () => (parsedDoc ??= parseFrontmatter(fm));
 	const at = (offset: number): { line: number; column: number } =>
 		offsetToPosition(source.lineStarts, fm.yamlOffset + Math.min(offset, fm.yaml.length));
 	const range = (r: readonly [number, number, number?] | undefined | null): Position => {
