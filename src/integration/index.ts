@@ -26,6 +26,7 @@ import { shareCheckedDocs } from '../lib/checked-docs.ts';
  */
 function checkWorker(root: string, forDev: boolean) {
 	let worker: Worker | undefined;
+	const options: CheckOptions = { root, forBuild: !forDev };
 	return {
 		run(): Promise<CheckResult> {
 			worker ??= new Worker(new URL('./check-worker.ts', import.meta.url));
@@ -41,8 +42,8 @@ function checkWorker(root: string, forDev: boolean) {
 					resolve(result);
 				});
 				w.once('error', fail);
-				w.postMessage({ root, forBuild: !forDev } satisfies CheckOptions);
-			}).catch(() => check({ root, forBuild: !forDev }));
+				w.postMessage(options);
+			}).catch(() => check(options));
 		},
 		stop: () => void worker?.terminate(),
 	};

@@ -1,8 +1,6 @@
 /** Splits a Markdown file into its YAML frontmatter and body, keeping offsets and lines so problems can point at the source. */
 import type { Document } from 'yaml';
-import { lazy } from './lazy.ts';
-
-const yaml = lazy<typeof import('yaml')>('yaml');
+import { jsYaml, yaml } from './lazy.ts';
 
 export interface Frontmatter {
 	/** The YAML text between the `---` fences. */
@@ -64,4 +62,12 @@ export function splitFrontmatter(text: string): Frontmatter | undefined {
 /** Parses frontmatter YAML into a document that remembers where each key and value stands. */
 export function parseFrontmatter(fm: Frontmatter): Document.Parsed {
 	return yaml().parseDocument(fm.yaml, { prettyErrors: false, uniqueKeys: true, lineCounter: new (yaml().LineCounter)() });
+}
+
+/**
+ * Frontmatter YAML as plain data, read as Astro reads it (js-yaml), with the core schema so dates stay text
+ * (`2026-02-30` is reported, not rolled over to March). Throws on YAML it cannot read.
+ */
+export function frontmatterData(fm: Frontmatter): unknown {
+	return jsYaml().load(fm.yaml, { schema: jsYaml().CORE_SCHEMA });
 }

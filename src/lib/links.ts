@@ -6,12 +6,9 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { splitFrontmatter } from './frontmatter.ts';
+import { frontmatterData, splitFrontmatter } from './frontmatter.ts';
 import { collectionOf, projectDocId, requirementId, singletonId, sprintDocId, sprintEntryId } from './layout.ts';
 import { handoffUrl, planUrl, projectDocUrl, reportUrl, requirementUrl, roadmapUrl, sprintDocUrl } from './urls.ts';
-import { lazy } from './lazy.ts';
-
-const jsYaml = lazy<typeof import('js-yaml')>('js-yaml');
 
 /** A URL with a scheme, a protocol-relative or a site-absolute one: not a link between files. */
 const NOT_A_FILE_LINK = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/)/i;
@@ -61,7 +58,7 @@ function frontmatterOf(file: string): Record<string, unknown> | undefined {
 	const fm = splitFrontmatter(readFileSync(file, 'utf8'));
 	let data: Record<string, unknown> = {};
 	try {
-		const parsed = fm ? jsYaml().load(fm.yaml, { schema: jsYaml().CORE_SCHEMA }) : undefined;
+		const parsed = fm ? frontmatterData(fm) : undefined;
 		if (parsed && typeof parsed === 'object') data = parsed as Record<string, unknown>;
 	} catch {
 		// Broken YAML: `check` reports it; here the link simply is not rewritten.

@@ -16,6 +16,9 @@ export function chunk<T>(items: readonly T[], size = SPRINTS_PER_PAGE): T[][] {
 	return pages.length ? pages : [[]];
 }
 
+/** The page (from 1) that `chunk` puts the item at `index` on. */
+export const pageOf = (index: number, size = SPRINTS_PER_PAGE) => Math.floor(index / size) + 1;
+
 /** The URL of page `n` (from 1) of the list at `first`. */
 export const pagedUrl = (first: string, n: number) => (n <= 1 ? first : `${first}page/${n}/`);
 

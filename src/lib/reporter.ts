@@ -4,9 +4,7 @@
  */
 import pc from 'picocolors';
 import type { Diagnostic } from './diagnostics.ts';
-import { lazy } from './lazy.ts';
-
-const codeFrame = lazy<typeof import('@babel/code-frame')>('@babel/code-frame');
+import { codeFrame } from './lazy.ts';
 
 export type Format = 'human' | 'json' | 'github';
 export const FORMATS: readonly Format[] = ['human', 'json', 'github'];

@@ -4,10 +4,7 @@
  * One definition serves `check` (which reports it) and the site (which drops it),
  * so the two can never disagree.
  */
-import { lazy } from './lazy.ts';
-
-// Loaded only for a doc that has raw HTML: with PostCSS and htmlparser2 it is ~70 modules.
-const sanitizer = lazy<typeof import('sanitize-html')>('sanitize-html');
+import { sanitizeHtml as sanitizer } from './lazy.ts';
 
 /** Elements and attributes that run code or load a document inside the page. */
 export const UNSAFE_HTML = /<\s*\/?\s*(?:script|iframe|frame|frameset|object|embed|applet|base|meta|link|form|style)\b|\son[a-z]+\s*=|\b(?:href|src|action|formaction|xlink:href|srcdoc)\s*=\s*["']?\s*(?:javascript|vbscript|data)\s*:/i;

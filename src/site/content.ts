@@ -12,7 +12,7 @@ import { CONTENT_DIR, sectionOf } from '../lib/layout.ts';
 import { currentSprint, indexSprints, neighbourMap, type SprintRecord } from '../lib/sprint-index.ts';
 import { compareSprints } from '../lib/sprints.ts';
 import { handoffUrl, planUrl, projectDocUrl, reportUrl, requirementUrl, roadmapUrl, sprintDocUrl, sprintsIndexUrl } from '../lib/urls.ts';
-import { chunk, pagedUrl, SPRINTS_PER_PAGE } from '../lib/paginate.ts';
+import { chunk, pagedUrl, pageOf } from '../lib/paginate.ts';
 import { passRateSeries } from '../lib/metrics.ts';
 
 export type PlanEntry = CollectionEntry<'plans'>;
@@ -132,7 +132,8 @@ async function gather(): Promise<SiteData> {
 	const urlByPath = new Map(sources.map((s) => [s.contentPath, s.url]));
 	const links = backlinks(contentDir, sources, (path) => urlByPath.get(path));
 	const neighbours = neighbourMap(sprints);
-	const timelinePage = new Map(sprints.map((s, i) => [s.sprint, Math.floor((sprints.length - 1 - i) / SPRINTS_PER_PAGE) + 1]));
+	// The timeline lists sprints newest first.
+	const timelinePage = new Map(sprints.map((s, i) => [s.sprint, pageOf(sprints.length - 1 - i)]));
 	const bySprint = new Map(sprints.map((s) => [s.sprint, s]));
 	const history = await readHistory();
 	const referencedBy = new Map([...links].map(([url, from]) => [url, from.filter((f) => titles.has(f)).map((f) => ({ url: f, title: titles.get(f)! }))]));

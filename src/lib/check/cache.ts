@@ -144,11 +144,12 @@ export class CheckCache {
 	lookup(collection: string, contentPath: string, stamp: Stamp, bytes: () => Uint8Array): { hash: string; analysis?: DocAnalysis } {
 		const key = this.key(collection, contentPath);
 		const entry = Object.hasOwn(this.old, key) ? this.old[key] : undefined;
-		const hash = entry && sameStamp(entry.stamp, stamp) ? entry.hash : hashBytes(bytes());
+		const stamped = sameStamp(entry?.stamp, stamp);
+		const hash = stamped ? entry!.hash : hashBytes(bytes());
 		if (entry?.hash !== hash) return { hash };
 		const analysis = fromDisk(entry.analysis);
 		const kept = this.keepable(stamp);
-		if (!sameStamp(entry.stamp, stamp) && kept) this.changed = true; // same bytes, new stamp: remember it, to skip the read next time
+		if (!stamped && kept) this.changed = true; // same bytes, new stamp: remember it, to skip the read next time
 		this.fresh.set(key, { hash, stamp: kept, analysis });
 		return { hash, analysis };
 	}

@@ -7,12 +7,9 @@ import type { Node, Pair } from 'yaml';
 import type { z } from 'astro/zod';
 import { closest } from '../graph.ts';
 import { DiagnosticList, offsetToPosition, type Position } from '../diagnostics.ts';
-import { parseFrontmatter, split, type Frontmatter } from '../frontmatter.ts';
+import { frontmatterData, parseFrontmatter, split, type Frontmatter } from '../frontmatter.ts';
 import type { SourceText } from '../source.ts';
-import { lazy } from '../lazy.ts';
-
-const jsYaml = lazy<typeof import('js-yaml')>('js-yaml');
-const yaml = lazy<typeof import('yaml')>('yaml');
+import { yaml } from '../lazy.ts';
 
 export interface ParsedFrontmatter {
 	frontmatter: Frontmatter;
@@ -60,8 +57,7 @@ export function checkFrontmatter(
 	let fast: unknown;
 	let fastFailed = false;
 	try {
-		// Core schema: dates stay text, so `2026-02-30` is reported instead of rolling over to March.
-		fast = jsYaml().load(fm.yaml, { schema: jsYaml().CORE_SCHEMA });
+		fast = frontmatterData(fm);
 	} catch {
 		fastFailed = true;
 	}

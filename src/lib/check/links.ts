@@ -8,10 +8,8 @@ import { basename, join, posix, relative, resolve } from 'node:path';
 import type { DiagnosticList } from '../diagnostics.ts';
 import { collectionOf } from '../layout.ts';
 import { parseFileLink } from '../links.ts';
-import { lazy } from '../lazy.ts';
+import { imageSize } from '../lazy.ts';
 import type { MarkdownOutline } from '../markdown.ts';
-
-const imageSize = lazy<typeof import('image-size')>('image-size');
 
 export interface LinkContext {
 	contentDir: string;
