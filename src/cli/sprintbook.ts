@@ -11,6 +11,7 @@ Commands:
   new …            write a pre-filled plan, report or sprint doc
   archive <sprint> move a finished sprint into the archive through git, links and all
   import <paths…>  turn legacy Markdown into typed docs, repairing encoding and links
+  sprints          every sprint's status, dates, goal, tests and dependencies, and where each was read
 
 Run sprintbook <command> --help for a command's options.`;
 
@@ -21,6 +22,7 @@ const commands: Record<string, () => Promise<Command>> = {
 	new: async () => (await import('./commands/new.ts')).runNew,
 	archive: async () => (await import('./commands/archive.ts')).runArchive,
 	import: async () => (await import('./commands/import.ts')).runImport,
+	sprints: async () => (await import('./commands/sprints.ts')).runSprints,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -109,3 +109,16 @@ export const trackId = z
 
 /** A non-empty line of text. */
 export const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'must not be empty' });
+
+/** The sprint facts the site states and `sprintbook sprints` prints, each of which can name where it was read. */
+export const FACT_NAMES = ['status', 'start', 'end', 'goal', 'tests', 'depends_on'] as const;
+export type FactName = (typeof FACT_NAMES)[number];
+
+/**
+ * Where each fact of this doc was read, as `file:line` of the team's own document (set by `import`, which
+ * read it there): the site shows it beside the fact, so a reader can ask "says who?" and follow it.
+ */
+export const evidence = z
+	.partialRecord(z.enum(FACT_NAMES), z.string().regex(/^.+:\d+$/, { error: 'expected file:line, e.g. docs/SPRINT_40_SUMMARY.md:10' }))
+	.optional()
+	.describe('Where each fact was read: { status: "docs/SPRINT_40_SUMMARY.md:10" }. Written by import; leave it out when you type the facts yourself.');

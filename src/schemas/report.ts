@@ -4,7 +4,7 @@
  * hours or outcomes is still the sprint's report, and the site shows "not stated".
  */
 import { z } from 'astro/zod';
-import { isoDate, sprintId, testCounts, text, trackId } from './common.ts';
+import { evidence, isoDate, planStatus, sprintId, testCounts, text, trackId } from './common.ts';
 
 export const OUTCOMES = ['met', 'partial', 'missed'] as const;
 const outcome = z
@@ -18,6 +18,10 @@ export const reportSchema = z.strictObject({
 	sprint: sprintId.describe('The sprint this report closes.'),
 	title: text.optional().describe('Defaults to "Sprint <n> completion report".'),
 	date: isoDate.optional().describe('Date of the report (YYYY-MM-DD).'),
+	status: planStatus.optional().describe("The sprint's status as the report states it, for a sprint without a plan (a plan's status comes first)."),
+	start: isoDate.optional().describe('First day the sprint actually ran, when the report says.'),
+	end: isoDate.optional().describe('Last day the sprint actually ran, when the report says.'),
+	goal: text.optional().describe("The sprint goal, for a sprint without a plan that states it."),
 	tests: testCounts.optional().describe('Final whole-suite test results at the end of the sprint, when the report states them.'),
 	hours: z
 		.array(
@@ -35,6 +39,7 @@ export const reportSchema = z.strictObject({
 	delivered: z.array(text).default([]).describe('What shipped.'),
 	carried_over: z.array(text).default([]).describe('What moves to a later sprint.'),
 	archived: isoDate.optional().describe('Set by `sprintbook archive`.'),
+	evidence,
 });
 
 export type Report = z.output<typeof reportSchema>;
