@@ -22,8 +22,9 @@ import { outline } from '../markdown.ts';
 import { compareSprints } from '../sprints.ts';
 import { decodeInput } from './decode.ts';
 import { docKind, projectDocPlace, rankAs, sprintInName, sprintOf, type SprintEvidence } from './classify.ts';
-import { findLabelAnywhere, firstSection, mapStatus, parseDateRange, parseLooseDate, pick, readGoalSection, readLabels, type Label } from './metadata.ts';
-import { readMilestones, readNextSprint, readPreviousSprint, readTiers, readTracks } from './plan-fields.ts';
+import { firstSection, mapStatus, parseDateRange, parseLooseDate, pick, readLabels, type Label } from './metadata.ts';
+import { readMilestones, readNextSprint, readTiers, readTracks } from './plan-fields.ts';
+import { docRole, inferFacts, type InferDoc, type WeighedFacts } from '../infer/index.ts';
 import { readSuiteFigure } from './suite-figures.ts';
 
 export interface ImportedFile {
@@ -236,20 +237,65 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	const bySprint = new Map<string, Source[]>();
 	for (const s of sources) if (s.sprint && !duplicateOf.has(s)) bySprint.set(s.sprint, [...(bySprint.get(s.sprint) ?? []), s]);
 	const roleOf = new Map<Source, 'plan' | 'report' | 'doc'>();
+	/** What each doc is about (src/lib/infer/role.ts): a story's or a phase's report is never the sprint's. */
+	const aboutOf = new Map(sources.map((s) => [s, docRole(basename(s.abs), s.title)]));
 	for (const group of bySprint.values()) {
+		const sprintWide = group.filter((s) => aboutOf.get(s) !== 'part');
 		const best = (role: 'plan' | 'report') =>
-			group.filter((s) => rankAs(role, basename(s.abs)) !== -1).sort((a, b) => rankAs(role, basename(a.abs)) - rankAs(role, basename(b.abs)))[0];
-		// Only a file named as a plan is one: a sprint folder's README is more often a summary written afterwards.
-		const plan = best('plan');
-		const report = best('report');
+			sprintWide.filter((s) => rankAs(role, basename(s.abs)) !== -1).sort((a, b) => rankAs(role, basename(a.abs)) - rankAs(role, basename(b.abs)))[0];
+		// Named as a plan or report first; else the doc that plans the whole sprint (a backlog, a story breakdown) and
+		// the one that closes it (a summary, a review, a retrospective), as folder-per-sprint layouts keep them.
+		const byAbout = (about: string, prefer: RegExp) =>
+			sprintWide.filter((s) => aboutOf.get(s) === about).sort((a, b) => Number(prefer.test(basename(b.abs))) - Number(prefer.test(basename(a.abs))) || a.shown.localeCompare(b.shown))[0];
+		const plan = best('plan') ?? byAbout('plan', /backlog|breakdown|plan/i);
+		const report = best('report') ?? byAbout('closing', /summary|report|review/i);
 		for (const s of group) roleOf.set(s, s === plan ? 'plan' : s === report ? 'report' : 'doc');
 	}
 
 	// Sprints the roadmap imported with the plans marks complete: a plan of one still "planning" is out of date.
 	// Each roadmap's milestones, read once: they decide both stale plan statuses and the roadmap entry itself.
-	const milestonesOf = new Map(sources.filter((s) => /^ROADMAP\.mdx?$/i.test(basename(s.abs))).map((s) => [s, readMilestones(s.lines, mapStatus)]));
-	const roadmap = sources.find((s) => !duplicateOf.has(s) && milestonesOf.get(s)?.length);
-	const doneOnRoadmap = new Set((roadmap ? milestonesOf.get(roadmap)! : []).filter((m) => m.status === 'complete').map((m) => m.sprint));
+	// The roadmap: a ROADMAP.md first, else a doc named or filed as a roadmap, that lists sprints.
+	const roadmapRank = (s: Source) => (/^ROADMAP\.mdx?$/i.test(basename(s.abs)) ? 0 : /roadmap/i.test(basename(s.abs)) ? 1 : /(?:^|\/)roadmap\//i.test(s.inside) && !s.sprint ? 2 : -1);
+	const milestonesOf = new Map(
+		sources
+			.filter((s) => !s.sprint && roadmapRank(s) !== -1)
+			.sort((a, b) => roadmapRank(a) - roadmapRank(b) || a.shown.localeCompare(b.shown))
+			.map((s) => [s, readMilestones(s.lines, mapStatus)]),
+	);
+	const roadmap = [...milestonesOf.keys()].find((s) => !duplicateOf.has(s) && milestonesOf.get(s)?.length);
+	const onRoadmap = new Set((roadmap ? milestonesOf.get(roadmap)! : []).map((m) => m.sprint));
+
+	// Every sprint fact, from every document's statements, weighed once (src/lib/infer): what the plan, the report and
+	// the roadmap say of a sprint below is what was inferred here, with the line it came from.
+	const inferDocs: InferDoc[] = sources
+		.filter((s) => !duplicateOf.has(s))
+		.map((s) => ({ file: s.inside, lines: s.lines, sprint: s.sprint, role: s.sprint ? aboutOf.get(s)! : 'many' }));
+	const sprintKnown = (sprint: string) => bySprint.has(sprint) || onRoadmap.has(sprint) || sprintOnDisk(sprint);
+	const inferred = inferFacts(inferDocs, sprintKnown).facts;
+	const factsOf = (sprint: string): WeighedFacts => inferred.get(sprint) ?? { evidence: {}, conflicts: [] };
+	/** Frontmatter fields for the given facts of a sprint, with their evidence. */
+	const factFields = (sprint: string, names: ReadonlyArray<'status' | 'start' | 'end' | 'goal' | 'tests' | 'depends_on'>, keep: (name: string, value: unknown) => boolean = () => true) => {
+		const f = factsOf(sprint);
+		const fields: Record<string, unknown> = {};
+		const evidence: Record<string, string> = {};
+		for (const n of names) {
+			const v = f[n];
+			if (v === undefined || (Array.isArray(v) && !v.length) || !keep(n, v)) continue;
+			fields[n] = v;
+			if (f.evidence[n]) evidence[n] = f.evidence[n]!;
+		}
+		return { fields, evidence };
+	};
+	/** The import report's lines on what was inferred for a sprint, from where, and what was left out because documents disagree. */
+	const describeFacts = (src: Source, sprint: string, facts: Record<string, unknown>, evidence: Record<string, string>, conflicts = true) => {
+		for (const [name, value] of Object.entries(facts)) src.notes.push(`${name} ${typeof value === 'string' ? `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"` : JSON.stringify(value)}${evidence[name] ? ` from ${evidence[name]}` : ''}`);
+		if (!('status' in facts) && conflicts) src.flags.add('no sprint status stated or agreed');
+		if (!conflicts) return;
+		for (const c of factsOf(sprint).conflicts) {
+			src.notes.push(`left out, the documents disagree: ${c}`);
+			src.flags.add('facts the documents disagree on left out');
+		}
+	};
 
 	// A sprint's documents go to one folder: the one content/ already has for it, else the archive's when any of them
 	// comes from an archive folder.
@@ -358,9 +404,14 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				projectDoc();
 				src.notes.push('a handoff without a date line to take `updated` from: kept as a project doc');
 			}
-		} else if (milestonesOf.get(src)?.length && singleton('roadmap.md') === 'free') {
-			// The roadmap's own list of sprints becomes the typed milestones; its prose stays the body.
-			const milestones = milestonesOf.get(src)!;
+		} else if (src === roadmap && singleton('roadmap.md') === 'free') {
+			// The roadmap's own list of sprints becomes the typed milestones; its prose stays the body. Each milestone states
+			// the sprint's facts as weighed from every document, with where each was read.
+			const milestones = milestonesOf.get(src)!.map((m) => {
+				const { fields, evidence } = factFields(m.sprint, ['status', 'start', 'end', 'goal']);
+				const { status: _own, ...rest } = m;
+				return { ...rest, ...fields, ...(Object.keys(evidence).length ? { evidence } : {}) };
+			});
 			const updated = dateOf(src, 'last updated', 'updated', 'date');
 			fm = { title: src.title, ...(updated.iso ? { updated: updated.iso } : {}), milestones };
 			lifted = updated.label ? [updated.label] : [];
@@ -374,40 +425,13 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		} else {
 			const sprint = src.sprint;
 			const role = roleOf.get(src)!;
-			const statusLabel = pick(src.labels, 'status', 'sprint status');
 			const date = dateOf(src, 'date', 'date completed', 'completed', 'date created', 'created', 'date started', 'generated', 'last updated');
 			if (role === 'plan') {
-				let status = statusLabel && mapStatus(statusLabel.value);
-				// A plan still "planning" in an archive, or beside its own completion report, is out of date: the evidence says
-				// complete. Rather than write a status the documents contradict, leave it out and let the site derive it.
-				const finished = inArchive ? 'its sprint is archived' : bySprint.get(sprint)!.some((s) => roleOf.get(s) === 'report') ? 'its sprint has a completion report' : undefined;
-				// The roadmap's word is the team's too, but not this plan's: the stale status goes, and none is written for it.
-				const doneElsewhere = !finished && doneOnRoadmap.has(sprint) ? `${roadmap!.shown} marks Sprint ${sprint} complete` : undefined;
-				if (status && (finished || doneElsewhere) && status !== 'complete' && status !== 'cancelled') {
-					src.notes.push(`status "${statusLabel!.value}" left out: ${finished ? `${finished}, so the site shows it complete` : `${doneElsewhere}, so it is out of date`}`);
-					status = undefined;
-				} else if (statusLabel && status) src.notes.push(`status "${statusLabel.value}" → ${status}`);
-				else {
-					src.notes.push(`no status${statusLabel ? ` I recognise in "${statusLabel.value}"` : ' stated'}: left out${finished ? `; the site shows it complete, since ${finished}` : ''}`);
-					if (!finished && !doneElsewhere) src.flags.add('a plan status not stated or not recognised');
-				}
-				// A stated goal first — a goal line, else the paragraph under "## Objective" or "### Primary Goal" — and a
-				// "**Focus:**" line only when nothing states a goal.
-				const statedGoal = pick(src.labels, 'sprint goal', 'goal', 'primary goal', 'objective');
-				const sectionGoal = statedGoal ? undefined : readGoalSection(src.lines);
-				const goalLabel = statedGoal ?? (sectionGoal ? undefined : pick(src.labels, 'purpose', 'focus'));
-				const goal = goalLabel?.value.replace(/\*\*/g, '').trim() || sectionGoal;
+				// Status, days, goal and dependencies are the sprint's, weighed from every document (src/lib/infer): a stale
+				// "planning" beside a closing report is not heard, and what documents disagree on is left out and said.
+				const { fields: facts, evidence } = factFields(sprint, ['status', 'start', 'end', 'goal', 'depends_on'], (n, v) => n !== 'depends_on' || (v as string[]).every(sprintExists));
+				describeFacts(src, sprint, facts, evidence);
 				const footerSprint = src.labels.filter((l) => l.key === 'sprint').map((l) => /^\s*\d+(?:\.\d+)*\s*[-–—:]\s*(.+)$/.exec(l.value)?.[1]).find(Boolean);
-				// "**Sprint Period**: Feb 22, 2026 - Mar 6, 2026" or "January 17-26, 2026", else start and end lines anywhere.
-				const periodLabel = pick(src.labels, 'sprint period', 'sprint dates', 'dates', 'duration', 'timeline');
-				const period = periodLabel && parseDateRange(periodLabel.value);
-				// A day the text does not name ("Mar 2026") is not made up: such a start or end is left out.
-				const exact = (raw: string | undefined) => {
-					const d = parseLooseDate(raw ?? '');
-					return d && !d.approximate ? d : undefined;
-				};
-				const start = period?.start ?? exact(findLabelAnywhere(src.lines, 'start date', 'planned start date', 'date started')?.value);
-				const end = period?.end ?? exact(findLabelAnywhere(src.lines, 'end date')?.value);
 				const tracks = readTracks(src.lines);
 				const tiers = readTiers(src.lines);
 				const suite = readSuiteFigure(src.lines, 'plan');
@@ -417,7 +441,6 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 					src.flags.add('test figures that disagree left out');
 				}
 				const next = readNextSprint(src.lines);
-				const previous = readPreviousSprint(src.text, sprint, compareSprints);
 				// The day a plan was written is not its start day: without a date line, no date.
 				const when = date.iso;
 				// "Sprint 3 Plan: Checkout" is titled "Checkout": the number and the word "plan" are said elsewhere.
@@ -425,38 +448,31 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				fm = {
 					sprint,
 					title: title || src.title,
-					...(status ? { status } : {}),
+					...facts,
 					...(when ? { date: when } : {}),
-					...(start && end && end.iso >= start.iso ? { start: start.iso, end: end.iso } : {}),
-					...(goal ? { goal } : {}),
 					...(baseline ? { baseline } : {}),
 					...(Object.keys(tiers).length ? { targets: tiers } : {}),
 					...(tracks.length ? { tracks } : {}),
-					...(previous && sprintExists(previous) ? { depends_on: [previous] } : {}),
 					...(next && compareSprints(next, sprint) > 0 && sprintExists(next) ? { next } : {}),
+					...(Object.keys(evidence).length ? { evidence } : {}),
 				};
-				if (!goal) src.notes.push('no goal stated (no goal line, no Objective or Goal section): left out');
-				else if (!goalLabel) src.notes.push('goal from its Objective/Goal section');
 				if (!when) src.notes.push('no date line: `date` left out');
 				if (tracks.length) src.notes.push(`tracks ${tracks.map((t) => t.id).join(', ')} with owners and hours`);
-				for (const [what, s] of [['builds on', previous], ['hands over to', next]] as const) {
-					if (s && !sprintExists(s)) src.notes.push(`it ${what} Sprint ${s}, of which no document is imported: left out of the frontmatter`);
-				}
+				if (next && !sprintExists(next)) src.notes.push(`it hands over to Sprint ${next}, of which no document is imported: left out of the frontmatter`);
 				if (baseline) src.notes.push(`baseline ${baseline.passing}/${baseline.total}, the whole suite's, from line ${suite.line! + 1}`);
-				lifted = [statusLabel, date.label, goalLabel].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
+				// The lines the facts were read from stay in the body as the team wrote them; only the date line is lifted.
+				lifted = [date.label].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
 				file.collection = 'plans';
 				file.target = `${folder(sprint)}/plan.md`;
 				existing = [liveSprintFolder(sprint), archivedSprintFolder(sprint)].map((f) => `${f}/plan.md`).find(onDisk);
 			} else if (role === 'report') {
 				const when = date.iso ?? bySprintDate(src);
-				const suite = readSuiteFigure(src.lines, 'report');
-				const tests = suite.counts;
-				fm = { sprint, title: src.title, ...(when ? { date: when } : {}), ...(tests ? { tests } : {}) };
-				if (tests) src.notes.push(`final tests ${tests.passing}/${tests.total}, the whole suite's, from line ${suite.line! + 1}`);
-				else if (suite.conflicting) {
-					src.notes.push(`final tests left out: the report gives different whole-suite figures (${suite.conflicting.map((c) => `${c.passing}/${c.total} on line ${c.line + 1}`).join(', ')})`);
-					src.flags.add('test figures that disagree left out');
-				} else src.notes.push('no whole-suite test figure stated (parts of the suite are not the suite): the site shows "not stated"');
+				// The suite at the sprint's end, weighed from its closing documents; without a plan, the report also carries the
+				// sprint's status, days and goal.
+				const hasPlan = bySprint.get(sprint)!.some((s) => roleOf.get(s) === 'plan');
+				const { fields: facts, evidence } = factFields(sprint, hasPlan ? ['tests'] : ['status', 'start', 'end', 'goal', 'tests']);
+				fm = { sprint, title: src.title, ...(when ? { date: when } : {}), ...facts, ...(Object.keys(evidence).length ? { evidence } : {}) };
+				describeFacts(src, sprint, facts, evidence, !hasPlan);
 				if (!when) src.notes.push('no date line: `date` left out');
 				lifted = [date.label].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
 				file.collection = 'reports';

@@ -8,7 +8,7 @@ import { PLAN_STATUSES } from '../../schemas/index.ts';
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 // Also inside a blockquote metadata block ("> **Date**: 2026-02-27"), as some teams head their docs.
-const LABEL_LINE = /^\s*(?:>\s*)?(?:[-*]\s+)?\*\*([^*:]{1,40}?)(?::\*\*|\*\*\s*:)\s*(.*?)\s*$/;
+const LABEL_LINE = /^\s*(?:>\s*)?(?:[-*]\s+)?\*\*([^*:：]{1,40}?)(?:[:：]\*\*|\*\*\s*[:：])\s*(.*?)\s*$/;
 
 /** A two-column key/value table at the top: `| **Status** | Complete |`. */
 const TABLE_LABEL = /^\s*\|\s*(?:\*\*)?([^|*:]{1,40}?)(?:\*\*)?:?\s*\|\s*([^|]*?)\s*\|\s*$/;

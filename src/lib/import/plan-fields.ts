@@ -110,7 +110,7 @@ export function readMilestones(lines: readonly string[], mapStatus: (raw: string
 	let columns: { sprint: number; title: number; status: number } | undefined;
 	for (const raw of lines) {
 		const line = raw.trim();
-		const heading = new RegExp(String.raw`^#{2,4}\s+(?:[^\p{L}\p{N}\s]+\s*)?${SPRINT}\s*[-–—:]\s*(.+?)\s*(?:\(([^)]*)\))?\s*$`, 'u').exec(line);
+		const heading = new RegExp(String.raw`^#{2,4}\s+(?:[^\p{L}\p{N}\s]+\s*)?${SPRINT}\s*(?:\([^)]*\)\s*)?[-–—:]\s*(.+?)\s*(?:\(([^)]*)\))?\s*$`, 'u').exec(line);
 		if (heading) {
 			add(heading[1]!, heading[2]!, heading[3] ? mapStatus(heading[3]) : undefined);
 			continue;

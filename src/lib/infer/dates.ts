@@ -1,0 +1,139 @@
+/**
+ * Days and spans of days as teams write them, in the languages they write: "2026-01-23 to 2026-01-24",
+ * "2026-08-16 → 08-21", "Jun 16-27, 2025", "Sept 30 – Oct 18, 2025", "30 sept – 18 oct 2025", "2 de octubre de
+ * 2025", "2025年10月2日", "02/10/2025" only where the order is beyond doubt (a part above 12). A day the text
+ * does not name is never made up: "Mar 2026" and "2 weeks" give nothing, and so does a value holding dates
+ * that are not one day or one span.
+ */
+
+// Month names by number, in English, French, Spanish, Portuguese, German, Italian and Dutch (prefixes of 3+ letters match).
+const MONTH_NAMES: string[][] = [
+	['january', 'janvier', 'enero', 'janeiro', 'januar', 'gennaio', 'januari', 'jänner'],
+	['february', 'février', 'fevrier', 'febrero', 'fevereiro', 'februar', 'febbraio', 'februari'],
+	['march', 'mars', 'marzo', 'março', 'marco', 'märz', 'maerz', 'maart'],
+	['april', 'avril', 'abril', 'aprile'],
+	['may', 'mai', 'mayo', 'maio', 'maggio', 'mei'],
+	['june', 'juin', 'junio', 'junho', 'juni', 'giugno'],
+	['july', 'juillet', 'julio', 'julho', 'juli', 'luglio'],
+	['august', 'août', 'aout', 'agosto', 'augustus'],
+	['september', 'septembre', 'septiembre', 'setiembre', 'setembro', 'settembre', 'sept'],
+	['october', 'octobre', 'octubre', 'outubro', 'oktober', 'ottobre'],
+	['november', 'novembre', 'noviembre', 'novembro'],
+	['december', 'décembre', 'decembre', 'diciembre', 'dezembro', 'dezember', 'dicembre'],
+];
+
+/** The month a word names (1–12): a whole name, or an abbreviation of at least three letters that fits one month only. */
+export function monthOf(word: string): number | undefined {
+	const w = word.toLowerCase().replace(/\.$/, '');
+	if (w.length < 3) return undefined;
+	const hits = new Set<number>();
+	MONTH_NAMES.forEach((names, i) => {
+		if (names.some((n) => n === w || (n.startsWith(w) && w.length >= 3))) hits.add(i + 1);
+	});
+	return hits.size === 1 ? [...hits][0] : undefined;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `YYYY-MM-DD` when the three make a real day. */
+export function isoDay(year: number, month: number, day: number): string | undefined {
+	const d = new Date(Date.UTC(year, month - 1, day));
+	if (year < 1990 || year > 2100 || d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+	return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+export interface Span {
+	start: string;
+	end: string;
+}
+
+const MONTH = String.raw`(\p{L}{3,10}\.?)`;
+const SEP = String.raw`\s*(?:[-–—~〜]|→|->|=>|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\bau\b|\bal\b|\bbis\b|\ba\b|至|到)\s*`;
+const YEAR = String.raw`(\d{4})`;
+const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th|er|º|\.)?`;
+
+/** Range shapes, each turned into a span by its own reader; tried in order, first hit wins. */
+const RANGES: Array<[RegExp, (m: RegExpExecArray) => Span | undefined]> = [
+	// 2026-01-23 to 2026-01-24; 2026-08-16 → 08-21
+	[new RegExp(String.raw`(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+Z?)?${SEP}(?:(\d{4})-)?(\d{2})-(\d{2})\b`, 'iu'), (m) => span(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? m[1]!), +m[5]!, +m[6]!)],
+	// 2025年10月2日 至 2025年10月18日; 2025年10月2日-18日; 2025年10月2日-11月3日
+	[/(\d{4})年(\d{1,2})月(\d{1,2})日?\s*(?:[-–—~〜]|至|到)\s*(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日/u, (m) => span(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? m[1]!), +(m[5] ?? m[2]!), +m[6]!)],
+	// Sept 30 – Oct 18, 2025; Feb 22, 2026 - Mar 6, 2026
+	[new RegExp(String.raw`${MONTH}\s+${DAY}(?:,?\s+${YEAR})?${SEP}${MONTH}\s+${DAY},?\s+${YEAR}`, 'iu'), (m) => named(m[1]!, +m[2]!, +(m[3] ?? m[6]!), m[4]!, +m[5]!, +m[6]!)],
+	// Jun 16-27, 2025; February 14-15, 2026
+	[new RegExp(String.raw`${MONTH}\s+${DAY}${SEP}${DAY},?\s+${YEAR}`, 'iu'), (m) => named(m[1]!, +m[2]!, +m[4]!, m[1]!, +m[3]!, +m[4]!)],
+	// 30 sept – 18 oct 2025; 30 September 2025 - 18 October 2025; 2 de octubre al 18 de octubre de 2025
+	[new RegExp(String.raw`${DAY}\s+(?:de\s+)?${MONTH}(?:,?\s+(?:de\s+)?${YEAR})?${SEP}${DAY}\s+(?:de\s+)?${MONTH},?\s+(?:de\s+)?${YEAR}`, 'iu'), (m) => named(m[2]!, +m[1]!, +(m[3] ?? m[6]!), m[5]!, +m[4]!, +m[6]!)],
+	// 16-27 June 2025; 2 al 18 de octubre de 2025
+	[new RegExp(String.raw`${DAY}${SEP}${DAY}\s+(?:de\s+)?${MONTH},?\s+(?:de\s+)?${YEAR}`, 'iu'), (m) => named(m[3]!, +m[1]!, +m[4]!, m[3]!, +m[2]!, +m[4]!)],
+];
+
+function span(y1: number, m1: number, d1: number, y2: number, m2: number, d2: number): Span | undefined {
+	const start = isoDay(y1, m1, d1);
+	const end = isoDay(y2, m2, d2);
+	return start && end && start <= end ? { start, end } : undefined;
+}
+
+function named(month1: string, d1: number, y1: number, month2: string, d2: number, y2: number): Span | undefined {
+	const m1 = monthOf(month1);
+	const m2 = monthOf(month2);
+	return m1 && m2 ? span(y1, m1, d1, y2, m2, d2) : undefined;
+}
+
+/** Single days: ISO, CJK, month-name either way round, and day/month/year numbers whose order is beyond doubt. */
+const DAYS: Array<[RegExp, (m: RegExpExecArray) => string | undefined]> = [
+	[/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g, (m) => isoDay(+m[1]!, +m[2]!, +m[3]!)],
+	[/(\d{4})年(\d{1,2})月(\d{1,2})日/gu, (m) => isoDay(+m[1]!, +m[2]!, +m[3]!)],
+	[new RegExp(String.raw`(?<![\p{L}\d])${MONTH}\s+${DAY},?\s+${YEAR}(?!\d)`, 'giu'), (m) => (monthOf(m[1]!) ? isoDay(+m[3]!, monthOf(m[1]!)!, +m[2]!) : undefined)],
+	[new RegExp(String.raw`(?<!\d)${DAY}\s+(?:de\s+)?${MONTH},?\s+(?:de\s+)?${YEAR}(?!\d)`, 'giu'), (m) => (monthOf(m[2]!) ? isoDay(+m[3]!, monthOf(m[2]!)!, +m[1]!) : undefined)],
+	[/(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.])/g, (m) => {
+		const a = +m[1]!, b = +m[2]!;
+		if (a > 12 && b <= 12) return isoDay(+m[3]!, b, a);
+		if (b > 12 && a <= 12) return isoDay(+m[3]!, a, b);
+		return undefined; // 02/10/2025: October 2nd or February 10th — not ours to guess
+	}],
+];
+
+/** Every whole day a text names, in order, without repeats. */
+export function daysIn(raw: string): string[] {
+	const text = clean(raw);
+	const found: Array<{ at: number; iso: string }> = [];
+	for (const [re, read] of DAYS) {
+		re.lastIndex = 0;
+		for (let m = re.exec(text); m; m = re.exec(text)) {
+			const iso = read(m);
+			if (iso && !found.some((f) => Math.abs(f.at - m!.index) < 3)) found.push({ at: m.index, iso });
+		}
+	}
+	return [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.iso))];
+}
+
+const WEEKDAY = /\s*\((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)/gi;
+const clean = (s: string) => s.replace(/\*\*|__|`/g, '').replace(WEEKDAY, '').replace(/\s+/g, ' ');
+
+/** The one span a text states, if it states exactly one. */
+export function spanIn(raw: string): Span | undefined {
+	const text = clean(raw);
+	for (const [re, read] of RANGES) {
+		const m = re.exec(text);
+		if (m) return read(m);
+	}
+	return undefined;
+}
+
+/**
+ * What a value under a "dates"/"duration"/"period" label says of the sprint's days: a span; or one day (a
+ * one-day sprint: start and end alike); nothing when it names no day, or several days that are not one span.
+ */
+export function readPeriod(raw: string): Span | undefined {
+	const s = spanIn(raw);
+	if (s) return s;
+	const days = daysIn(raw);
+	return days.length === 1 ? { start: days[0]!, end: days[0]! } : undefined;
+}
+
+/** The one day a value names (a start or an end line), or undefined when it names none or several. */
+export function readDay(raw: string): string | undefined {
+	const days = daysIn(raw);
+	return days.length === 1 ? days[0] : undefined;
+}

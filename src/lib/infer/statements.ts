@@ -1,0 +1,281 @@
+/**
+ * What each document states about sprints, line by line: the candidates for every fact, before any is chosen.
+ * A document of one sprint speaks through its header labels (and its footer), its goal section, its whole-suite
+ * test figure and its dependency statements; a document about many sprints (a roadmap, a status board, a master
+ * plan, a log) through a heading per sprint and the lines under it, and through tables with a Sprint column.
+ */
+import { readSuiteFigure } from '../import/suite-figures.ts';
+import { readGoalSection } from '../import/metadata.ts';
+import { compareSprints } from '../sprints.ts';
+import { readDay, readPeriod, spanIn } from './dates.ts';
+import { labelFact } from './labels.ts';
+import type { DocRole } from './role.ts';
+import { readStatus } from './status.ts';
+
+export type FactValue =
+	| { fact: 'status'; value: string }
+	| { fact: 'start' | 'end'; value: string; weak?: boolean }
+	| { fact: 'goal'; value: string }
+	| { fact: 'tests'; value: { passing: number; total: number } }
+	| { fact: 'depends_on'; value: string[] };
+
+export type Statement = FactValue & {
+	sprint: string;
+	/** Path of the document as the team keeps it, and the 1-based line. */
+	file: string;
+	line: number;
+	/** What kind of document says it: one of the sprint's own, or one about many sprints. */
+	from: DocRole | 'many';
+};
+
+export interface InferDoc {
+	file: string;
+	lines: readonly string[];
+	/** The sprint the document belongs to; undefined for a document about the project or many sprints. */
+	sprint?: string;
+	role: DocRole | 'many';
+}
+
+const LABEL = /^\s*(?:>\s*)?(?:[-*]\s+)?\*\*([^*:：]{1,40}?)(?:[:：]\*\*|\*\*\s*[:：])\s*(.*?)\s*$|^\s*\|\s*(?:\*\*)?([^|*:]{1,40}?)(?:\*\*)?[:：]?\s*\|\s*([^|]*?)\s*\|\s*$/;
+
+/** `**Key:** value` or a two-cell table row, as key and value. */
+function labelOn(line: string): { key: string; value: string } | undefined {
+	const m = LABEL.exec(line);
+	if (!m) return undefined;
+	const key = (m[1] ?? m[3] ?? '').trim();
+	const value = (m[2] ?? m[4] ?? '').trim();
+	return key && value ? { key, value } : undefined;
+}
+
+/** Text of a goal as a reader should see it: no emphasis marks, no trailing "✅ **UPDATED Oct 8**" annotations. */
+export function cleanGoal(raw: string): string | undefined {
+	const t = raw
+		.replace(/\s*(?:✅|🔄|⚠️)\s*\**\s*(?:UPDATED|EXTENDED|EXPANDED|REVISED|CHANGED)\b.*$/u, '')
+		.replace(/\*\*|__/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return t.length >= 8 ? t : undefined;
+}
+
+/** Lines of the header: up to the second `##` section or 40 lines, whichever comes first (a first "Overview" section still heads the doc). */
+function headerEnd(lines: readonly string[]): number {
+	let sections = 0;
+	for (let i = 1; i < Math.min(lines.length, 40); i++) {
+		if (/^#{2,3}\s/.test(lines[i]!) && ++sections === 2) return i;
+	}
+	return Math.min(lines.length, 40);
+}
+
+/** "Sprint 1 & 2", "Sprints 4, 5 and 6", "Sprint 13 (v1.3.0)": the sprints a dependency statement names; none for "None". */
+function sprintsNamed(text: string): string[] | undefined {
+	if (/^\s*(?:none|n\/a|no(?:ne)?\b|nothing|aucune?|ninguna?|keine|无|なし)/i.test(text.replace(/[*_`]/g, ''))) return [];
+	const m = /\bsprints?\s+(\d+(?:\.\d+)?(?:\s*(?:,|&|and|\+|\/)\s*(?:sprint\s+)?\d+(?:\.\d+)?)*)(?!\s*[-–]\s*\d)/i.exec(text);
+	if (!m) return undefined;
+	return [...m[1]!.matchAll(/\d+(?:\.\d+)?/g)].map((x) => String(x[0]).replace(/^0+(?=\d)/, ''));
+}
+
+/** The statements of one sprint's own document. */
+export function sprintDocStatements(doc: InferDoc & { sprint: string }): Statement[] {
+	const { file, lines, sprint, role } = doc;
+	if (role === 'part' || role === 'other') return [];
+	const out: Statement[] = [];
+	const say = (s: FactValue, line: number) => out.push({ ...s, sprint, file, line: line + 1, from: role } as Statement);
+	const scan = (from: number, to: number) => {
+		for (let i = from; i < to; i++) {
+			const label = labelOn(lines[i]!);
+			if (!label) continue;
+			const fact = labelFact(label.key);
+			if (fact === 'status') {
+				const status = readStatus(label.value);
+				if (status) say({ fact: 'status', value: status }, i);
+			} else if (fact === 'period') {
+				const p = readPeriod(label.value);
+				if (p) {
+					say({ fact: 'start', value: p.start }, i);
+					say({ fact: 'end', value: p.end }, i);
+				}
+			} else if (fact === 'start' || fact === 'end') {
+				const day = readDay(label.value);
+				if (day) say({ fact, value: day }, i);
+			} else if (fact === 'date' && role === 'closing') {
+				// A closing document's date is the day it closed the sprint: an end, but weaker than one stated as such.
+				const day = readDay(label.value);
+				if (day) say({ fact: 'end', value: day, weak: true }, i);
+			} else if (fact === 'goal') {
+				const goal = cleanGoal(label.value);
+				if (goal) say({ fact: 'goal', value: goal }, i);
+			}
+		}
+	};
+	const end = headerEnd(lines);
+	scan(0, end);
+	// The footer: after the last rule, when no heading follows it.
+	for (let i = lines.length - 1; i > end; i--) {
+		if (/^#{1,6}\s/.test(lines[i]!)) break;
+		if (/^---\s*$/.test(lines[i]!)) {
+			scan(i + 1, lines.length);
+			break;
+		}
+	}
+	if (!out.some((s) => s.fact === 'goal')) {
+		const goal = readGoalSection(lines);
+		if (goal) {
+			const at = lines.findIndex((l, i) => i > 0 && l.includes(goal.slice(0, 30)));
+			const g = cleanGoal(goal);
+			if (g && at >= 0) say({ fact: 'goal', value: g }, at);
+		}
+	}
+	if (role === 'closing' || role === 'overview') {
+		const suite = readSuiteFigure(lines, 'report');
+		if (suite.counts && suite.line !== undefined) say({ fact: 'tests', value: suite.counts }, suite.line);
+	}
+	if (role === 'plan' || role === 'overview') out.push(...dependencyStatements(doc));
+	return out;
+}
+
+/** Explicit dependency statements: a "Depends on:"/"Dependencies:" label naming sprints, or list items under a Dependencies heading that start with a sprint. */
+function dependencyStatements({ file, lines, sprint, role }: InferDoc & { sprint: string }): Statement[] {
+	const out: Statement[] = [];
+	const add = (names: string[], i: number) => {
+		const earlier = names.filter((s) => s !== sprint && compareSprints(s, sprint) < 0);
+		out.push({ fact: 'depends_on', value: earlier, sprint, file, line: i + 1, from: role });
+	};
+	let inSection = 0; // heading level of the Dependencies section we are in, 0 outside
+	let fenced = false;
+	lines.forEach((line, i) => {
+		if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+		if (fenced) return;
+		const h = /^(#{1,6})\s+(.*)$/.exec(line);
+		if (h) {
+			if (inSection && h[1]!.length <= inSection) inSection = 0;
+			if (/\b(?:dependencies|dependency|depends on|prerequisites|blocked by|dépendances|dependencias|abhängigkeiten)\b|依赖/i.test(h[2]!) && !/\b(?:package|library|libraries|npm|pip)\b/i.test(h[2]!)) inSection = h[1]!.length;
+			return;
+		}
+		const label = labelOn(line);
+		if (label && labelFact(label.key) === 'depends') {
+			const names = sprintsNamed(label.value);
+			if (names) add(names, i);
+			return;
+		}
+		if (inSection) {
+			const item = /^\s*[-*+]\s+(?:\[[ xX]\]\s*|\[OK\]\s*|✅\s*|✓\s*)?(?:\*\*)?(.*)$/.exec(line);
+			if (item && /^sprints?\s+\d/i.test(item[1]!.replace(/\*\*/g, ''))) {
+				const names = sprintsNamed(item[1]!.replace(/\*\*/g, ''));
+				if (names?.length) add(names, i);
+			}
+		}
+	});
+	return out;
+}
+
+/** "Sprint 8" once in a heading, not "Sprints 1–4", not "Phase 2 Sprint 3": the one sprint a heading is about. */
+export function sprintOfHeading(text: string): string | undefined {
+	const ids = new Set<string>();
+	for (const m of text.matchAll(/\bsprints?\s*#?\s*(\d+(?:\.\d+)?)(?!\.\d)(\s*(?:[-–—]|to|&|and|,|\/)\s*\d)?/gi)) {
+		if (m[2]) return undefined; // a range or a list of sprints
+		const before = text.slice(0, m.index);
+		if (/\bphase\s+[\w.]+\s*[-–:,]?\s*$/i.test(before)) return undefined; // another numbering
+		ids.add(m[1]!.replace(/^0+(?=\d)/, ''));
+	}
+	return ids.size === 1 ? [...ids][0] : undefined;
+}
+
+/** The status a sprint heading states: in brackets, in capitals, as a mark, or as the words right after the number. */
+function headingStatus(text: string): string | undefined {
+	const parts: string[] = [];
+	for (const m of text.matchAll(/[([]([^)\]]{2,40})[)\]]/g)) parts.push(m[1]!);
+	for (const m of text.matchAll(/\b[A-Z][A-Z_]{3,}(?:\s+[A-Z][A-Z_]{2,})*\b/g)) parts.push(m[0]);
+	const after = /\bsprint\s*#?\s*\d+(?:\.\d+)?\s+(\p{L}+(?:\s+\p{L}+){0,2})\s*$/iu.exec(text);
+	if (after) parts.push(after[1]!);
+	const fromWords = parts.map((p) => readStatus(p)).find(Boolean);
+	if (fromWords) return fromWords;
+	// Marks only: "✅ Sprint 1 (Jun 16-27, 2025) - Foundation".
+	const marks = text.replace(/[\p{L}\p{N}\s\p{P}]/gu, '');
+	return marks ? readStatus(marks) : undefined;
+}
+
+/** The statements of a document about many sprints. */
+export function manyDocStatements(doc: InferDoc): Statement[] {
+	const { file, lines } = doc;
+	const out: Statement[] = [];
+	const say = (sprint: string, s: FactValue, line: number) => out.push({ ...s, sprint, file, line: line + 1, from: 'many' } as Statement);
+	let section: { sprint: string; level: number; start: number } | undefined;
+	let columns: { sprint: number; status: number; dates: number } | undefined;
+	let fenced = false;
+	lines.forEach((raw, i) => {
+		if (/^\s*(```|~~~)/.test(raw)) fenced = !fenced;
+		if (fenced) return;
+		const h = /^(#{1,6})\s+(.*)$/.exec(raw);
+		if (h) {
+			const level = h[1]!.length;
+			if (section && level <= section.level) section = undefined;
+			const sprint = sprintOfHeading(h[2]!);
+			if (sprint && level >= 2) {
+				section = { sprint, level, start: i };
+				const status = headingStatus(h[2]!.replace(/\bsprint\s*#?\s*\d+(?:\.\d+)?/i, ''));
+				if (status) say(sprint, { fact: 'status', value: status }, i);
+				const span = spanIn(h[2]!);
+				if (span) {
+					say(sprint, { fact: 'start', value: span.start }, i);
+					say(sprint, { fact: 'end', value: span.end }, i);
+				}
+			}
+			columns = undefined;
+			return;
+		}
+		const line = raw.trim();
+		if (line.startsWith('|')) {
+			const cells = line.split('|').slice(1, -1).map((c) => c.replace(/\*\*/g, '').trim());
+			if (cells.every((c) => /^:?-*:?$/.test(c))) return;
+			const lower = cells.map((c) => c.toLowerCase());
+			const sprintCol = lower.findIndex((c) => /^(?:sprint|sprint\s*#|sprint\s*id|#|冲刺|スプリント)$/.test(c));
+			if (sprintCol !== -1) {
+				columns = {
+					sprint: sprintCol,
+					status: lower.findIndex((c) => /^(?:status|state|statut|estado|stato|状态|状態|상태)$/.test(c)),
+					dates: lower.findIndex((c) => /^(?:dates?|duration|period|timeline|when|durée|période|fechas|duración|periodo|zeitraum|周期|时间|期間|기간)$/.test(c)),
+				};
+				return;
+			}
+			if (!columns) return;
+			const cell = cells[columns.sprint] ?? '';
+			const m = /^\[?\s*(?:sprint\s*)?#?\s*(\d+(?:\.\d+)?)\s*(?:\]|\(|$)/i.exec(cell);
+			if (!m || /\d\s*[-–]\s*\d/.test(cell.replace(/\(.*$/, ''))) return;
+			const sprint = m[1]!.replace(/^0+(?=\d)/, '');
+			if (columns.status !== -1) {
+				const status = readStatus(cells[columns.status] ?? '');
+				if (status) say(sprint, { fact: 'status', value: status }, i);
+			}
+			if (columns.dates !== -1) {
+				const p = readPeriod(cells[columns.dates] ?? '');
+				if (p) {
+					say(sprint, { fact: 'start', value: p.start }, i);
+					say(sprint, { fact: 'end', value: p.end }, i);
+				}
+			}
+			return;
+		}
+		columns = undefined;
+		if (!section || i - section.start > 15) return;
+		const label = labelOn(raw);
+		if (!label) return;
+		const fact = labelFact(label.key);
+		if (fact === 'status') {
+			const status = readStatus(label.value);
+			if (status) say(section.sprint, { fact: 'status', value: status }, i);
+		} else if (fact === 'goal') {
+			const goal = cleanGoal(label.value);
+			if (goal) say(section.sprint, { fact: 'goal', value: goal }, i);
+		} else if (fact === 'period') {
+			const p = readPeriod(label.value);
+			if (p) {
+				say(section.sprint, { fact: 'start', value: p.start }, i);
+				say(section.sprint, { fact: 'end', value: p.end }, i);
+			}
+		} else if (fact === 'start' || fact === 'end') {
+			const day = readDay(label.value);
+			if (day) say(section.sprint, { fact, value: day }, i);
+		}
+	});
+	return out;
+}

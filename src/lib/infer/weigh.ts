@@ -1,0 +1,91 @@
+/**
+ * The one place that chooses among candidates. Each fact has its own order of witnesses: for what happened
+ * (status, the days it ran, the suite at its end) the sprint's closing and overview documents and the documents
+ * about many sprints (kept up as sprints go) outrank its plan, which was written before; for the goal, the plan
+ * speaks first. Witnesses of the same rank that disagree leave the fact out, and the disagreement is reported
+ * with both lines — never a coin toss.
+ */
+import type { FactName } from '../../schemas/common.ts';
+import type { Statement } from './statements.ts';
+
+export interface WeighedFacts {
+	status?: string;
+	start?: string;
+	end?: string;
+	goal?: string;
+	tests?: { passing: number; total: number };
+	depends_on?: string[];
+	/** `file:line` of each fact's witness. */
+	evidence: Partial<Record<FactName, string>>;
+	/** Facts left out because witnesses of one rank disagree, each with the lines that do. */
+	conflicts: string[];
+}
+
+/** Rank of a witness for a fact: higher speaks first, 0 is not heard. */
+function rank(s: Statement): number {
+	const late = s.from === 'closing' || s.from === 'overview' || s.from === 'many';
+	switch (s.fact) {
+		case 'status':
+			return late ? 2 : s.from === 'plan' ? 1 : 0;
+		case 'start':
+		case 'end':
+			return s.from === 'plan' ? 1 : late ? (s.fact === 'end' && s.weak ? 1.5 : 2) : 0;
+		case 'goal':
+			return s.from === 'plan' || s.from === 'overview' ? 2 : s.from === 'closing' || s.from === 'many' ? 1 : 0;
+		case 'tests':
+			return s.from === 'closing' || s.from === 'overview' ? 2 : 0;
+		case 'depends_on':
+			return s.from === 'plan' || s.from === 'overview' ? 2 : 0;
+	}
+}
+
+const key = (s: Statement) => JSON.stringify(s.value);
+const at = (s: Statement) => `${s.file}:${s.line}`;
+const FINISHED = new Set(['complete', 'cancelled']);
+
+/**
+ * Every sprint's facts from every statement about it. `closed` holds the sprints that have a closing document:
+ * for them a plan's "planning" or "in progress" is out of date and is not heard.
+ */
+export function weigh(statements: readonly Statement[], closed: ReadonlySet<string> = new Set()): Map<string, WeighedFacts> {
+	const bySprint = new Map<string, Statement[]>();
+	for (const s of statements) bySprint.set(s.sprint, [...(bySprint.get(s.sprint) ?? []), s]);
+	const out = new Map<string, WeighedFacts>();
+	for (const [sprint, all] of bySprint) {
+		const facts: WeighedFacts = { evidence: {}, conflicts: [] };
+		for (const fact of ['status', 'start', 'end', 'goal', 'tests', 'depends_on'] as const) {
+			let heard = all.filter((s) => s.fact === fact && rank(s) > 0);
+			if (fact === 'status' && closed.has(sprint)) heard = heard.filter((s) => s.from !== 'plan' || FINISHED.has(s.value as string));
+			if (!heard.length) continue;
+			const top = Math.max(...heard.map(rank));
+			let best = heard.filter((s) => rank(s) === top);
+			if (fact === 'depends_on') {
+				// Every explicit statement counts; "None" alone means none.
+				const named = [...new Set(best.flatMap((s) => s.value as string[]))];
+				const witness = best.find((s) => (s.value as string[]).length) ?? best[0]!;
+				facts.depends_on = named;
+				if (named.length) facts.evidence.depends_on = at(witness);
+				continue;
+			}
+			const values = new Set(best.map(key));
+			if (values.size > 1 && fact !== 'goal') {
+				const seen = new Map<string, Statement>();
+				for (const s of best) if (!seen.has(key(s))) seen.set(key(s), s);
+				facts.conflicts.push(`${fact}: ${[...seen.values()].map((s) => `${JSON.stringify(s.value)} (${at(s)})`).join(' vs ')}`);
+				continue;
+			}
+			best = best.slice(0, 1);
+			(facts as unknown as Record<string, unknown>)[fact] = best[0]!.value;
+			facts.evidence[fact] = at(best[0]!);
+		}
+		if (facts.start && facts.end && facts.end < facts.start) {
+			facts.conflicts.push(`dates: the end ${facts.end} (${facts.evidence.end}) is before the start ${facts.start} (${facts.evidence.start})`);
+			delete facts.start;
+			delete facts.end;
+			delete facts.evidence.start;
+			delete facts.evidence.end;
+		}
+		out.set(sprint, facts);
+	}
+	return out;
+}
