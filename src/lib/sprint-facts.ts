@@ -6,7 +6,7 @@
  * document *states* that, so it is not a fact here.
  */
 import type { FactName } from '../schemas/common.ts';
-import { currentSprint, type SprintRecord } from './sprint-index.ts';
+import type { SprintRecord } from './sprint-index.ts';
 import type { TestCounts } from './sprints.ts';
 
 type Evidence = Partial<Record<FactName, string>>;
@@ -83,8 +83,19 @@ export function factsOf(r: { sprint: string; plan?: Holder; report?: Holder }, m
 }
 
 /** Every sprint's facts, in sprint order, and which one is current. */
-export function sprintFacts(index: readonly SprintRecord[], milestones: readonly Milestone[] = []): { current: string | null; sprints: SprintFacts[] } {
-	const bySprint = new Map(milestones.map((m) => [m.sprint, m]));
-	const sprints = index.map((r) => factsOf(r as { sprint: string; plan?: Holder; report?: Holder }, bySprint.get(r.sprint)));
-	return { current: currentSprint(index)?.sprint ?? null, sprints };
+export function sprintFacts(index: readonly SprintRecord[]): { current: string | null; sprints: SprintFacts[] } {
+	const sprints = index.map((r) => factsOf(r as { sprint: string; plan?: Holder; report?: Holder }, r.milestone));
+	return { current: currentOf(sprints), sprints };
+}
+
+/**
+ * The sprint a reader means by "current", from the stated facts: the latest in progress; else the first planned
+ * after the last one finished (a plan left "upcoming" behind later finished sprints is not next); else the latest.
+ */
+export function currentOf(sprints: readonly Pick<SprintFacts, 'id' | 'status'>[]): string | null {
+	const active = sprints.findLast((s) => s.status === 'active');
+	if (active) return active.id;
+	const lastDone = sprints.findLastIndex((s) => s.status === 'complete' || s.status === 'cancelled');
+	const next = sprints.slice(lastDone + 1).find((s) => s.status === 'ready' || s.status === 'draft');
+	return (next ?? sprints.at(-1))?.id ?? null;
 }

@@ -18,6 +18,15 @@ interface Member {
 interface PlanMember extends Member {
 	data: { sprint: string; archived?: string; status?: string; end?: string };
 }
+/** A sprint as the roadmap states it: the roadmap alone may be where a sprint's facts are written. */
+export interface MilestoneMember {
+	sprint: string;
+	status?: string;
+	start?: string;
+	end?: string;
+	goal?: string;
+	evidence?: Record<string, string>;
+}
 
 const ARCHIVE_FOLDER = /(?:^|\/)archive\/history\/sprints\//;
 const isArchived = (m: Member) => !!m.data.archived || ARCHIVE_FOLDER.test(m.filePath ?? '');
@@ -31,6 +40,8 @@ export interface SprintRecord<P extends PlanMember = PlanMember, R extends Membe
 	report?: R;
 	/** Every other document of the sprint. */
 	docs: D[];
+	/** What the roadmap states of the sprint, when it lists it. */
+	milestone?: MilestoneMember;
 	/** In the archive: the plan is archived, or (without a plan) the report, or every doc. */
 	archived: boolean;
 	/** Stated by the plan, else derived (a report or the archive → complete); undefined when nothing says. */
@@ -43,6 +54,7 @@ export function indexSprints<P extends PlanMember, R extends Member, D extends M
 	plans: readonly P[],
 	reports: readonly R[],
 	docs: readonly D[],
+	milestones: readonly MilestoneMember[] = [],
 ): Array<SprintRecord<P, R, D>> {
 	const records = new Map<string, SprintRecord<P, R, D>>();
 	const record = (sprint: string) => {
@@ -54,6 +66,8 @@ export function indexSprints<P extends PlanMember, R extends Member, D extends M
 	for (const p of plans) record(p.data.sprint).plan ??= p;
 	for (const r of reports) record(r.data.sprint).report ??= r;
 	for (const d of docs) record(d.data.sprint).docs.push(d);
+	// A roadmap section about a sprint is a document about it: a sprint known only there still exists.
+	for (const m of milestones) record(m.sprint).milestone ??= m;
 	for (const r of records.values()) {
 		r.archived = r.plan ? isArchived(r.plan) : r.report ? isArchived(r.report) : r.docs.length > 0 && r.docs.every(isArchived);
 		Object.assign(r, deriveStatus(r));
@@ -62,8 +76,8 @@ export function indexSprints<P extends PlanMember, R extends Member, D extends M
 }
 
 /** The stated status wins; a final report or the archive means the sprint is complete; otherwise nothing is claimed. */
-export function deriveStatus(r: Pick<SprintRecord, 'plan' | 'report' | 'archived'>): { status?: PlanStatus; statusSource?: StatusSource } {
-	const stated = r.plan?.data.status as PlanStatus | undefined;
+export function deriveStatus(r: Pick<SprintRecord, 'plan' | 'report' | 'archived' | 'milestone'>): { status?: PlanStatus; statusSource?: StatusSource } {
+	const stated = (r.plan?.data.status ?? (r.report?.data as { status?: string } | undefined)?.status ?? r.milestone?.status) as PlanStatus | undefined;
 	if (stated) return { status: stated, statusSource: 'stated' };
 	if (r.report) return { status: 'complete', statusSource: 'report' };
 	if (r.archived) return { status: 'complete', statusSource: 'archived' };

@@ -96,7 +96,7 @@ async function gather(): Promise<SiteData> {
 
 	const titles = new Map<string, string>();
 	const sources = [];
-	const sprints = indexSprints(plans, reports, docs);
+	const sprints = indexSprints(plans, reports, docs, roadmap?.data.milestones);
 	for (const s of sprints) titles.set(planUrl(s.sprint), sprintTitle(s));
 	for (const p of plans) {
 		sources.push({ url: planUrl(p.data.sprint), contentPath: contentPathOf(p), body: p.body ?? '', sprints: [...p.data.depends_on, ...(p.data.next ? [p.data.next] : [])] });

@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadContent, type LoadedEntry } from '../../lib/load.ts';
-import { indexSprints } from '../../lib/sprint-index.ts';
-import { sprintFacts, type Milestone, type SprintFacts } from '../../lib/sprint-facts.ts';
+import { indexSprints, type MilestoneMember } from '../../lib/sprint-index.ts';
+import { sprintFacts, type SprintFacts } from '../../lib/sprint-facts.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
 
 export const SPRINTS_HELP = `Usage: sprintbook sprints [options]
@@ -31,9 +31,8 @@ export async function runSprints(args: string[]): Promise<CommandResult> {
 	// As the site: only docs that pass their schema are published (`check` names the others).
 	const valid = (c: LoadedEntry['collection']) =>
 		entries.filter((e) => e.collection === c && e.result.success).map((e) => ({ data: e.result.data as never, filePath: `${contentDir}/${e.file}` }));
-	const index = indexSprints(valid('plans'), valid('reports'), valid('sprintDocs'));
-	const roadmap = entries.find((e) => e.collection === 'roadmap' && e.result.success)?.result.data as { milestones: Milestone[] } | undefined;
-	const facts = sprintFacts(index, roadmap?.milestones);
+	const roadmap = entries.find((e) => e.collection === 'roadmap' && e.result.success)?.result.data as { milestones: MilestoneMember[] } | undefined;
+	const facts = sprintFacts(indexSprints(valid('plans'), valid('reports'), valid('sprintDocs'), roadmap?.milestones));
 	if (values.format === 'json') return { output: JSON.stringify(facts, null, 2), exitCode: 0 };
 	return { output: human(facts), exitCode: 0 };
 }

@@ -22,8 +22,10 @@ export function sprintInName(name: string): string | undefined {
 	const m = NAME_SPRINT.exec(name.replace(/\.mdx?$/i, ''));
 	if (!m) return undefined;
 	let digits = m[1]!;
-	// A dash followed by more words is a separator, not a dot: `sprint-2-retro` is 2, `sprint-2-5` is 2.5.
-	digits = digits.replace(/[_-]/g, '.');
+	// A dash between two numbers is a range or a transition (`sprint6-7-transition`, `sprint-1-4`), never one sprint;
+	// a dash followed by words is a separator (`sprint-2-retro` is 2). Only `_` and `.` stand for the dot.
+	if (/\d-\d/.test(digits)) return undefined;
+	digits = digits.replace(/_/g, '.');
 	return normalise(digits);
 }
 

@@ -1,25 +1,46 @@
 /**
- * What a document of one sprint is about, by its name and title — not by one word in them: a sprint-level
- * plan or a closing document (report, summary, review, retro, closure) speaks for the whole sprint; a story,
- * task, phase, track or audit document speaks for a part of it and states no sprint fact.
+ * What a document of one sprint is about, by what its name says — not by one word in it. A sprint-level plan or
+ * closing document (report, summary, review, retro, closure) is named for the sprint ("SPRINT_40_SUMMARY",
+ * "sprint4-closure-summary") or for its kind alone in the sprint's folder ("summary.md", "backlog.md"); a name
+ * that says more ("QA-VALIDATION-REPORT", "Plan-Change-Risk-Assessment") is about something else. Story, task,
+ * phase, track and audit documents speak for a part of the sprint. Only plans, closing and overview documents
+ * state sprint facts.
  */
 export type DocRole = 'plan' | 'closing' | 'overview' | 'part' | 'other';
 
-/** A work item's own id leads the name (`US-098…`, `TD-012…`, `sprint5-US-031`) or the doc names a part of the sprint. */
+/** A work item's own id in the name (`US-098…`, `TD-012…`, `sprint5-US-031`) or a part of the sprint named. */
 const PART = /(?:^|[^a-z0-9])(?:[a-z]{1,5}-\d{1,4}[a-z]?)(?:[^a-z0-9]|$)|(?:^|[^a-z])(?:phase|story|task|track|workstream|audit|epic|spike|feature|hotfix|incident|bug|adr)[-_ ]?\d|(?:^|[^a-z])(?:phase|track|workstream|audit|spike|hotfix|incident)(?:[^a-z]|$)/i;
-const CLOSING = /summary|report|review|retro|closure|closing|close[-_ ]?out|complete|completion|final|wrap[-_ ]?up|recap|post[-_ ]?mortem|outcome|bilan|rapport|r[ée]sum[ée]|resumen|informe|cierre|abschluss|总结|回顾|复盘|报告|振り返り|完了/i;
-const PLAN = /plan|backlog|breakdown|kick[-_ ]?off|initiali[sz]ation|charter|scope|(?:^|[^a-z])sim(?:[^a-z]|$)|objectives|planification|planificaci[óo]n|planejamento|planung|计划|规划|待办|計画/i;
-const OVERVIEW = /^(?:readme|index|overview|status|sprint[-_ ]?status)\.mdx?$/i;
+
+const PLAN_WORDS = /^(?:plan|plans|planning|backlog|breakdown|kickoff|kick|off|initiali[sz]ation|charter|scope|sim|objectives|planification|planificacion|planejamento|planung|计划|规划|待办|計画)$/i;
+const CLOSING_WORDS = /^(?:summary|report|review|retro|retrospective|closure|closing|closeout|close|out|complete|completed|completion|final|wrapup|wrap|up|recap|postmortem|outcome|outcomes|results|bilan|rapport|resume|résumé|resumen|informe|cierre|abschluss|总结|回顾|复盘|报告|振り返り|完了)$/i;
+const OVERVIEW_WORDS = /^(?:readme|index|overview|status)$/i;
+/** Words that say nothing of what the doc is about. */
+const NEUTRAL = /^(?:sprint|sprints|executive|comprehensive|official|documentation|doc|docs|team|the|of|and|for|archived|updated|story|stories|execution|v\d+|md)$/i;
 
 /** The role of a sprint's document, from its file name and H1 title. */
 export function docRole(fileName: string, title: string): DocRole {
 	const name = fileName.replace(/\.mdx?$/i, '');
-	// "Sprint 5 Story Breakdown" plans the whole sprint; "US-037 Completion Report" closes one story.
 	const sprintWide = /breakdown|backlog/i.test(name);
 	if (!sprintWide && (PART.test(name) || /^(?:[A-Z]{1,5}-\d{1,4}|(?:user )?story\b|task\b|phase\s+\d)/i.test(title.trim()))) return 'part';
 	if (/template/i.test(name)) return 'other';
-	if (OVERVIEW.test(fileName)) return 'overview';
-	if (CLOSING.test(name)) return 'closing';
-	if (PLAN.test(name)) return 'plan';
+	const namesSprint = /sprint[-_ ]?\d/i.test(name);
+	// Words of the name, without the sprint's number, dates and ids.
+	const words = name
+		.replace(/sprint[-_ ]?\d+(?:[._]\d+)*/gi, ' sprint ')
+		.split(/[^\p{L}\p{N}]+|(?<=\p{Ll})(?=\p{Lu})/u)
+		.filter((w) => w && !/^\d+$/.test(w));
+	const kinds = { plan: 0, closing: 0, overview: 0 };
+	let other = 0;
+	for (const w of words) {
+		if (PLAN_WORDS.test(w)) kinds.plan++;
+		else if (CLOSING_WORDS.test(w)) kinds.closing++;
+		else if (OVERVIEW_WORDS.test(w)) kinds.overview++;
+		else if (!NEUTRAL.test(w)) other++;
+	}
+	// Named for the sprint, a word or two more may qualify the kind ("ACTION_REQUIRED_SPRINT_2.7_COMPLETE"); else one.
+	if (other > (namesSprint ? 2 : 1)) return 'other';
+	if (kinds.closing) return 'closing';
+	if (kinds.plan) return 'plan';
+	if (kinds.overview) return 'overview';
 	return 'other';
 }
