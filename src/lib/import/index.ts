@@ -271,7 +271,19 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		.filter((s) => !duplicateOf.has(s))
 		.map((s) => ({ file: s.inside, lines: s.lines, sprint: s.sprint, role: s.sprint ? aboutOf.get(s)! : 'many' }));
 	const sprintKnown = (sprint: string) => bySprint.has(sprint) || onRoadmap.has(sprint) || sprintOnDisk(sprint);
-	const inferred = inferFacts(inferDocs, sprintKnown).facts;
+	// A sprint a roadmap, a status board or a log gives a section or a row of its own exists too — when it is numbered
+	// like the sprints the team's files are (a "Sprint 12" among 2.x sprints is another numbering).
+	const depth = (sprint: string) => sprint.split('.').length;
+	const depths = new Set([...bySprint.keys()].map(depth));
+	const sprintStated = (sprint: string) => sprintKnown(sprint) || !depths.size || depths.has(depth(sprint));
+	const inferred = inferFacts(inferDocs, sprintStated).facts;
+	/** Sprints only documents about many sprints state a status or days of: the roadmap lists them, so they have a page. */
+	const statedElsewhere = [...inferred].filter(([sprint, f]) => !sprintKnown(sprint) && (f.status || f.start || f.end)).map(([sprint, f]) => {
+		const at = /^(.*):(\d+)$/.exec(f.evidence.status ?? f.evidence.start ?? f.evidence.end ?? '');
+		const line = at ? sources.find((s) => s.inside === at[1])?.lines[Number(at[2]) - 1] : undefined;
+		const title = line?.replace(/^\s*#+\s*|\|/g, ' ').replace(/\*\*|__|`/g, '').replace(/^[^\p{L}\p{N}]+/u, '').replace(/\s+/g, ' ').trim();
+		return { sprint, title: title || `Sprint ${sprint}` };
+	});
 	const factsOf = (sprint: string): WeighedFacts => inferred.get(sprint) ?? { evidence: {}, conflicts: [] };
 	/** Frontmatter fields for the given facts of a sprint, with their evidence. */
 	const factFields = (sprint: string, names: ReadonlyArray<'status' | 'start' | 'end' | 'goal' | 'tests' | 'depends_on'>, keep: (name: string, value: unknown) => boolean = () => true) => {
@@ -407,7 +419,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		} else if (src === roadmap && singleton('roadmap.md') === 'free') {
 			// The roadmap's own list of sprints becomes the typed milestones; its prose stays the body. Each milestone states
 			// the sprint's facts as weighed from every document, with where each was read.
-			const milestones = milestonesOf.get(src)!.map((m) => {
+			const milestones = [...milestonesOf.get(src)!, ...statedElsewhere].sort((a, b) => compareSprints(a.sprint, b.sprint)).map((m) => {
 				const { fields, evidence } = factFields(m.sprint, ['status', 'start', 'end', 'goal']);
 				const { status: _own, ...rest } = m;
 				return { ...rest, ...fields, ...(Object.keys(evidence).length ? { evidence } : {}) };

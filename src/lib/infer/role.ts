@@ -21,7 +21,9 @@ const NEUTRAL = /^(?:sprint|sprints|executive|comprehensive|official|documentati
 export function docRole(fileName: string, title: string): DocRole {
 	const name = fileName.replace(/\.mdx?$/i, '');
 	const sprintWide = /breakdown|backlog/i.test(name);
-	if (!sprintWide && (PART.test(name) || /^(?:[A-Z]{1,5}-\d{1,4}|(?:user )?story\b|task\b|phase\s+\d)/i.test(title.trim()))) return 'part';
+	// The title says so too: "Sprint 2.9 - Track A Complete", "US-098 Phase 5B Completion Report".
+	const partTitle = /^(?:[A-Z]{1,5}-\d{1,4}|(?:user )?story\b|task\b|phase\s+\d)/i.test(title.trim()) || /\b(?:track|phase|workstream)\s+[A-Z0-9]{1,3}\b/i.test(title);
+	if (!sprintWide && (PART.test(name) || partTitle)) return 'part';
 	if (/template/i.test(name)) return 'other';
 	const namesSprint = /sprint[-_ ]?\d/i.test(name);
 	// Words of the name, without the sprint's number, dates and ids.

@@ -88,6 +88,9 @@ export function sprintDocStatements(doc: InferDoc & { sprint: string }): Stateme
 			if (fact === 'status') {
 				const status = readStatus(label.value);
 				if (status) say({ fact: 'status', value: status }, i);
+				// "COMPLETED (Feb 22, 2026)" in a closing document: the day it finished.
+				const day = status === 'complete' && role === 'closing' ? readDay(label.value) : undefined;
+				if (day) say({ fact: 'end', value: day }, i);
 			} else if (fact === 'period') {
 				const p = readPeriod(label.value);
 				if (p) {

@@ -31,7 +31,7 @@ function rank(s: Statement): number {
 		case 'end':
 			return s.from === 'plan' ? 1 : late ? (s.fact === 'end' && s.weak ? 1.5 : 2) : 0;
 		case 'goal':
-			return s.from === 'plan' || s.from === 'overview' ? 2 : s.from === 'closing' || s.from === 'many' ? 1 : 0;
+			return s.from === 'plan' ? 2 : s.from === 'overview' ? 1.5 : s.from === 'closing' || s.from === 'many' ? 1 : 0;
 		case 'tests':
 			return s.from === 'closing' || s.from === 'overview' ? 2 : 0;
 		case 'depends_on':
