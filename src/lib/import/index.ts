@@ -421,15 +421,14 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 			// the sprint's facts as weighed from every document, with where each was read.
 			const milestones = [...milestonesOf.get(src)!, ...statedElsewhere].sort((a, b) => compareSprints(a.sprint, b.sprint)).map((m) => {
 				const { fields, evidence } = factFields(m.sprint, ['status', 'start', 'end', 'goal']);
-				const { status: _own, ...rest } = m;
-				return { ...rest, ...fields, ...(Object.keys(evidence).length ? { evidence } : {}) };
+				return { sprint: m.sprint, title: m.title, ...fields, ...(Object.keys(evidence).length ? { evidence } : {}) };
 			});
 			const updated = dateOf(src, 'last updated', 'updated', 'date');
 			fm = { title: src.title, ...(updated.iso ? { updated: updated.iso } : {}), milestones };
 			lifted = updated.label ? [updated.label] : [];
 			file.collection = 'roadmap';
 			file.target = 'roadmap.md';
-			const unstated = milestones.filter((m) => !m.status).map((m) => m.sprint);
+			const unstated = milestones.filter((m) => !('status' in m)).map((m) => m.sprint);
 			src.notes.push(`${milestones.length} milestones from its list of sprints${unstated.length ? `; no status stated for ${unstated.join(', ')}` : ''}`);
 		} else if (!src.sprint) {
 			// The roadmap's milestones and requirement stories are not read into typed lists yet: they stay project docs, never dropped.
