@@ -238,7 +238,16 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	for (const s of sources) if (s.sprint && !duplicateOf.has(s)) bySprint.set(s.sprint, [...(bySprint.get(s.sprint) ?? []), s]);
 	const roleOf = new Map<Source, 'plan' | 'report' | 'doc'>();
 	/** What each doc is about (src/lib/infer/role.ts): a story's or a phase's report is never the sprint's. */
-	const aboutOf = new Map(sources.map((s) => [s, docRole(basename(s.abs), s.title)]));
+	// A doc named only for its kind ("README", "summary") speaks for the sprint only in the sprint's own folder: a README
+	// of an `archive/` subfolder is about that folder.
+	const aboutOf = new Map(
+		sources.map((s) => {
+			const role = docRole(basename(s.abs), s.title);
+			const parent = s.inside.split('/').slice(-2, -1)[0] ?? '';
+			const generic = !sprintInName(basename(s.abs));
+			return [s, generic && s.sprintFrom === 'folder' && sprintInName(parent) !== s.sprint && role !== 'part' ? 'other' : role];
+		}),
+	);
 	for (const group of bySprint.values()) {
 		const sprintWide = group.filter((s) => aboutOf.get(s) !== 'part');
 		const best = (role: 'plan' | 'report') =>

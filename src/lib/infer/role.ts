@@ -15,7 +15,7 @@ const PLAN_WORDS = /^(?:plan|plans|planning|backlog|breakdown|kickoff|kick|off|i
 const CLOSING_WORDS = /^(?:summary|report|review|retro|retrospective|closure|closing|closeout|close|out|complete|completed|completion|final|wrapup|wrap|up|recap|postmortem|outcome|outcomes|results|bilan|rapport|resume|résumé|resumen|informe|cierre|abschluss|总结|回顾|复盘|报告|振り返り|完了)$/i;
 const OVERVIEW_WORDS = /^(?:readme|index|overview|status)$/i;
 /** Words that say nothing of what the doc is about. */
-const NEUTRAL = /^(?:sprint|sprints|executive|comprehensive|official|documentation|doc|docs|team|the|of|and|for|archived|updated|story|stories|execution|v\d+|md)$/i;
+const NEUTRAL = /^(?:sprint|sprints|executive|comprehensive|official|team|the|of|and|for|archived|updated|story|stories|execution|v\d+|md)$/i;
 
 /** The role of a sprint's document, from its file name and H1 title. */
 export function docRole(fileName: string, title: string): DocRole {

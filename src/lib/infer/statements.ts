@@ -13,7 +13,7 @@ import type { DocRole } from './role.ts';
 import { readStatus } from './status.ts';
 
 export type FactValue =
-	| { fact: 'status'; value: string }
+	| { fact: 'status'; value: string; weak?: boolean }
 	| { fact: 'start' | 'end'; value: string; weak?: boolean }
 	| { fact: 'goal'; value: string }
 	| { fact: 'tests'; value: { passing: number; total: number } }
@@ -121,7 +121,8 @@ export function sprintDocStatements(doc: InferDoc & { sprint: string }): Stateme
 		}
 	}
 	if (!out.some((s) => s.fact === 'goal')) {
-		const goal = readGoalSection(lines);
+		// A goal section near the top is the sprint's; one deep in the doc is a story's or a phase's.
+		const goal = readGoalSection(lines.slice(0, 80));
 		if (goal) {
 			const at = lines.findIndex((l, i) => i > 0 && l.includes(goal.slice(0, 30)));
 			const g = cleanGoal(goal);
@@ -183,18 +184,21 @@ export function sprintOfHeading(text: string): string | undefined {
 	return ids.size === 1 ? [...ids][0] : undefined;
 }
 
-/** The status a sprint heading states: in brackets, in capitals, as a mark, or as the words right after the number. */
-function headingStatus(text: string): string | undefined {
+/**
+ * The status a sprint heading states: in brackets, in capitals, or as the words right after the number; else a
+ * mark leading the heading ("✅ Sprint 1 (Jun 16-27, 2025) - Foundation"), which is weaker than any word.
+ */
+function headingStatus(text: string, rest: string): { status: string; weak?: boolean } | undefined {
 	const parts: string[] = [];
-	for (const m of text.matchAll(/[([]([^)\]]{2,40})[)\]]/g)) parts.push(m[1]!);
-	for (const m of text.matchAll(/\b[A-Z][A-Z_]{3,}(?:\s+[A-Z][A-Z_]{2,})*\b/g)) parts.push(m[0]);
+	for (const m of rest.matchAll(/[([]([^)\]]{2,40})[)\]]/g)) parts.push(m[1]!);
+	for (const m of rest.matchAll(/\b[A-Z][A-Z_]{1,}(?:\s+[A-Z][A-Z_]{1,})*\b/g)) parts.push(m[0]);
 	const after = /\bsprint\s*#?\s*\d+(?:\.\d+)?\s+(\p{L}+(?:\s+\p{L}+){0,2})\s*$/iu.exec(text);
 	if (after) parts.push(after[1]!);
 	const fromWords = parts.map((p) => readStatus(p)).find(Boolean);
-	if (fromWords) return fromWords;
-	// Marks only: "✅ Sprint 1 (Jun 16-27, 2025) - Foundation".
-	const marks = text.replace(/[\p{L}\p{N}\s\p{P}]/gu, '');
-	return marks ? readStatus(marks) : undefined;
+	if (fromWords) return { status: fromWords };
+	const lead = /^[^\p{L}\p{N}]*/u.exec(text)![0].replace(/[\s\p{P}]/gu, '');
+	const fromMark = lead ? readStatus(lead) : undefined;
+	return fromMark ? { status: fromMark, weak: true } : undefined;
 }
 
 /** The statements of a document about many sprints. */
@@ -215,8 +219,8 @@ export function manyDocStatements(doc: InferDoc): Statement[] {
 			const sprint = sprintOfHeading(h[2]!);
 			if (sprint && level >= 2) {
 				section = { sprint, level, start: i };
-				const status = headingStatus(h[2]!.replace(/\bsprint\s*#?\s*\d+(?:\.\d+)?/i, ''));
-				if (status) say(sprint, { fact: 'status', value: status }, i);
+				const status = headingStatus(h[2]!, h[2]!.replace(/\bsprint\s*#?\s*\d+(?:\.\d+)?/i, ''));
+				if (status) say(sprint, { fact: 'status', value: status.status, ...(status.weak ? { weak: true } : {}) }, i);
 				const span = spanIn(h[2]!);
 				if (span) {
 					say(sprint, { fact: 'start', value: span.start }, i);

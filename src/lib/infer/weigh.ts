@@ -26,7 +26,7 @@ function rank(s: Statement): number {
 	const late = s.from === 'closing' || s.from === 'overview' || s.from === 'many';
 	switch (s.fact) {
 		case 'status':
-			return late ? 2 : s.from === 'plan' ? 1 : 0;
+			return late ? (s.weak ? 1 : 2) : s.from === 'plan' ? 1 : 0;
 		case 'start':
 		case 'end':
 			return s.from === 'plan' ? 1 : late ? (s.fact === 'end' && s.weak ? 1.5 : 2) : 0;
