@@ -89,13 +89,14 @@ export function sprintFacts(index: readonly SprintRecord[]): { current: string |
 }
 
 /**
- * The sprint a reader means by "current", from the stated facts: the latest in progress; else the first planned
- * after the last one finished (a plan left "upcoming" behind later finished sprints is not next); else the latest.
+ * The sprint a reader means by "current", from the stated facts: the latest in progress after the last one
+ * finished; else the first planned after it (a plan left "upcoming" behind later finished sprints is not next);
+ * else the latest.
  */
 export function currentOf(sprints: readonly Pick<SprintFacts, 'id' | 'status'>[]): string | null {
-	const active = sprints.findLast((s) => s.status === 'active');
-	if (active) return active.id;
+	// Sprints before the last finished one are over, whatever an old page of theirs still says.
 	const lastDone = sprints.findLastIndex((s) => s.status === 'complete' || s.status === 'cancelled');
-	const next = sprints.slice(lastDone + 1).find((s) => s.status === 'ready' || s.status === 'draft');
+	const open = sprints.slice(lastDone + 1);
+	const next = open.findLast((s) => s.status === 'active') ?? open.find((s) => s.status === 'ready' || s.status === 'draft');
 	return (next ?? sprints.at(-1))?.id ?? null;
 }

@@ -257,7 +257,8 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		const byAbout = (about: string, prefer: RegExp) =>
 			sprintWide.filter((s) => aboutOf.get(s) === about).sort((a, b) => Number(prefer.test(basename(b.abs))) - Number(prefer.test(basename(a.abs))) || a.shown.localeCompare(b.shown))[0];
 		const plan = best('plan') ?? byAbout('plan', /backlog|breakdown|plan/i);
-		const report = best('report') ?? byAbout('closing', /summary|report|review/i);
+		// A sprint with neither keeps its facts in the overview of its folder (a README written as the sprint closed).
+		const report = best('report') ?? byAbout('closing', /summary|report|review/i) ?? (plan ? undefined : byAbout('overview', /readme/i));
 		for (const s of group) roleOf.set(s, s === plan ? 'plan' : s === report ? 'report' : 'doc');
 	}
 

@@ -25,7 +25,7 @@ export interface SuiteFigure {
 }
 
 /** Words that name a part of the suite, not the whole. */
-const PART = /\b(?:track|tracks|developer|security|unit|integration|module|modules|subset|seed|agent|agents|agentic|api|rate[ -]limit\w*|fixed|fix|e2e|end-to-end|performance|phase|workflows?|pnl|tasks?|core|features?|frontend|backend|catalyst|smoke|regression|components?|services?|collectors?|byom|file|files|new|added|suite[s]? of|before|baseline comparison|playwright|storybook|lint|checks?|coverage|covered|lines|statements|branches|uat|scenarios?|hooks?|acceptance|manual)\b/i;
+const PART = /\b(?:track|tracks|developer|security|unit|integration|module|modules|subset|seed|agent|agents|agentic|api|rate[ -]limit\w*|fixed|fix|e2e|end-to-end|performance|phase|workflows?|pnl|tasks?|core|features?|frontend|backend|catalyst|smoke|regression|components?|services?|collectors?|byom|file|files|new|added|suite[s]? of|before|baseline comparison|playwright|storybook|lint|checks?|coverage|covered|lines|statements|branches|uat|scenarios?|hooks?|acceptance|manual|ui|widgets?|screens?|excluding)\b/i;
 /** Labels under which a count is the whole suite's. */
 const WHOLE = /\b(?:test pass rate|pass rate|total|overall|full suite|whole suite|entire suite|all tests|test suite|test results?|final results?|results?|tests? passing|tests?|passing|final)\b/i;
 /** In a plan, the figure to start from, not the one to reach. */
@@ -87,10 +87,20 @@ export function readSuiteFigure(lines: readonly string[], role: 'plan' | 'report
 		for (const m of line.matchAll(/\b(\d[\d,]*)\s*\/\s*(\d[\d,]*)\b/g)) {
 			const counts = { passing: Number(m[1]!.replace(/,/g, '')), total: Number(m[2]!.replace(/,/g, '')), line: i };
 			if (counts.total === 0 || counts.passing > counts.total) continue;
+			// "341/341 (95.8% overall pass rate)": the line's own rate says the figure is not the whole suite.
+			const rates = [...line.matchAll(/(\d+(?:\.\d+)?)\s*%/g)].map((r) => Number(r[1]));
+			if (rates.length === 1 && Math.abs(rates[0]! - (counts.passing / counts.total) * 100) > 1) continue;
 			const now = statedNow(m.index!);
 			if (now ? !PART.test(line) && !HEDGED.test(line) : !elsewhere && isWholeSuite(line, m.index!, role)) found.push(counts);
 		}
 	});
+	// "Tests Created: 142 new tests" beside "142/142": the new tests passing, not the suite.
+	const added = new Set(
+		lines.flatMap((l) => [...l.replace(/\*\*|__|\|/g, ' ').matchAll(/\b(\d[\d,]*)\s+(?:new|added)\s+tests?\b|\btests?\s+(?:added|created|written)\s*:?\s*(\d[\d,]*)\b/gi)].map((m) => Number((m[1] ?? m[2])!.replace(/,/g, '')))),
+	);
+	const kept = found.filter((f) => !(f.passing === f.total && added.has(f.total)));
+	found.length = 0;
+	found.push(...kept);
 	const distinct = found.filter((f, i) => found.findIndex((g) => g.passing === f.passing && g.total === f.total) === i);
 	if (distinct.length === 1) return { counts: { passing: distinct[0]!.passing, total: distinct[0]!.total }, line: distinct[0]!.line };
 	return distinct.length > 1 ? { conflicting: distinct } : {};

@@ -12,17 +12,21 @@ export type DocRole = 'plan' | 'closing' | 'overview' | 'part' | 'other';
 const PART = /(?:^|[^a-z0-9])(?:[a-z]{1,5}-\d{1,4}[a-z]?)(?:[^a-z0-9]|$)|(?:^|[^a-z])(?:phase|story|task|track|workstream|audit|epic|spike|feature|hotfix|incident|bug|adr)[-_ ]?\d|(?:^|[^a-z])(?:phase|track|workstream|audit|spike|hotfix|incident)(?:[^a-z]|$)/i;
 
 const PLAN_WORDS = /^(?:plan|plans|planning|backlog|breakdown|kickoff|kick|off|initiali[sz]ation|charter|scope|sim|objectives|planification|planificacion|planejamento|planung|计划|规划|待办|計画)$/i;
-const CLOSING_WORDS = /^(?:summary|report|review|retro|retrospective|closure|closing|closeout|close|out|complete|completed|completion|final|wrapup|wrap|up|recap|postmortem|outcome|outcomes|results|bilan|rapport|resume|résumé|resumen|informe|cierre|abschluss|总结|回顾|复盘|报告|振り返り|完了)$/i;
+const CLOSING_WORDS = /^(?:summary|report|review|retro|retrospective|checkpoint|closure|closing|closeout|close|out|complete|completed|completion|final|wrapup|wrap|up|recap|postmortem|outcome|outcomes|results|bilan|rapport|resume|résumé|resumen|informe|cierre|abschluss|总结|回顾|复盘|报告|振り返り|完了)$/i;
 const OVERVIEW_WORDS = /^(?:readme|index|overview|status)$/i;
+/** Words that name one subject of the sprint's work. */
+const SUBJECT = /^(?:test|tests|testing|validation|verification|qa|uat|security|performance|deployment|migration|investigation|analysis|handoff|prompts?|instructions|guide|refactoring|debugging)$/i;
 /** Words that say nothing of what the doc is about. */
-const NEUTRAL = /^(?:sprint|sprints|executive|comprehensive|official|team|the|of|and|for|archived|updated|story|stories|execution|v\d+|md)$/i;
+const NEUTRAL = /^(?:sprint|sprints|executive|comprehensive|official|checklist|team|the|of|and|for|archived|updated|story|stories|execution|v\d+|md)$/i;
 
 /** The role of a sprint's document, from its file name and H1 title. */
 export function docRole(fileName: string, title: string): DocRole {
 	const name = fileName.replace(/\.mdx?$/i, '');
 	const sprintWide = /breakdown|backlog/i.test(name);
 	// The title says so too: "Sprint 2.9 - Track A Complete", "US-098 Phase 5B Completion Report".
-	const partTitle = /^(?:[A-Z]{1,5}-\d{1,4}|(?:user )?story\b|task\b|phase\s+\d)/i.test(title.trim()) || /\b(?:track|phase|workstream)\s+[A-Z0-9]{1,3}\b/i.test(title);
+	// A project phase named later in the title ("Sprint 1 Summary: Database Foundation - Phase 3.5") is not one.
+	const lead = title.trim().replace(/^sprint\s*#?\s*\d+(?:\.\d+)*\s*[-–—:]?\s*/i, '');
+	const partTitle = /^(?:[A-Z]{1,5}-\d{1,4}|(?:user )?story\b|task\b|(?:track|phase|workstream)\s+[A-Z0-9]{1,3}\b)/i.test(lead);
 	if (!sprintWide && (PART.test(name) || partTitle)) return 'part';
 	if (/template/i.test(name)) return 'other';
 	const namesSprint = /sprint[-_ ]?\d/i.test(name);
@@ -39,8 +43,11 @@ export function docRole(fileName: string, title: string): DocRole {
 		else if (OVERVIEW_WORDS.test(w)) kinds.overview++;
 		else if (!NEUTRAL.test(w)) other++;
 	}
-	// Named for the sprint, a word or two more may qualify the kind ("ACTION_REQUIRED_SPRINT_2.7_COMPLETE"); else one.
-	if (other > (namesSprint ? 2 : 1)) return 'other';
+	// A doc about one subject of the sprint — its tests, a validation, a deployment — is not the sprint's own.
+	if (words.some((w) => SUBJECT.test(w))) return 'other';
+	// Named for the sprint, a word or two more may qualify the kind ("ACTION_REQUIRED_SPRINT_2.7_COMPLETE"); named for
+	// its kind alone ("summary.md", "CHECKPOINT_REPORT.md"), nothing more.
+	if (other > (namesSprint ? 2 : 0)) return 'other';
 	if (kinds.closing) return 'closing';
 	if (kinds.plan) return 'plan';
 	if (kinds.overview) return 'overview';

@@ -54,7 +54,8 @@ export function cleanGoal(raw: string): string | undefined {
 		.replace(/\*\*|__/g, '')
 		.replace(/\s+/g, ' ')
 		.trim();
-	return t.length >= 8 ? t : undefined;
+	// "…system for Android that:" is the start of a list, not a goal.
+	return t.length >= 8 && !/[:：]$/.test(t) ? t : undefined;
 }
 
 /** Lines of the header: up to the second `##` section or 40 lines, whichever comes first (a first "Overview" section still heads the doc). */
@@ -112,14 +113,7 @@ export function sprintDocStatements(doc: InferDoc & { sprint: string }): Stateme
 	};
 	const end = headerEnd(lines);
 	scan(0, end);
-	// The footer: after the last rule, when no heading follows it.
-	for (let i = lines.length - 1; i > end; i--) {
-		if (/^#{1,6}\s/.test(lines[i]!)) break;
-		if (/^---\s*$/.test(lines[i]!)) {
-			scan(i + 1, lines.length);
-			break;
-		}
-	}
+	// Not the footer: a closing "**Status:** Ready for review" is the document's own state, not the sprint's.
 	if (!out.some((s) => s.fact === 'goal')) {
 		// A goal section near the top is the sprint's; one deep in the doc is a story's or a phase's.
 		const goal = readGoalSection(lines.slice(0, 80));
