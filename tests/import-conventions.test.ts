@@ -39,9 +39,11 @@ describe('import of archives numbered and laid out as teams do it', () => {
 	it('integer sprints: SPRINT_3_PLAN.md, SPRINT_3_COMPLETION_REPORT.md, SPRINT_4_PLAN.md', () => {
 		const { root, fm, problems } = imported('integer-sprints');
 		expect(problems).toEqual([]);
-		expect(fm('sprints/3/plan.md')).toEqual({ sprint: '3', title: 'Checkout', status: 'complete', date: '2025-11-03', goal: 'Customers can pay for a basket with a card.' });
-		expect(fm('sprints/3/report.md')).toEqual({ sprint: '3', title: 'Sprint 3 Completion Report', date: '2025-11-17', tests: { passing: 212, total: 220 } });
-		expect(fm('sprints/4/plan.md')).toEqual({ sprint: '4', title: 'Refunds', status: 'active', date: '2025-11-18', goal: 'Support full and partial refunds.', depends_on: ['3'] });
+		// Each fact names the line it was read from; the sprint ended the day its completion report closed it.
+		expect(fm('sprints/3/plan.md')).toEqual({ sprint: '3', title: 'Checkout', status: 'complete', date: '2025-11-03', end: '2025-11-17', goal: 'Customers can pay for a basket with a card.', evidence: { status: 'SPRINT_3_PLAN.md:3', end: 'SPRINT_3_COMPLETION_REPORT.md:3', goal: 'SPRINT_3_PLAN.md:5' } });
+		expect(fm('sprints/3/report.md')).toEqual({ sprint: '3', title: 'Sprint 3 Completion Report', date: '2025-11-17', tests: { passing: 212, total: 220 }, evidence: { tests: 'SPRINT_3_COMPLETION_REPORT.md:7' } });
+		// Mentioning Sprint 3 is not depending on it: only an explicit statement makes a dependency.
+		expect(fm('sprints/4/plan.md')).toEqual({ sprint: '4', title: 'Refunds', status: 'active', date: '2025-11-18', goal: 'Support full and partial refunds.', evidence: { status: 'SPRINT_4_PLAN.md:3', goal: 'SPRINT_4_PLAN.md:5' } });
 		expect(fm('docs/architecture/ARCHITECTURE.md')).toEqual({ title: 'Architecture', date: '2025-10-30' });
 		const dist = build(root);
 		expect(page('/sprints/', dist).querySelectorAll('ol.sprint-list > li').map((li) => li.getAttribute('data-sprint'))).toEqual(['4', '3']);
@@ -52,14 +54,17 @@ describe('import of archives numbered and laid out as teams do it', () => {
 	it('sprint folders: sprint-12/, sprint-12.5/ with backlog and retrospective only, sprint-13/', () => {
 		const { root, fm, problems } = imported('sprint-folders');
 		expect(problems).toEqual([]);
-		expect(fm('sprints/12/plan.md')).toEqual({ sprint: '12', title: 'Search', status: 'complete', start: '2026-01-05', end: '2026-01-16', goal: 'Full-text search across orders.' });
-		expect(fm('sprints/12.5/backlog.md')).toEqual({ sprint: '12.5', title: 'Hardening backlog', kind: 'checklist' });
-		expect(fm('sprints/12.5/retrospective.md')).toEqual({ sprint: '12.5', title: 'Retrospective', kind: 'retro', date: '2026-01-30' });
+		expect(fm('sprints/12/plan.md')).toEqual({ sprint: '12', title: 'Search', status: 'complete', start: '2026-01-05', end: '2026-01-16', goal: 'Full-text search across orders.', evidence: { status: 'sprint-12/plan.md:3', start: 'sprint-12/plan.md:4', end: 'sprint-12/plan.md:4', goal: 'sprint-12/plan.md:8' } });
+		// A folder-per-sprint layout keeps the plan as backlog.md and the close as retrospective.md: they are the sprint's
+		// plan and report, and the retrospective's date is the day it closed.
+		expect(fm('sprints/12.5/plan.md')).toEqual({ sprint: '12.5', title: 'Hardening backlog', end: '2026-01-30', evidence: { end: 'sprint-12.5/retrospective.md:3' } });
+		expect(fm('sprints/12.5/report.md')).toEqual({ sprint: '12.5', title: 'Retrospective', date: '2026-01-30' });
 		expect(fm('sprints/13/plan.md')).toMatchObject({ sprint: '13', status: 'active', start: '2026-02-02', end: '2026-02-13', goal: 'A monthly revenue report for finance.' });
-		expect(existsSync(join(root, 'content/sprints/12.5/plan.md'))).toBe(false); // no plan is invented for 12.5
+		expect(existsSync(join(root, 'content/sprints/12.5/backlog.md'))).toBe(false); // imported once, as the plan
 		const dist = build(root);
 		expect(page('/sprints/', dist).querySelectorAll('ol.sprint-list > li').map((li) => li.getAttribute('data-sprint'))).toEqual(['13', '12.5', '12']);
-		expect(page('/sprints/12.5/', dist).querySelectorAll('ul.doc-list a').map((a) => a.text)).toEqual(['Hardening backlog', 'Retrospective']);
+		expect(page('/sprints/12.5/', dist).querySelector('h1')?.text).toContain('Hardening backlog');
+		expect(existsSync(join(dist, 'sprints/12.5/report/index.html'))).toBe(true);
 	});
 
 	it('roadmap/sprint4/… folders with user stories, a closure summary with no figures, Sprint6_archives/', () => {
@@ -79,13 +84,13 @@ describe('import of archives numbered and laid out as teams do it', () => {
 		const { root, fm, problems, out } = imported('colon-outside-bold');
 		expect(problems).toEqual([]);
 		expect(fm('sprints/14/iteration-notes.md')).toEqual({ sprint: '14', title: 'Iteration notes', kind: 'notes', date: '2026-01-25' });
-		expect(fm('sprints/15/plan.md')).toEqual({ sprint: '15', title: 'Sprint 15 Plan', status: 'ready', date: '2026-01-26', goal: 'Ship the mobile checkout.' });
+		expect(fm('sprints/15/plan.md')).toEqual({ sprint: '15', title: 'Sprint 15 Plan', status: 'ready', date: '2026-01-26', goal: 'Ship the mobile checkout.', evidence: { status: 'SPRINT_15_PLAN.md:3', goal: 'SPRINT_15_PLAN.md:5' } });
 		expect(out).toContain('sprint 14 from its **Sprint:** line');
 		// A key/value table at the top is metadata too; "6 Feb 2026" is a whole date.
-		expect(fm('sprints/16/report.md')).toEqual({ sprint: '16', title: 'Sprint 16 Final Report', date: '2026-02-06', tests: { passing: 301, total: 310 } });
-		// The lifted lines leave the body; the rest stays as written.
+		expect(fm('sprints/16/report.md')).toEqual({ sprint: '16', title: 'Sprint 16 Final Report', date: '2026-02-06', end: '2026-02-06', tests: { passing: 301, total: 310 }, evidence: { end: 'SPRINT_16_FINAL_REPORT.md:5', tests: 'SPRINT_16_FINAL_REPORT.md:10' } });
+		// A status line the importer reads stays in the body as the team wrote it.
 		const body = readFileSync(join(root, 'content/sprints/15/plan.md'), 'utf8');
-		expect(body).not.toContain('**Status**');
+		expect(body).toContain('**Status**');
 		expect(body).toContain('Mobile web only.');
 		build(root);
 	});
