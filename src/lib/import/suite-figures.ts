@@ -25,7 +25,7 @@ export interface SuiteFigure {
 }
 
 /** Words that name a part of the suite, not the whole. */
-const PART = /\b(?:track|tracks|developer|security|unit|integration|module|modules|subset|seed|agent|agents|agentic|api|rate[ -]limit\w*|fixed|fix|e2e|end-to-end|performance|phase|workflows?|pnl|tasks?|core|features?|frontend|backend|catalyst|smoke|regression|components?|services?|collectors?|byom|file|files|new|added|suite[s]? of|before|baseline comparison|playwright|storybook|lint|checks?|coverage|covered|lines|statements|branches|uat|scenarios?|hooks?|acceptance|manual|ui|widgets?|screens?|excluding)\b/i;
+const PART = /\b(?:track|tracks|developer|security|unit|integration|module|modules|subset|seed|agent|agents|agentic|api|rate[ -]limit\w*|fixed|fix|e2e|end-to-end|performance|phase|workflows?|pnl|tasks?|core|features?|frontend|backend|catalyst|smoke|regression|components?|services?|collectors?|byom|file|files|new|added|suite[s]? of|before|baseline comparison|playwright|storybook|lint|checks?|coverage|covered|lines|statements|branches|uat|scenarios?|hooks?|acceptance|manual|ui|widgets?|screens?|excluding|stories|story|items|points)\b/i;
 /** Labels under which a count is the whole suite's. */
 const WHOLE = /\b(?:test pass rate|pass rate|total|overall|full suite|whole suite|entire suite|all tests|test suite|test results?|final results?|results?|tests? passing|tests?|passing|final)\b/i;
 /** In a plan, the figure to start from, not the one to reach. */
@@ -43,6 +43,7 @@ const clean = (s: string) => s.replace(/\*\*|__|`/g, '').replace(/\([^)]*\)/g, '
 
 export function readSuiteFigure(lines: readonly string[], role: 'plan' | 'report'): SuiteFigure {
 	const found: Array<TestCounts & { line: number }> = [];
+	const counted: Array<TestCounts & { line: number }> = [];
 	let fenced = false;
 	// The headings the line sits under: a figure under "Phase 2: Encryption Service" or "Next sprint" is not the suite's result.
 	const headings: string[] = [];
@@ -93,7 +94,14 @@ export function readSuiteFigure(lines: readonly string[], role: 'plan' | 'report
 			const now = statedNow(m.index!);
 			if (now ? !PART.test(line) && !HEDGED.test(line) : !elsewhere && isWholeSuite(line, m.index!, role)) found.push(counts);
 		}
+		if (role === 'report' && !elsewhere) {
+			const c = outcomeCounts(line);
+			if (c) counted.push({ ...c, line: i });
+		}
 	});
+	// Without an N/M figure, a closing doc's "1,891 passed / 29 skipped / 0 failed" is the suite: every test run,
+	// passed or not (a count the doc gives only as passing is all of them).
+	if (!found.length) found.push(...counted);
 	// "Tests Created: 142 new tests" beside "142/142": the new tests passing, not the suite.
 	const added = new Set(
 		lines.flatMap((l) => [...l.replace(/\*\*|__|\|/g, ' ').matchAll(/\b(\d[\d,]*)\s+(?:new|added)\s+tests?\b|\btests?\s+(?:added|created|written)\s*:?\s*(\d[\d,]*)\b/gi)].map((m) => Number((m[1] ?? m[2])!.replace(/,/g, '')))),
@@ -129,4 +137,46 @@ function labelOf(line: string, at: number): string | undefined {
 	if (colon === -1) return undefined;
 	const label = clean(before.slice(0, colon).replace(/^\s*(?:[-*+]|\d+[.)])\s*/, '').replace(/^[^\p{L}\p{N}]+/u, ''));
 	return label.length > 0 && label.length <= 60 ? label : undefined;
+}
+
+/**
+ * A result written as counts of outcomes: "977 tests passing, 28 skipped", "| Tests | 1223 passing, 28 skipped, 0
+ * failures |", "1,891 passed / 29 skipped / 0 failed", "27 tests: 100% pass rate". The total is every test the run
+ * counted. A line that names a part of the suite, hedges, or aims at a target is not the suite's.
+ */
+export function outcomeCounts(raw: string): TestCounts | undefined {
+	const line = raw.replace(/\*\*|__|`/g, '').replace(/(\d),(\d{3})\b/g, '$1$2');
+	// A breakdown in brackets ("(532 backend + 397 frontend)") qualifies the figure without making it a part; other
+	// brackets ("(100% of core tests)") say what it counts. "262 -> 264 passing" is a change, not a result.
+	const outside = line.replace(/\([^)]*\+[^)]*\)/g, ' ');
+	if (/->|→/.test(line)) return undefined;
+	if (PART.test(outside) || HEDGED.test(line) || REPORT_TARGET.test(outside) || /\/\s*\d/.test(line.replace(/\d+\s*(?:passed|passing|pass|skipped|skip|failed)\s*\//gi, ''))) return undefined;
+	// "| Tests passing | 961 (28 skipped) |": the label names the outcome, the cell gives the count.
+	const cells = line.trim().startsWith('|') ? line.split('|').slice(1, -1).map((c) => c.trim()) : [];
+	if (cells.length === 2 && /^tests?\s+(?:passing|passed)$/i.test(cells[0]!)) {
+		const p = /^(\d+)\b/.exec(cells[1]!);
+		const skip = /\b(\d+)\s+skipped\b/i.exec(cells[1]!);
+		const fail = /\b(\d+)\s+failed\b/i.exec(cells[1]!);
+		// Without the skipped or failed count, the run's total is not stated.
+		return p && (skip || fail) ? { passing: Number(p[1]), total: Number(p[1]) + Number(skip?.[1] ?? 0) + Number(fail?.[1] ?? 0) } : undefined;
+	}
+	const num = (re: RegExp) => {
+		const all = [...line.matchAll(re)];
+		return all.length === 1 ? Number(all[0]![1]) : all.length ? NaN : undefined;
+	};
+	const passed = num(/\b(\d+)\s*(?:tests?\s+)?(?:passing|passed|pass)\b/gi);
+	if (passed !== undefined && !Number.isNaN(passed)) {
+		const skipped = num(/\b(\d+)\s*(?:tests?\s+)?skip(?:ped|s)?\b/gi);
+		const failed = num(/\b(\d+)\s*(?:tests?\s+)?(?:fail(?:ed|ing|ures?|s)?|errors?)\b/gi);
+		// "1642 passing at last run" says nothing of what did not pass: only a line that counts the rest states the run.
+		if (Number.isNaN(skipped) || Number.isNaN(failed) || (skipped === undefined && failed === undefined)) return undefined;
+		return passed > 0 ? { passing: passed, total: passed + (skipped ?? 0) + (failed ?? 0) } : undefined;
+	}
+	// "27 tests: 100% pass rate": one count of tests, all passing.
+	const all = /\b100\s*%\s*(?:pass(?:ing)?(?:\s+rate)?)\b/i.test(outside) ? [...outside.matchAll(/\b(\d{2,})\s*(?:\)\s*)?tests?\b|\btests?\s*:?\s*(\d{2,})\b/gi)] : [];
+	if (all.length === 1) {
+		const n = Number(all[0]![1] ?? all[0]![2]);
+		return { passing: n, total: n };
+	}
+	return undefined;
 }
