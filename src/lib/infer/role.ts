@@ -48,8 +48,9 @@ export function docRole(fileName: string, title: string): DocRole {
 	// Named for the sprint, a word or two more may qualify the kind ("ACTION_REQUIRED_SPRINT_2.7_COMPLETE"); named for
 	// its kind alone ("summary.md", "CHECKPOINT_REPORT.md"), nothing more.
 	if (other > (namesSprint ? 2 : 0)) return 'other';
+	// "PLANNING-SUMMARY", "BYOM_PLANNING_COMPLETE": a summary of the planning is a plan; a review or retro is not.
+	if (kinds.plan && !words.some((w) => /^(?:report|review|retro|retrospective|closure|closeout|postmortem|recap)$/i.test(w))) return 'plan';
 	if (kinds.closing) return 'closing';
-	if (kinds.plan) return 'plan';
 	if (kinds.overview) return 'overview';
 	return 'other';
 }

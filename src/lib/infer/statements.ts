@@ -133,6 +133,8 @@ export function sprintDocStatements(doc: InferDoc & { sprint: string }): Stateme
 
 /** Explicit dependency statements: a "Depends on:"/"Dependencies:" label naming sprints, or list items under a Dependencies heading that start with a sprint. */
 function dependencyStatements({ file, lines, sprint, role }: InferDoc & { sprint: string }): Statement[] {
+	// A "Dependencies:" line in the header is the sprint's; deeper down it is a story's or a task's.
+	const header = headerEnd(lines);
 	const out: Statement[] = [];
 	const add = (names: string[], i: number) => {
 		const earlier = names.filter((s) => s !== sprint && compareSprints(s, sprint) < 0);
@@ -150,7 +152,7 @@ function dependencyStatements({ file, lines, sprint, role }: InferDoc & { sprint
 			return;
 		}
 		const label = labelOn(line);
-		if (label && labelFact(label.key) === 'depends') {
+		if (label && labelFact(label.key) === 'depends' && (i < header || inSection)) {
 			const names = sprintsNamed(label.value);
 			if (names) add(names, i);
 			return;

@@ -55,7 +55,8 @@ export function weigh(statements: readonly Statement[], closed: ReadonlySet<stri
 		const facts: WeighedFacts = { evidence: {}, conflicts: [] };
 		for (const fact of ['status', 'start', 'end', 'goal', 'tests', 'depends_on'] as const) {
 			let heard = all.filter((s) => s.fact === fact && rank(s) > 0);
-			if (fact === 'status' && closed.has(sprint)) heard = heard.filter((s) => s.from !== 'plan' || FINISHED.has(s.value as string));
+			// A sprint with a closing document has closed: its plan's or README's "planned" is out of date.
+			if (fact === 'status' && closed.has(sprint)) heard = heard.filter((s) => (s.from !== 'plan' && s.from !== 'overview') || FINISHED.has(s.value as string));
 			// A sprint does not un-finish: once its own closing or overview document says it finished, an unfinished word
 			// elsewhere (a log's "started", a board not updated) is out of date.
 			if (fact === 'status' && heard.some((s) => (s.from === 'closing' || s.from === 'overview') && FINISHED.has(s.value as string))) {
