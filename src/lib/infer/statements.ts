@@ -101,8 +101,9 @@ export function sprintDocStatements(doc: InferDoc & { sprint: string }): Stateme
 			} else if (fact === 'start' || fact === 'end') {
 				const day = readDay(label.value);
 				if (day) say({ fact, value: day }, i);
-			} else if (fact === 'date' && role === 'closing') {
-				// A closing document's date is the day it closed the sprint: an end, but weaker than one stated as such.
+			} else if (fact === 'date' && role === 'closing' && !/retro|review/i.test(file.split('/').pop()!)) {
+				// A closing report's date is the day it closed the sprint: an end, but weaker than one stated as such. A
+				// retrospective or review is held after the sprint: its date is not the end.
 				const day = readDay(label.value);
 				if (day) say({ fact: 'end', value: day, weak: true }, i);
 			} else if (fact === 'goal') {
@@ -171,8 +172,8 @@ function dependencyStatements({ file, lines, sprint, role }: InferDoc & { sprint
 /** "Sprint 8" once in a heading, not "Sprints 1–4", not "Phase 2 Sprint 3": the one sprint a heading is about. */
 export function sprintOfHeading(text: string): string | undefined {
 	const ids = new Set<string>();
-	for (const m of text.matchAll(/\bsprints?\s*#?\s*(\d+(?:\.\d+)?)(?!\.\d)(\s*(?:[-–—]|to|&|and|,|\/)\s*\d)?/gi)) {
-		if (m[2]) return undefined; // a range or a list of sprints
+	for (const m of text.matchAll(/\bsprints?\s*#?\s*(\d+(?:\.\d+)?)(?!\.\d)(\s*(?:[-–—]|to|&|and|,|\/)\s*\d|\s*\+)?/gi)) {
+		if (m[2]) return undefined; // a range, a list of sprints, or "Sprint 2.53+" (that one and later)
 		const before = text.slice(0, m.index);
 		if (/\bphase\s+[\w.]+\s*[-–:,]?\s*$/i.test(before)) return undefined; // another numbering
 		ids.add(m[1]!.replace(/^0+(?=\d)/, ''));

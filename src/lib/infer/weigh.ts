@@ -29,7 +29,8 @@ function rank(s: Statement): number {
 			return late ? (s.weak ? 1 : 2) : s.from === 'plan' ? 1 : 0;
 		case 'start':
 		case 'end':
-			return s.from === 'plan' ? 1 : late ? (s.fact === 'end' && s.weak ? 1.5 : 2) : 0;
+			// A README is kept up as the sprint goes, but its days may be the planned ones: below the closing documents.
+			return s.from === 'plan' ? 1 : s.from === 'overview' ? 1.5 : late ? (s.fact === 'end' && s.weak ? 1.5 : 2) : 0;
 		case 'goal':
 			return s.from === 'plan' ? 2 : s.from === 'overview' ? 1.5 : s.from === 'closing' || s.from === 'many' ? 1 : 0;
 		case 'tests':
