@@ -19,8 +19,10 @@ const TEXT_SPRINT = /\bsprint\s*#?\s*(\d{1,3}(?:\.\d{1,3})*)\b(?!\.\d)/i;
 
 /** The sprint a file or folder name names, with `_`/`-` read as dots: `SPRINT_2_50_CURRENT.md` → 2.50. */
 export function sprintInName(name: string): string | undefined {
-	const m = NAME_SPRINT.exec(name.replace(/\.mdx?$/i, ''));
+	const base = name.replace(/\.mdx?$/i, '');
+	const m = NAME_SPRINT.exec(base);
 	if (!m) return undefined;
+	if (otherNumbering(base.slice(0, m.index + 1))) return undefined;
 	let digits = m[1]!;
 	// A dash between two numbers is a range or a transition (`sprint6-7-transition`, `sprint-1-4`), never one sprint;
 	// a dash followed by words is a separator (`sprint-2-retro` is 2). Only `_` and `.` stand for the dot.
@@ -32,7 +34,13 @@ export function sprintInName(name: string): string | undefined {
 /** The sprint a title or a `**Sprint:**` value names: "Sprint 14", "Sprint 2.61: BYOM…", a bare "3". */
 export function sprintInText(text: string, bare = false): string | undefined {
 	const m = TEXT_SPRINT.exec(text) ?? (bare ? /^\s*#?\s*(\d{1,3}(?:\.\d{1,3})*)\b/.exec(text) : null);
+	if (m && otherNumbering(text.slice(0, m.index))) return undefined;
 	return m ? normalise(m[1]!) : undefined;
+}
+
+/** "Phase 2 Sprint 3", `PHASE_2_SPRINT_3`: a sprint of another numbering (a phase's own sprints), not the team's Sprint 3. */
+export function otherNumbering(before: string): boolean {
+	return /(?:^|[^a-z])phase[-_ ]?\d+(?:[._]\d+)?[-_ :]*$/i.test(before);
 }
 
 /** `02` → `2`, but `2.50` stays `2.50`: only a leading zero of the first number is dropped (teams write 2.05 and mean it). */

@@ -279,7 +279,8 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	// the roadmap say of a sprint below is what was inferred here, with the line it came from.
 	const inferDocs: InferDoc[] = sources
 		.filter((s) => !duplicateOf.has(s))
-		.map((s) => ({ file: s.inside, lines: s.lines, sprint: s.sprint, role: s.sprint ? aboutOf.get(s)! : 'many' }));
+		// A doc of another numbering ("Phase 2 Sprint 3 Report") says nothing of the team's sprints.
+		.map((s) => ({ file: s.inside, lines: s.lines, sprint: s.sprint, role: s.sprint ? aboutOf.get(s)! : /phase[-_ ]?\d+[-_ ]*sprint/i.test(`${basename(s.abs)} ${s.title}`) ? 'other' : 'many' }));
 	const sprintKnown = (sprint: string) => bySprint.has(sprint) || onRoadmap.has(sprint) || sprintOnDisk(sprint);
 	// A sprint a roadmap, a status board or a log gives a section or a row of its own exists too — when it is numbered
 	// like the sprints the team's files are (a "Sprint 12" among 2.x sprints is another numbering).
