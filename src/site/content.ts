@@ -9,7 +9,8 @@ import { backlinks } from '../lib/backlinks.ts';
 import { folderHistory, gitRoot, recentChanges, type FileHistory } from '../lib/git.ts';
 import pkg from '../../package.json' with { type: 'json' };
 import { CONTENT_DIR, sectionOf } from '../lib/layout.ts';
-import { currentSprint, indexSprints, neighbourMap, type SprintRecord } from '../lib/sprint-index.ts';
+import { indexSprints, neighbourMap, type SprintRecord } from '../lib/sprint-index.ts';
+import { sprintFacts } from '../lib/sprint-facts.ts';
 import { compareSprints } from '../lib/sprints.ts';
 import { handoffUrl, planUrl, projectDocUrl, reportUrl, requirementUrl, roadmapUrl, sprintDocUrl, sprintsIndexUrl } from '../lib/urls.ts';
 import { chunk, pagedUrl, pageOf } from '../lib/paginate.ts';
@@ -147,7 +148,8 @@ async function gather(): Promise<SiteData> {
 		requirements,
 		roadmap,
 		handoff,
-		current: currentSprint(sprints),
+		// The same current sprint `sprintbook sprints` names: one computation over the same index.
+		current: bySprint.get(sprintFacts(sprints).current ?? ''),
 		titles,
 		referencedBy,
 		neighbours: (sprint) => neighbours.get(sprint) ?? {},

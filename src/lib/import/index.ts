@@ -322,7 +322,16 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 
 	// A sprint's documents go to one folder: the one content/ already has for it, else the archive's when any of them
 	// comes from an archive folder.
-	const archivedSprints = new Set([...bySprint].filter(([, group]) => group.some((s) => s.archived)).map(([sprint]) => sprint));
+	// A sprint is archived when its own plan or report lies in an archive folder (or, without either, all its docs do):
+	// an `archive/` subfolder of old story docs inside a live sprint's folder does not archive the sprint.
+	const archivedSprints = new Set(
+		[...bySprint]
+			.filter(([, group]) => {
+				const own = group.filter((s) => roleOf.get(s) !== 'doc');
+				return own.length ? own.some((s) => s.archived) : group.every((s) => s.archived);
+			})
+			.map(([sprint]) => sprint),
+	);
 	const folderOnDisk = (sprint: string) => [archivedSprintFolder(sprint), liveSprintFolder(sprint)].find(onDisk);
 
 	/** Sprints that will exist: a document of theirs is imported now, or is already in content/. */
@@ -396,7 +405,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 			}
 		};
 		const onDiskFolder = src.sprint ? folderOnDisk(src.sprint) : undefined;
-		const inArchive = onDiskFolder ? onDiskFolder.startsWith(ARCHIVE_DIR) : src.archived || (!!src.sprint && archivedSprints.has(src.sprint));
+		const inArchive = onDiskFolder ? onDiskFolder.startsWith(ARCHIVE_DIR) : src.sprint ? archivedSprints.has(src.sprint) : src.archived;
 		const folder = (sprint: string) => (inArchive ? archivedSprintFolder(sprint) : liveSprintFolder(sprint));
 		/** A handoff or roadmap: free, this doc imported before, or another doc's place (then this one is a project doc). */
 		const singleton = (target: string) => (taken.has(target) ? 'other' : !onDisk(target) ? 'free' : titleOnDisk(join(root, CONTENT_DIR, target)) === src.title ? 'same' : 'other');

@@ -114,6 +114,7 @@ export function sprintDocStatements(doc: InferDoc & { sprint: string }): Stateme
 	};
 	const end = headerEnd(lines);
 	scan(0, end);
+	out.push(...ownFrontmatterStatements(doc));
 	// Not the footer: a closing "**Status:** Ready for review" is the document's own state, not the sprint's.
 	if (!out.some((s) => s.fact === 'goal')) {
 		// A goal section near the top is the sprint's; one deep in the doc is a story's or a phase's.
@@ -129,6 +130,46 @@ export function sprintDocStatements(doc: InferDoc & { sprint: string }): Stateme
 		if (suite.counts && suite.line !== undefined) say({ fact: 'tests', value: suite.counts }, suite.line);
 	}
 	if (role === 'plan' || role === 'overview') out.push(...dependencyStatements(doc));
+	return out;
+}
+
+/** The marker import puts before a file's own frontmatter, which it keeps word for word in a comment. */
+export const OWN_FRONTMATTER = '<!-- sprintbook import: the file\'s own frontmatter';
+
+/**
+ * A document's own frontmatter (another tool's, or the team's) is a statement like any other line: read with the
+ * same words, weighed with the rest — not trusted blindly.
+ */
+function ownFrontmatterStatements({ file, lines, sprint, role }: InferDoc & { sprint: string }): Statement[] {
+	if (!lines[0]?.startsWith(OWN_FRONTMATTER)) return [];
+	const out: Statement[] = [];
+	const say = (s: FactValue, i: number) => out.push({ ...s, sprint, file, line: i + 1, from: role } as Statement);
+	for (let i = 1; i < lines.length && !lines[i]!.startsWith('-->'); i++) {
+		const m = /^([A-Za-z][\w -]{0,30}):\s*["']?(.+?)["']?\s*$/.exec(lines[i]!);
+		if (!m) continue;
+		const key = m[1]!.replace(/_/g, ' ');
+		const value = m[2]!;
+		const fact = /^depends on$/i.test(key) ? 'depends' : labelFact(key);
+		if (fact === 'status') {
+			const status = readStatus(value);
+			if (status) say({ fact: 'status', value: status }, i);
+		} else if (fact === 'start' || fact === 'end') {
+			const day = readDay(value);
+			if (day) say({ fact, value: day }, i);
+		} else if (fact === 'period') {
+			const p = readPeriod(value);
+			if (p) {
+				say({ fact: 'start', value: p.start }, i);
+				say({ fact: 'end', value: p.end }, i);
+			}
+		} else if (fact === 'goal') {
+			const goal = cleanGoal(value);
+			if (goal) say({ fact: 'goal', value: goal }, i);
+		} else if (fact === 'depends' && (role === 'plan' || role === 'overview')) {
+			const names = /^\[(.*)\]$/.exec(value)?.[1]!.split(',').map((x) => x.trim().replace(/^["']|["']$/g, '')).filter((x) => /^\d+(?:\.\d+)*$/.test(x));
+			if (names) say({ fact: 'depends_on', value: names.filter((n) => n !== sprint && compareSprints(n, sprint) < 0) }, i);
+		}
+	}
 	return out;
 }
 
