@@ -1,0 +1,267 @@
+/**
+ * The inference rules (src/lib/infer), each on its own cases, and `sprintbook sprints` on archives written for
+ * these tests in the shapes that went wrong on real ones (tests/fixtures/infer/<shape>/): every fact right, with
+ * the file and line it was read from, and nothing made up.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readDay, readPeriod } from '../src/lib/infer/dates.ts';
+import { docRole } from '../src/lib/infer/role.ts';
+import { readStatus } from '../src/lib/infer/status.ts';
+import { manyDocStatements, sprintDocStatements, sprintOfHeading } from '../src/lib/infer/statements.ts';
+import { weigh } from '../src/lib/infer/weigh.ts';
+import { outcomeCounts, readSuiteFigure } from '../src/lib/import/suite-figures.ts';
+import { sprintInName, sprintInText } from '../src/lib/import/classify.ts';
+import { currentOf } from '../src/lib/sprint-facts.ts';
+import { sprintbook } from './helpers/cli.ts';
+
+describe('status, read from the whole statement', () => {
+	it.each([
+		['✅ COMPLETE — one sub-task CANCELLED', 'complete'],
+		['EXECUTION COMPLETE', 'complete'],
+		['🔄 **IN PROGRESS** - Day 9, ahead of schedule with US-098 100% COMPLETE', 'active'],
+		['Pre-kickoff stub created at close-out', 'draft'],
+		['[OK] COMPLETE - Merged to develop', 'complete'],
+		['NOT STARTED', 'draft'],
+		['Ready to Execute', 'ready'],
+		['UPCOMING', 'draft'],
+		['Terminé', 'complete'],
+		['En cours', 'active'],
+		['Planifié', 'draft'],
+		['abgeschlossen', 'complete'],
+		['进行中', 'active'],
+		['✅ 完成', 'complete'],
+		['完了', 'complete'],
+		['Cancelled after kickoff', 'cancelled'],
+		['✅', 'complete'],
+		['🔄', 'active'],
+	])('%s → %s', (raw, status) => expect(readStatus(raw)).toBe(status));
+	it('names nothing when no word or mark says a status', () => {
+		expect(readStatus('Consolidated handoff')).toBeUndefined();
+		expect(readStatus('see the roadmap')).toBeUndefined();
+	});
+});
+
+describe('days and spans as teams write them', () => {
+	it.each([
+		['2026-08-16 → 08-21', ['2026-08-16', '2026-08-21']],
+		['2026-01-23 to 2026-01-24 (2 days)', ['2026-01-23', '2026-01-24']],
+		['2026-01-23 (Thursday) → 2026-02-05 (Thursday)', ['2026-01-23', '2026-02-05']],
+		['Sept 30 – Oct 18, 2025', ['2025-09-30', '2025-10-18']],
+		['30 sept – 18 oct 2025', ['2025-09-30', '2025-10-18']],
+		['Jun 16-27, 2025', ['2025-06-16', '2025-06-27']],
+		['17 working days (Sept 30 - Oct 18, 2025)', ['2025-09-30', '2025-10-18']],
+		['2025年10月2日 至 2025年10月18日', ['2025-10-02', '2025-10-18']],
+		['2 de octubre al 18 de octubre de 2025', ['2025-10-02', '2025-10-18']],
+		['January 24, 2026 (single-day sprint)', ['2026-01-24', '2026-01-24']],
+		['25/10/2025', ['2025-10-25', '2025-10-25']],
+	])('%s', (raw, [start, end]) => expect(readPeriod(raw)).toEqual({ start, end }));
+	it.each(['02/10/2025', 'Mar 2026', '2 weeks', '5 working days (July 31, Aug 1, 4-6, 2025)', 'February 30, 2026'])('%s names no day for sure: nothing', (raw) => {
+		expect(readPeriod(raw)).toBeUndefined();
+	});
+	it('a start or end line names one day, or nothing', () => {
+		expect(readDay('2 oct 2025')).toBe('2025-10-02');
+		expect(readDay('2025年10月2日')).toBe('2025-10-02');
+		expect(readDay('2026-03-01 or 2026-03-02')).toBeUndefined();
+	});
+});
+
+describe('which document is what, by what it is about', () => {
+	it.each([
+		['SPRINT_40_SUMMARY.md', 'Sprint 40 Summary', 'closing'],
+		['SPRINT-5-REVIEW-COMPLETE.md', 'Sprint 5 Review', 'closing'],
+		['sprint4-closure-summary.md', 'Sprint 4 Closure Summary', 'closing'],
+		['summary.md', 'Sprint 11 Summary', 'closing'],
+		['retrospective.md', 'Sprint 9 Retrospective', 'closing'],
+		['CHECKPOINT_REPORT.md', 'Checkpoint', 'closing'],
+		['backlog.md', 'Sprint 2 Backlog', 'plan'],
+		['sprint5-story-breakdown.md', 'Sprint 5 Story Breakdown', 'plan'],
+		['SPRINT_2.8_EXECUTION_PLAN.md', 'Sprint 2.8 Execution Plan', 'plan'],
+		['PLANNING-SUMMARY.md', 'Sprint 8 Planning Summary', 'plan'],
+		['README.md', 'Sprint 3', 'overview'],
+		['US-098-Phase-5B-Completion-Report.md', 'US-098 Phase 5B Completion Report', 'part'],
+		['TD-012-test-infrastructure.md', 'TD-012', 'part'],
+		['README.md', 'Sprint 2.9 - Track A Complete', 'part'],
+		['QA-VALIDATION-REPORT.md', 'QA validation', 'other'],
+		['SPRINT_2.8_TEST_VALIDATION_REPORT.md', 'Test validation', 'other'],
+		['Sprint7-Plan-Change-Risk-Assessment.md', 'Risk assessment', 'other'],
+		['RETROSPECTIVE_INTEGRATION_COMMITMENT.md', 'Sprint 7 Retrospective Integration Commitment', 'other'],
+		['ONBOARDING-SUMMARY.md', 'Onboarding summary', 'other'],
+	])('%s (%s) is %s', (name, title, role) => expect(docRole(name, title)).toBe(role));
+
+	it('a sprint id exists only where a name is about that sprint', () => {
+		expect(sprintInName('sprint6-7-transition')).toBeUndefined();
+		expect(sprintInName('ux-audit-sprint-1-4.md')).toBeUndefined();
+		expect(sprintInName('PHASE_2_SPRINT_3_COMPLETION_REPORT.md')).toBeUndefined();
+		expect(sprintInText('Phase 2 Sprint 3 Report')).toBeUndefined();
+		expect(sprintInName('SPRINT_2_50_REVIEW.md')).toBe('2.50');
+		expect(sprintInName('sprint-12.5')).toBe('12.5');
+		expect(sprintOfHeading('Sprints 1–4 audit')).toBeUndefined();
+		expect(sprintOfHeading('Phase 7.2: Stage rows (UPCOMING — Sprint 2.53+)')).toBeUndefined();
+		expect(sprintOfHeading('Phase 8: Sentiment (Sprint 2.60) ✅ COMPLETE')).toBe('2.60');
+	});
+});
+
+describe('the whole suite, and nothing else', () => {
+	it('outcome counts are the run: passed, skipped and failed together', () => {
+		expect(outcomeCounts('- Full suite at close: **1,891 passed / 29 skipped / 0 failed**')).toEqual({ passing: 1891, total: 1920 });
+		expect(outcomeCounts('| Tests passing | 961 (28 skipped) |')).toEqual({ passing: 961, total: 989 });
+		expect(outcomeCounts('- 27 tests: 100% pass rate')).toEqual({ passing: 27, total: 27 });
+		expect(outcomeCounts('- ✅ **1087 tests passing** (532 backend + 397 frontend, 0 failures)')).toEqual({ passing: 1087, total: 1087 });
+	});
+	it('parts, changes, targets and bare counts are not', () => {
+		expect(outcomeCounts('- 12 unit tests passing, 0 failed')).toBeUndefined();
+		expect(outcomeCounts('| Tests | 262 -> **264** passing, 0 failed |')).toBeUndefined();
+		expect(outcomeCounts('Target: 700 tests passing, 0 failed')).toBeUndefined();
+		expect(outcomeCounts('- 1642 passing at last run')).toBeUndefined();
+		expect(outcomeCounts('- 443 passing, 0 failed (100% of core tests)')).toBeUndefined();
+	});
+	it('coverage, hooks, UAT scenarios, ratings and new-test counts are not the suite', () => {
+		const figure = (...lines: string[]) => readSuiteFigure(['# Sprint 9 Summary', '', ...lines], 'report').counts;
+		expect(figure('- Coverage: 3476/12037 lines')).toBeUndefined();
+		expect(figure('- UAT: 15/15 scenarios passed')).toBeUndefined();
+		expect(figure('**Overall Sprint Rating:** 9.5/10')).toBeUndefined();
+		expect(figure('| Tests Created | 142 new tests |', '| Tests Passing | 142/142 (100%) |')).toBeUndefined();
+		expect(figure('- Tests Passing: 341/341 (95.8% overall pass rate)')).toBeUndefined();
+		expect(figure('- Hooks: 33/33 passing', '- Full suite: 1,814 passed / 0 failed')).toEqual({ passing: 1814, total: 1814 });
+	});
+});
+
+describe('weighing candidates', () => {
+	const doc = (file: string, role: Parameters<typeof docRole>[0] extends string ? 'plan' | 'closing' | 'overview' : never, ...lines: string[]) =>
+		sprintDocStatements({ file, lines: [`# ${file}`, '', ...lines], sprint: '8', role });
+	it("the sprint's closing document outranks its plan for what happened; the plan's goal stands", () => {
+		const facts = weigh(
+			[...doc('plan.md', 'plan', '**Status:** Planning', '**Dates:** 2026-03-02 → 2026-03-13', '**Sprint Goal:** Ship search'), ...doc('summary.md', 'closing', '**Status:** ✅ Complete', '**Dates:** 2026-03-02 → 2026-03-06')],
+			new Set(['8']),
+		).get('8')!;
+		expect(facts).toMatchObject({ status: 'complete', start: '2026-03-02', end: '2026-03-06', goal: 'Ship search' });
+		expect(facts.evidence).toEqual({ status: 'summary.md:3', start: 'summary.md:4', end: 'summary.md:4', goal: 'plan.md:5' });
+	});
+	it("a plan's \"planning\" beside the sprint's closing document is out of date, even when that document states no status", () => {
+		const facts = weigh([...doc('plan.md', 'plan', '**Status:** Planning'), ...doc('summary.md', 'closing', '**Dates:** 2026-03-02 → 2026-03-06')], new Set(['8'])).get('8')!;
+		expect(facts.status).toBeUndefined();
+		expect(weigh(doc('plan.md', 'plan', '**Status:** Planning')).get('8')!.status).toBe('draft');
+	});
+	it('"COMPLETED (Feb 22, 2026)" in a closing document is the day the sprint ended; a retro\'s date is not', () => {
+		expect(weigh(doc('summary.md', 'closing', '**Status**: COMPLETED (Feb 22, 2026)')).get('8')).toMatchObject({ status: 'complete', end: '2026-02-22' });
+		expect(weigh(doc('report.md', 'closing', '**Date**: 2026-02-23')).get('8')!.end).toBe('2026-02-23');
+		expect(weigh(doc('retrospective.md', 'closing', '**Date**: 2026-02-23')).get('8')?.end).toBeUndefined();
+	});
+	it('witnesses of one rank that disagree leave the fact out, and say so with both lines', () => {
+		const facts = weigh([...doc('report.md', 'closing', '**Dates:** 2026-03-02 → 2026-03-06'), ...doc('retro.md', 'closing', '**Dates:** 2026-03-02 → 2026-03-09')]).get('8')!;
+		expect(facts.start).toBe('2026-03-02');
+		expect(facts.end).toBeUndefined();
+		expect(facts.conflicts).toEqual(['end: "2026-03-06" (report.md:3) vs "2026-03-09" (retro.md:3)']);
+	});
+	it('a board kept up as sprints go outranks the plan written before them', () => {
+		const board = manyDocStatements({ file: 'BOARD.md', role: 'many', lines: ['# Board', '', '| Sprint | Status |', '| --- | --- |', '| 8 | ✅ Done |'] });
+		const facts = weigh([...doc('plan.md', 'plan', '**Status:** Planning'), ...board]).get('8')!;
+		expect(facts.status).toBe('complete');
+		expect(facts.evidence.status).toBe('BOARD.md:5');
+	});
+	it('a finished sprint does not un-finish: a board not updated is out of date', () => {
+		const board = manyDocStatements({ file: 'BOARD.md', role: 'many', lines: ['# Board', '', '## Sprint 8 (IN PROGRESS)'] });
+		expect(board).toEqual([expect.objectContaining({ sprint: '8', fact: 'status', value: 'active', line: 3 })]);
+		expect(weigh([...board, ...doc('summary.md', 'closing', '**Status:** Done')], new Set(['8'])).get('8')!.status).toBe('complete');
+		expect(weigh(board).get('8')!.status).toBe('active');
+	});
+	it('dependencies only from explicit statements; "None" means none', () => {
+		const deps = (...lines: string[]) => weigh(doc('plan.md', 'plan', ...lines)).get('8')?.depends_on;
+		expect(deps('**Dependencies:** None', '', 'We build on Sprint 7.')).toEqual([]);
+		expect(deps('**Depends On**: Sprint 7 (search index) COMPLETED')).toEqual(['7']);
+		expect(deps('## Dependencies', '', '- [OK] Sprint 5 & 6: storage', '- Sprint 9 preview (later: not a dependency)')).toEqual(['5', '6']);
+		expect(deps('Builds on what Sprint 7 shipped.')).toBeUndefined();
+		// Deep in a story, a dependency is the story's.
+		expect(deps('## Goal', '', 'Search.', '', '## Stories', '', '### Story 8.2', '', '**Dependencies:** Sprint 6 schema')).toBeUndefined();
+	});
+	it('current: in progress after the last finished sprint, else the next planned, else the latest', () => {
+		const s = (...pairs: Array<[string, string | null]>) => pairs.map(([id, status]) => ({ id, status }));
+		expect(currentOf(s(['7', 'complete'], ['8', 'active'], ['9', null], ['10', null]))).toBe('8');
+		expect(currentOf(s(['2.25', 'active'], ['2.52', 'complete'], ['2.53', 'draft'], ['2.60', 'complete'], ['2.61', 'draft']))).toBe('2.61');
+		expect(currentOf(s(['15', 'complete'], ['16', 'complete']))).toBe('16');
+	});
+});
+
+/** Imports one shape into an empty project and returns what `sprintbook sprints --format json` prints. */
+function sprintsOf(shape: string) {
+	const root = mkdtempSync(join(tmpdir(), `sprintbook-infer-${shape}-`));
+	const run = sprintbook(['import', `tests/fixtures/infer/${shape}`, '--root', root]);
+	expect(run.status, run.stdout + run.stderr).toBe(0);
+	const json = sprintbook(['sprints', '--format', 'json', '--root', root]);
+	expect(json.status, json.stderr).toBe(0);
+	const facts = JSON.parse(json.stdout) as { current: string | null; sprints: Array<Record<string, unknown> & { id: string; sources: Record<string, { file: string; line: number }> }> };
+	const at = (id: string) => {
+		const s = facts.sprints.find((x) => x.id === id)!;
+		return { ...s, sources: Object.fromEntries(Object.entries(s.sources).map(([k, v]) => [k, `${v.file}:${v.line}`])) };
+	};
+	return { root, out: run.stdout, facts, at };
+}
+
+describe('sprintbook sprints on archives in the shapes that went wrong', () => {
+	it('a folder per sprint: backlog and summary are plan and report, a story report is neither, the days are the ones it ran', () => {
+		const { facts, at, root } = sprintsOf('folder-per-sprint');
+		// No 1.2 from "sprint1-2-transition/" or "ux-audit-sprint-1-2.md".
+		expect(facts.sprints.map((s) => s.id)).toEqual(['1', '2']);
+		expect(facts.current).toBe('2');
+		expect(at('1')).toEqual({
+			id: '1', status: 'complete', start: '2026-03-02', end: '2026-03-05', goal: 'Let members sign in with a magic link',
+			tests: { passing: 212, total: 215 }, depends_on: [],
+			sources: { status: 'docs/sprints/README.md:5', start: 'docs/sprints/sprint-1/summary.md:3', end: 'docs/sprints/sprint-1/summary.md:3', goal: 'docs/sprints/sprint-1/backlog.md:3', tests: 'docs/sprints/sprint-1/summary.md:8' },
+		});
+		// Written in Chinese; "Dependencies: None" and a mention of Sprint 1 are no dependency; an archive/ subfolder of old
+		// notes neither finishes nor archives the sprint.
+		expect(at('2')).toEqual({
+			id: '2', status: 'active', start: '2026-03-16', end: '2026-03-27', goal: '让会员可以导出订单', tests: null, depends_on: [],
+			sources: { status: 'docs/sprints/README.md:6', start: 'docs/sprints/sprint-2/backlog.md:4', end: 'docs/sprints/sprint-2/backlog.md:4', goal: 'docs/sprints/sprint-2/backlog.md:3' },
+		});
+		expect(() => readFileSync(join(root, 'content/sprints/2/plan.md'))).not.toThrow();
+		// The status line stays in the body as the team wrote it.
+		expect(readFileSync(join(root, 'content/sprints/1/report.md'), 'utf8')).toContain('**Status:** ✅ COMPLETE — 6/6 stories delivered; one spike CANCELLED');
+	});
+
+	it('a roadmap with a section per sprint: the sprint in progress is current, with its days and goal', () => {
+		const { facts, at } = sprintsOf('roadmap-sections');
+		// "Phase 2 Sprint 3" is another numbering: no sprint 3.
+		expect(facts.sprints.map((s) => s.id)).toEqual(['7', '8']);
+		expect(facts.current).toBe('8');
+		expect(at('7')).toMatchObject({ status: 'complete', start: '2025-09-08', end: '2025-09-19', goal: 'Take card payments in the shop' });
+		expect(at('8')).toMatchObject({
+			status: 'active', start: '2025-09-30', end: '2025-10-18', goal: 'Find any product in under a second',
+			sources: { status: 'docs/roadmap/delivery-roadmap.md:9', start: 'docs/roadmap/delivery-roadmap.md:9', end: 'docs/roadmap/delivery-roadmap.md:9', goal: 'docs/roadmap/delivery-roadmap.md:11' },
+		});
+	});
+
+	it('one file per kind, in French and English: actual days, the suite counted with its skips, explicit dependencies, a disagreement left out', () => {
+		const { facts, at, out } = sprintsOf('one-file-per-kind');
+		expect(facts.current).toBe('5');
+		// 02/09/2025 could be the 2nd of September or the 9th of February: no day is read.
+		expect(at('2')).toMatchObject({ status: 'complete', start: null, end: null });
+		expect(at('3')).toMatchObject({ status: 'complete', start: '2025-09-15', end: '2025-09-26', depends_on: [] });
+		expect(at('4')).toEqual({
+			id: '4', status: 'complete', start: '2025-10-01', end: '2025-10-09', goal: 'Exporter les commandes en CSV',
+			tests: { passing: 301, total: 310 }, depends_on: ['2', '3'],
+			sources: {
+				status: 'docs/sprints/SPRINT_4_SUMMARY.md:3', start: 'docs/sprints/SPRINT_4_SUMMARY.md:4', end: 'docs/sprints/SPRINT_4_SUMMARY.md:4',
+				goal: 'docs/sprints/SPRINT_4_PLAN.md:4', tests: 'docs/sprints/SPRINT_4_SUMMARY.md:8', depends_on: 'docs/sprints/SPRINT_4_PLAN.md:9',
+			},
+		});
+		expect(at('5')).toMatchObject({ status: 'complete', start: '2025-10-13', end: null });
+		expect(out).toContain('left out, the documents disagree: end: "2025-10-24" (docs/sprints/SPRINT_5_REPORT.md:4) vs "2025-10-27" (docs/sprints/SPRINT_5_RETRO.md:3)');
+	});
+
+	it('prints the same facts for a reader, each with where it was read, and refuses an unknown format', () => {
+		const { root } = sprintsOf('one-file-per-kind');
+		const human = sprintbook(['sprints', '--root', root]);
+		expect(human.status).toBe(0);
+		expect(human.stdout).toContain('Sprint 4\n  status   complete  (docs/sprints/SPRINT_4_SUMMARY.md:3)\n  start    2025-10-01  (docs/sprints/SPRINT_4_SUMMARY.md:4)');
+		expect(human.stdout).toContain('  tests    301/310  (docs/sprints/SPRINT_4_SUMMARY.md:8)');
+		expect(human.stdout).toContain('Sprint 5  ← current');
+		expect(human.stdout).toMatch(/4 sprints; current: 5\n$/);
+		const bad = sprintbook(['sprints', '--format', 'xml', '--root', root]);
+		expect(bad.status).toBe(2);
+		expect(bad.stderr).toContain('unknown format "xml": use human or json');
+	});
+});
