@@ -56,8 +56,8 @@ describe('import of archives numbered and laid out as teams do it', () => {
 		expect(problems).toEqual([]);
 		expect(fm('sprints/12/plan.md')).toEqual({ sprint: '12', title: 'Search', status: 'complete', start: '2026-01-05', end: '2026-01-16', goal: 'Full-text search across orders.', evidence: { status: 'sprint-12/plan.md:3', start: 'sprint-12/plan.md:4', end: 'sprint-12/plan.md:4', goal: 'sprint-12/plan.md:8' } });
 		// A folder-per-sprint layout keeps the plan as backlog.md and the close as retrospective.md: they are the sprint's
-		// plan and report, and the retrospective's date is the day it closed.
-		expect(fm('sprints/12.5/plan.md')).toEqual({ sprint: '12.5', title: 'Hardening backlog', end: '2026-01-30', evidence: { end: 'sprint-12.5/retrospective.md:3' } });
+		// plan and report. A retrospective is held after the sprint: its date is not the day the sprint ended.
+		expect(fm('sprints/12.5/plan.md')).toEqual({ sprint: '12.5', title: 'Hardening backlog' });
 		expect(fm('sprints/12.5/report.md')).toEqual({ sprint: '12.5', title: 'Retrospective', date: '2026-01-30' });
 		expect(fm('sprints/13/plan.md')).toMatchObject({ sprint: '13', status: 'active', start: '2026-02-02', end: '2026-02-13', goal: 'A monthly revenue report for finance.' });
 		expect(existsSync(join(root, 'content/sprints/12.5/backlog.md'))).toBe(false); // imported once, as the plan
@@ -65,6 +65,15 @@ describe('import of archives numbered and laid out as teams do it', () => {
 		expect(page('/sprints/', dist).querySelectorAll('ol.sprint-list > li').map((li) => li.getAttribute('data-sprint'))).toEqual(['13', '12.5', '12']);
 		expect(page('/sprints/12.5/', dist).querySelector('h1')?.text).toContain('Hardening backlog');
 		expect(existsSync(join(dist, 'sprints/12.5/report/index.html'))).toBe(true);
+		// Says who: each fact in the sprint's panel names the file and line it was read from, the full path on hover.
+		const meta = page('/sprints/12/', dist).querySelector('section.meta')!;
+		const evidence = meta.querySelectorAll('small.evidence').map((e) => [e.text, e.getAttribute('title')]);
+		expect(evidence).toEqual([
+			['from plan.md:3', 'sprint-12/plan.md, line 3'],
+			['from plan.md:8', 'sprint-12/plan.md, line 8'],
+			['from plan.md:4', 'sprint-12/plan.md, line 4'],
+		]);
+		expect(meta.text.replace(/\s+/g, ' ')).toContain('2026-01-05 from plan.md:4 to 2026-01-16');
 	});
 
 	it('roadmap/sprint4/… folders with user stories, a closure summary with no figures, Sprint6_archives/', () => {

@@ -322,16 +322,15 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 
 	// A sprint's documents go to one folder: the one content/ already has for it, else the archive's when any of them
 	// comes from an archive folder.
-	// A sprint is archived when its own plan or report lies in an archive folder (or, without either, all its docs do):
-	// an `archive/` subfolder of old story docs inside a live sprint's folder does not archive the sprint.
-	const archivedSprints = new Set(
-		[...bySprint]
-			.filter(([, group]) => {
-				const own = group.filter((s) => roleOf.get(s) !== 'doc');
-				return own.length ? own.some((s) => s.archived) : group.every((s) => s.archived);
-			})
-			.map(([sprint]) => sprint),
-	);
+	// A sprint is archived when its folder lies in an archive (`archive/sprint-2.25/…`): an `archive/` subfolder of old
+	// story docs inside a live sprint's folder (`sprint8/archive/…`) archives those docs' history, not the sprint.
+	const sprintArchived = (s: Source) => {
+		const parts = s.inside.split('/');
+		const archive = parts.findIndex((p) => /^archives?$/i.test(p));
+		const named = parts.findIndex((p) => sprintInName(p) === s.sprint);
+		return archive !== -1 && (named === -1 || archive < named);
+	};
+	const archivedSprints = new Set([...bySprint].filter(([, group]) => group.some(sprintArchived)).map(([sprint]) => sprint));
 	const folderOnDisk = (sprint: string) => [archivedSprintFolder(sprint), liveSprintFolder(sprint)].find(onDisk);
 
 	/** Sprints that will exist: a document of theirs is imported now, or is already in content/. */
