@@ -260,6 +260,12 @@ describe('sprintbook sprints on archives in the shapes that went wrong', () => {
 		expect(human.stdout).toContain('  tests    301/310  (docs/sprints/SPRINT_4_SUMMARY.md:8)');
 		expect(human.stdout).toContain('Sprint 5  ← current');
 		expect(human.stdout).toMatch(/4 sprints; current: 5\n$/);
+		// check --verbose lists the same facts after its report.
+		const check = sprintbook(['check', '--verbose', '--root', root]);
+		expect(check.status, check.stdout).toBe(0);
+		expect(check.stdout).toContain('Sprint facts, each with the file and line it was read from:\n\nSprint 2\n');
+		expect(check.stdout).toContain('  tests    301/310  (docs/sprints/SPRINT_4_SUMMARY.md:8)');
+		expect(sprintbook(['check', '--root', root]).stdout).not.toContain('Sprint facts');
 		const bad = sprintbook(['sprints', '--format', 'xml', '--root', root]);
 		expect(bad.status).toBe(2);
 		expect(bad.stderr).toContain('unknown format "xml": use human or json');

@@ -18,6 +18,7 @@ Options:
   --root <dir>                  project root (default: current folder)
   --no-cache                    read every doc afresh (the cache keeps what each unchanged
                                 doc alone gave last time, in node_modules/.cache/sprintbook/)
+  --verbose                     also list every sprint's facts and the file:line each was read from
   -h, --help                    show this help
 
 Exit: 0 clean, 1 errors (or warnings with --strict), 2 bad usage.`;
@@ -25,7 +26,7 @@ Exit: 0 clean, 1 errors (or warnings with --strict), 2 bad usage.`;
 export async function runCheck(args: string[], out: NodeJS.WritableStream & { isTTY?: boolean }): Promise<CommandResult> {
 	const { values, positionals } = parseCommandArgs(
 		args,
-		{ format: { type: 'string', default: 'human' }, strict: { type: 'boolean', default: false }, content: { type: 'string' }, 'no-cache': { type: 'boolean', default: false } },
+		{ format: { type: 'string', default: 'human' }, strict: { type: 'boolean', default: false }, content: { type: 'string' }, 'no-cache': { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false } },
 		CHECK_HELP,
 	);
 	if (values.help) return { output: CHECK_HELP, exitCode: 0 };
@@ -42,7 +43,12 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream & { is
 
 	const result = await check({ root, contentDir, only: positionals, cache: !values['no-cache'] });
 	const color = values.format === 'human' && out.isTTY === true && !process.env.NO_COLOR;
-	const output = format(values.format as Format, result, color);
+	let output = format(values.format as Format, result, color);
+	if (values.verbose && values.format === 'human') {
+		// What was inferred and from where, after the problems: the same view as `sprintbook sprints`.
+		const { projectFacts, describeFacts } = await import('./sprints.ts');
+		output += `\n\nSprint facts, each with the file and line it was read from:\n\n${describeFacts(await projectFacts(root, contentDir))}`;
+	}
 	const failed = result.errors > 0 || (values.strict && result.warnings > 0);
 	return { output, exitCode: failed ? 1 : 0 };
 }

@@ -27,17 +27,23 @@ export async function runSprints(args: string[]): Promise<CommandResult> {
 	if (!existsSync(resolve(values.root, contentDir))) {
 		throw new UsageError(`no content folder at ${values.root}/${contentDir}: run this in a Sprintbook project, or pass --root / --content`, SPRINTS_HELP);
 	}
-	const entries = await loadContent(values.root, contentDir);
+	const facts = await projectFacts(values.root, contentDir);
+	if (values.format === 'json') return { output: JSON.stringify(facts, null, 2), exitCode: 0 };
+	return { output: describeFacts(facts), exitCode: 0 };
+}
+
+/** Every sprint's facts as the site shows them, read from the project's content folder. */
+export async function projectFacts(root: string, contentDir: string): Promise<{ current: string | null; sprints: SprintFacts[] }> {
+	const entries = await loadContent(root, contentDir);
 	// As the site: only docs that pass their schema are published (`check` names the others).
 	const valid = (c: LoadedEntry['collection']) =>
 		entries.filter((e) => e.collection === c && e.result.success).map((e) => ({ data: e.result.data as never, filePath: `${contentDir}/${e.file}` }));
 	const roadmap = entries.find((e) => e.collection === 'roadmap' && e.result.success)?.result.data as { milestones: MilestoneMember[] } | undefined;
-	const facts = sprintFacts(indexSprints(valid('plans'), valid('reports'), valid('sprintDocs'), roadmap?.milestones));
-	if (values.format === 'json') return { output: JSON.stringify(facts, null, 2), exitCode: 0 };
-	return { output: human(facts), exitCode: 0 };
+	return sprintFacts(indexSprints(valid('plans'), valid('reports'), valid('sprintDocs'), roadmap?.milestones));
 }
 
-function human({ current, sprints }: { current: string | null; sprints: SprintFacts[] }): string {
+/** The facts for a reader: one block per sprint, each fact with where it was read. */
+export function describeFacts({ current, sprints }: { current: string | null; sprints: SprintFacts[] }): string {
 	if (!sprints.length) return 'No sprints: no document under content/ belongs to one.';
 	const from = (s: SprintFacts, f: keyof SprintFacts['sources']) => (s.sources[f] ? `  (${s.sources[f]!.file}:${s.sources[f]!.line})` : '');
 	const lines: string[] = [];
