@@ -25,7 +25,7 @@ const KINDS: Array<[string, string]> = [
 	['Hugging Face token', `hf_${r(34, 'QvTmLkXpRsWzNcYbHdJfGaUe')}`],
 	['JSON Web Token', `eyJ${r(20)}.eyJ${r(24)}.${r(30)}`],
 	['Azure storage account key', `AccountKey=${r(44)}==`],
-	['private key', '-----BEGIN OPENSSH PRIVATE KEY-----'],
+	['private key', `-----BEGIN OPENSSH PRIVATE KEY----- ${r(64)}`],
 	['password in a connection URL', `postgres://app:${r(16)}@db.internal:5432/app`],
 ];
 
@@ -43,6 +43,8 @@ describe('secrets in published docs', () => {
 		// Stand-ins and references are not secrets.
 		'OPENAI_API_KEY=sk-your-openai-api-key-here, AWS: AKIAXXXXXXXXXXXXXXXX, token: <token>, sk-...',
 		'DATABASE_URL=postgresql://app:changethis@localhost:5432/app and postgres://user:${DB_PASSWORD}@db/app',
+		// A key's header with no key material after it shows where a key goes.
+		'PRIVATE_KEY: -----BEGIN PRIVATE KEY-----...',
 		// Allowed, with a reason.
 		`<!-- sprintbook-allow-secret: a revoked demo key, shown in the security training -->`,
 		`Demo: sk-proj-${r(28)}`,

@@ -103,6 +103,8 @@ export function findSecrets(text: string): SecretFinding[] {
 				const secret = m[1] ?? m[0];
 				// The name of a generic assignment may hold any word ("SAMPLE_RATE_TOKEN"); only its value can be a stand-in.
 				if (isPlaceholder(secret) || (what !== GENERIC && isPlaceholder(m[0]))) continue;
+				// "-----BEGIN PRIVATE KEY-----..." shows where a key goes: a key is one only with key material after its header.
+				if (what === 'private key' && !/[A-Za-z0-9+/]{40,}/.test(`${raw.slice(m.index! + m[0].length)}\n${lines[i + 1] ?? ''}`)) continue;
 				const at = m.index! + m[0].indexOf(secret);
 				if (taken.some(([from, to]) => at < to && at + secret.length > from)) continue;
 				taken.push([at, at + secret.length]);
