@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { readDay, readPeriod } from '../src/lib/infer/dates.ts';
 import { docRole } from '../src/lib/infer/role.ts';
 import { readStatus } from '../src/lib/infer/status.ts';
-import { manyDocStatements, sprintDocStatements, sprintOfHeading } from '../src/lib/infer/statements.ts';
+import { manyDocStatements, plainInline, sprintDocStatements, sprintOfHeading } from '../src/lib/infer/statements.ts';
 import { weigh } from '../src/lib/infer/weigh.ts';
 import { outcomeCounts, readSuiteFigure } from '../src/lib/import/suite-figures.ts';
 import { sprintInName, sprintInText } from '../src/lib/import/classify.ts';
@@ -101,6 +101,14 @@ describe('which document is what, by what it is about', () => {
 		expect(sprintOfHeading('Sprints 1–4 audit')).toBeUndefined();
 		expect(sprintOfHeading('Phase 7.2: Stage rows (UPCOMING — Sprint 2.53+)')).toBeUndefined();
 		expect(sprintOfHeading('Phase 8: Sentiment (Sprint 2.60) ✅ COMPLETE')).toBe('2.60');
+	});
+});
+
+describe('text as the team wrote it', () => {
+	it('inline Markdown in a title or goal shows as its words', () => {
+		expect(plainInline('Ship `sprintbook sprints` with **evidence**')).toBe('Ship sprintbook sprints with evidence');
+		expect(plainInline('Fix the [scheduler](docs/x.md) bug, *fast*')).toBe('Fix the scheduler bug, fast');
+		expect(plainInline('Keep snake_case_names and 2*3*4 as written')).toBe('Keep snake_case_names and 2*3*4 as written');
 	});
 });
 
@@ -235,8 +243,9 @@ describe('sprintbook sprints on archives in the shapes that went wrong', () => {
 	});
 
 	it('one file per kind, in French and English: actual days, the suite counted with its skips, explicit dependencies, a disagreement left out', () => {
-		const { facts, at, out } = sprintsOf('one-file-per-kind');
-		expect(facts.current).toBe('5');
+		const { facts, at, out, root } = sprintsOf('one-file-per-kind');
+		// 6 is the stub planned after the last finished sprint.
+		expect(facts.current).toBe('6');
 		// 02/09/2025 could be the 2nd of September or the 9th of February: no day is read.
 		expect(at('2')).toMatchObject({ status: 'complete', start: null, end: null });
 		expect(at('3')).toMatchObject({ status: 'complete', start: '2025-09-15', end: '2025-09-26', depends_on: [] });
@@ -250,6 +259,11 @@ describe('sprintbook sprints on archives in the shapes that went wrong', () => {
 		});
 		expect(at('5')).toMatchObject({ status: 'complete', start: '2025-10-13', end: null });
 		expect(out).toContain('left out, the documents disagree: end: "2025-10-24" (docs/sprints/SPRINT_5_REPORT.md:4) vs "2025-10-27" (docs/sprints/SPRINT_5_RETRO.md:3)');
+		// A status written over two lines is read whole and stays in the body whole; inline Markdown shows as its words.
+		expect(at('6')).toMatchObject({ status: 'draft', goal: 'Ship csv-export behind a feature flag', sources: { status: 'docs/sprints/SPRINT_6_PLAN.md:3', goal: 'docs/sprints/SPRINT_6_PLAN.md:5' } });
+		const plan6 = readFileSync(join(root, 'content/sprints/6/plan.md'), 'utf8');
+		expect(plan6).toMatch(/^title: STUB \(scope not selected\)$/m);
+		expect(plan6).toContain('**Status**: Pre-kickoff stub written at the Sprint 5 close-out, per the\nchecklist; scope is chosen at the next refinement.');
 	});
 
 	it('prints the same facts for a reader, each with where it was read, and refuses an unknown format', () => {
@@ -258,8 +272,8 @@ describe('sprintbook sprints on archives in the shapes that went wrong', () => {
 		expect(human.status).toBe(0);
 		expect(human.stdout).toContain('Sprint 4\n  status   complete  (docs/sprints/SPRINT_4_SUMMARY.md:3)\n  start    2025-10-01  (docs/sprints/SPRINT_4_SUMMARY.md:4)');
 		expect(human.stdout).toContain('  tests    301/310  (docs/sprints/SPRINT_4_SUMMARY.md:8)');
-		expect(human.stdout).toContain('Sprint 5  ← current');
-		expect(human.stdout).toMatch(/4 sprints; current: 5\n$/);
+		expect(human.stdout).toContain('Sprint 6  ← current');
+		expect(human.stdout).toMatch(/5 sprints; current: 6\n$/);
 		// check --verbose lists the same facts after its report.
 		const check = sprintbook(['check', '--verbose', '--root', root]);
 		expect(check.status, check.stdout).toBe(0);

@@ -25,6 +25,7 @@ import { docKind, projectDocPlace, rankAs, sprintInName, sprintOf, type SprintEv
 import { firstSection, mapStatus, parseDateRange, parseLooseDate, pick, readLabels, type Label } from './metadata.ts';
 import { readMilestones, readNextSprint, readTiers, readTracks } from './plan-fields.ts';
 import { docRole, inferFacts, type InferDoc, type WeighedFacts } from '../infer/index.ts';
+import { plainInline } from '../infer/statements.ts';
 import { readSuiteFigure } from './suite-figures.ts';
 
 export interface ImportedFile {
@@ -108,7 +109,7 @@ async function readSource(abs: string, inputRoot: string, cwd: string): Promise<
 	text = text.replace(/\r\n/g, '\n');
 	const lines = text.split('\n');
 	const h1 = lines.findIndex((l) => /^#\s+\S/.test(l));
-	const title = h1 === -1 ? basename(abs, '.md') : lines[h1]!.replace(/^#\s+/, '').replace(/^[^\p{L}\p{N}]+/u, '').trim();
+	const title = h1 === -1 ? basename(abs, '.md') : plainInline(lines[h1]!.replace(/^#\s+/, '')).replace(/^[^\p{L}\p{N}]+/u, '').trim();
 	const labels = readLabels(lines);
 	// Folders above what the user named say nothing about the file: infer from the path inside the input only.
 	const inside = relative(inputRoot, abs).split(sep).join('/');
@@ -474,7 +475,8 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				// The day a plan was written is not its start day: without a date line, no date.
 				const when = date.iso;
 				// "Sprint 3 Plan: Checkout" is titled "Checkout": the number and the word "plan" are said elsewhere.
-				const title = footerSprint ?? src.title.replace(/^Sprint\s+\d+(?:\.\d+)*\s*(?:(?:execution\s+)?plan(?:ning)?\b)?\s*[-–—:]?\s*/i, '').trim();
+				// "Sprint 62 Plan -- STUB" is titled "STUB", not "- STUB".
+				const title = footerSprint ?? src.title.replace(/^Sprint\s+\d+(?:\.\d+)*\s*(?:(?:execution\s+)?plan(?:ning)?\b)?\s*[-–—:]*\s*/i, '').trim();
 				fm = {
 					sprint,
 					title: title || src.title,

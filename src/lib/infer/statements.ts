@@ -47,11 +47,23 @@ function labelOn(line: string): { key: string; value: string } | undefined {
 	return key && value ? { key, value } : undefined;
 }
 
-/** Text of a goal as a reader should see it: no emphasis marks, no trailing "✅ **UPDATED Oct 8**" annotations. */
+/**
+ * Inline Markdown read as the words it shows: `code` and **emphasis** lose their marks, a [link](url) keeps its
+ * text. A title or goal lifted into frontmatter is shown as plain text everywhere (a page title, a list, a feed),
+ * where literal backticks would be noise.
+ */
+export function plainInline(raw: string): string {
+	return raw
+		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+		.replace(/`+([^`]*)`+/g, '$1')
+		.replace(/(\*\*|__)(.+?)\1/g, '$2')
+		.replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
+		.replace(/\*\*|__/g, '');
+}
+
+/** Text of a goal as a reader should see it: no Markdown marks, no trailing "✅ **UPDATED Oct 8**" annotations. */
 export function cleanGoal(raw: string): string | undefined {
-	const t = raw
-		.replace(/\s*(?:✅|🔄|⚠️)\s*\**\s*(?:UPDATED|EXTENDED|EXPANDED|REVISED|CHANGED)\b.*$/u, '')
-		.replace(/\*\*|__/g, '')
+	const t = plainInline(raw.replace(/\s*(?:✅|🔄|⚠️)\s*\**\s*(?:UPDATED|EXTENDED|EXPANDED|REVISED|CHANGED)\b.*$/u, ''))
 		.replace(/\s+/g, ' ')
 		.trim();
 	// "…system for Android that:" is the start of a list, not a goal.
