@@ -57,6 +57,8 @@ describe('days and spans as teams write them', () => {
 		['2 de octubre al 18 de octubre de 2025', ['2025-10-02', '2025-10-18']],
 		['January 24, 2026 (single-day sprint)', ['2026-01-24', '2026-01-24']],
 		['25/10/2025', ['2025-10-25', '2025-10-25']],
+		// The brackets comment on the day; only a value with no day outside them is read inside them.
+		['2026-05-25 (single session; warmup merged 2026-05-24)', ['2026-05-25', '2026-05-25']],
 	])('%s', (raw, [start, end]) => expect(readPeriod(raw)).toEqual({ start, end }));
 	it.each(['02/10/2025', 'Mar 2026', '2 weeks', '5 working days (July 31, Aug 1, 4-6, 2025)', 'February 30, 2026'])('%s names no day for sure: nothing', (raw) => {
 		expect(readPeriod(raw)).toBeUndefined();
