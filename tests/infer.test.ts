@@ -160,6 +160,13 @@ describe('weighing candidates', () => {
 		expect(weigh(doc('report.md', 'closing', '**Date**: 2026-02-23')).get('8')!.end).toBe('2026-02-23');
 		expect(weigh(doc('retrospective.md', 'closing', '**Date**: 2026-02-23')).get('8')?.end).toBeUndefined();
 	});
+	it("a retrospective held after the plan's end day says the sprint ran longer: the planned end is not its end", () => {
+		const plan = doc('plan.md', 'plan', '**Dates:** 2026-03-03 → 2026-03-04');
+		const late = weigh([...plan, ...doc('retrospective.md', 'closing', '**Date:** 2026-03-13')]).get('8')!;
+		expect(late).toMatchObject({ start: '2026-03-03', end: undefined });
+		expect(late.conflicts).toEqual(["end: the plan's 2026-03-04 (plan.md:3), but the sprint was reviewed on 2026-03-13 (retrospective.md:3)"]);
+		expect(weigh([...plan, ...doc('retrospective.md', 'closing', '**Date:** 2026-03-04')]).get('8')!.end).toBe('2026-03-04');
+	});
 	it('witnesses of one rank that disagree leave the fact out, and say so with both lines', () => {
 		const facts = weigh([...doc('report.md', 'closing', '**Dates:** 2026-03-02 → 2026-03-06'), ...doc('retro.md', 'closing', '**Dates:** 2026-03-02 → 2026-03-09')]).get('8')!;
 		expect(facts.start).toBe('2026-03-02');
@@ -234,8 +241,10 @@ describe('sprintbook sprints on archives in the shapes that went wrong', () => {
 
 	it('a roadmap with a section per sprint: the sprint in progress is current, with its days and goal', () => {
 		const { facts, at } = sprintsOf('roadmap-sections');
-		// "Phase 2 Sprint 3" is another numbering: no sprint 3.
-		expect(facts.sprints.map((s) => s.id)).toEqual(['7', '8']);
+		// "Phase 2 Sprint 3" is another numbering: no sprint 3. A strategy's section about Sprint 9 makes it a sprint
+		// the roadmap lists, with nothing stated of it.
+		expect(facts.sprints.map((s) => s.id)).toEqual(['7', '8', '9']);
+		expect(at('9')).toMatchObject({ status: null, start: null, end: null, goal: null, sources: {} });
 		expect(facts.current).toBe('8');
 		expect(at('7')).toMatchObject({ status: 'complete', start: '2025-09-08', end: '2025-09-19', goal: 'Take card payments in the shop' });
 		expect(at('8')).toMatchObject({

@@ -290,10 +290,11 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	const sprintStated = (sprint: string) => sprintKnown(sprint) || !depths.size || depths.has(depth(sprint));
 	const inferred = inferFacts(inferDocs, sprintStated).facts;
 	/** Sprints only documents about many sprints state a status or days of: the roadmap lists them, so they have a page. */
-	const statedElsewhere = [...inferred].filter(([sprint, f]) => !sprintKnown(sprint) && (f.status || f.start || f.end)).map(([sprint, f]) => {
-		const at = /^(.*):(\d+)$/.exec(f.evidence.status ?? f.evidence.start ?? f.evidence.end ?? '');
+	// A section about the sprint (a heading naming it) or a row stating its status or days: the sprint exists.
+	const statedElsewhere = [...inferred].filter(([sprint, f]) => !sprintKnown(sprint) && (f.section || f.status || f.start || f.end)).map(([sprint, f]) => {
+		const at = /^(.*):(\d+)$/.exec(f.section?.at ?? f.evidence.status ?? f.evidence.start ?? f.evidence.end ?? '');
 		const line = at ? sources.find((s) => s.inside === at[1])?.lines[Number(at[2]) - 1] : undefined;
-		const title = line?.replace(/^\s*#+\s*|\|/g, ' ').replace(/\*\*|__|`/g, '').replace(/^[^\p{L}\p{N}]+/u, '').replace(/\s+/g, ' ').trim();
+		const title = plainInline(line?.replace(/^\s*#+\s*|\|/g, ' ') ?? '').replace(/^[^\p{L}\p{N}]+/u, '').replace(/\s+/g, ' ').trim();
 		return { sprint, title: title || `Sprint ${sprint}` };
 	});
 	const factsOf = (sprint: string): WeighedFacts => inferred.get(sprint) ?? { evidence: {}, conflicts: [] };

@@ -17,7 +17,11 @@ export type FactValue =
 	| { fact: 'start' | 'end'; value: string; weak?: boolean }
 	| { fact: 'goal'; value: string }
 	| { fact: 'tests'; value: { passing: number; total: number } }
-	| { fact: 'depends_on'; value: string[] };
+	| { fact: 'depends_on'; value: string[] }
+	/** The day a retrospective or review was held: no fact of its own, but a bound on the end. */
+	| { fact: 'heldOn'; value: string }
+	/** A section of a document about many sprints is about this one: the sprint exists, whatever else it states. */
+	| { fact: 'section'; value: string };
 
 export type Statement = FactValue & {
 	sprint: string;
@@ -113,11 +117,13 @@ export function sprintDocStatements(doc: InferDoc & { sprint: string }): Stateme
 			} else if (fact === 'start' || fact === 'end') {
 				const day = readDay(label.value);
 				if (day) say({ fact, value: day }, i);
-			} else if (fact === 'date' && role === 'closing' && !/retro|review/i.test(file.split('/').pop()!)) {
+			} else if (fact === 'date' && role === 'closing') {
 				// A closing report's date is the day it closed the sprint: an end, but weaker than one stated as such. A
-				// retrospective or review is held after the sprint: its date is not the end.
+				// retrospective or review is held after the sprint: its date is not the end, but the sprint ran until then
+				// at least — a planned end before it is not the day the sprint ended.
 				const day = readDay(label.value);
-				if (day) say({ fact: 'end', value: day, weak: true }, i);
+				const held = /retro|review/i.test(file.split('/').pop()!);
+				if (day) say(held ? { fact: 'heldOn', value: day } : { fact: 'end', value: day, weak: true }, i);
 			} else if (fact === 'goal') {
 				const goal = cleanGoal(label.value);
 				if (goal) say({ fact: 'goal', value: goal }, i);
@@ -269,6 +275,7 @@ export function manyDocStatements(doc: InferDoc): Statement[] {
 			const sprint = sprintOfHeading(h[2]!);
 			if (sprint && level >= 2) {
 				section = { sprint, level, start: i };
+				say(sprint, { fact: 'section', value: h[2]! }, i);
 				const status = headingStatus(h[2]!, h[2]!.replace(/\bsprint\s*#?\s*\d+(?:\.\d+)?/i, ''));
 				if (status) say(sprint, { fact: 'status', value: status.status, ...(status.weak ? { weak: true } : {}) }, i);
 				const span = spanIn(h[2]!);

@@ -19,6 +19,8 @@ export interface WeighedFacts {
 	evidence: Partial<Record<FactName, string>>;
 	/** Facts left out because witnesses of one rank disagree, each with the lines that do. */
 	conflicts: string[];
+	/** The first heading of a document about many sprints that is about this sprint, when one is: `file:line` and text. */
+	section?: { at: string; text: string };
 }
 
 /** Rank of a witness for a fact: higher speaks first, 0 is not heard. */
@@ -37,6 +39,9 @@ function rank(s: Statement): number {
 			return s.from === 'closing' || s.from === 'overview' ? 2 : 0;
 		case 'depends_on':
 			return s.from === 'plan' || s.from === 'overview' ? 2 : 0;
+		case 'heldOn':
+		case 'section':
+			return 0;
 	}
 }
 
@@ -85,6 +90,17 @@ export function weigh(statements: readonly Statement[], closed: ReadonlySet<stri
 			(facts as unknown as Record<string, unknown>)[fact] = best[0]!.value;
 			facts.evidence[fact] = at(best[0]!);
 		}
+		// Only the plan says when it ends, and the sprint's retrospective was held days after that day: the sprint ran
+		// longer than planned, and no document says until when.
+		const heldOn = all.filter((s) => s.fact === 'heldOn').sort((a, b) => (a.value < b.value ? 1 : -1))[0];
+		const endFrom = all.find((s) => s.fact === 'end' && at(s) === facts.evidence.end);
+		if (facts.end && heldOn && endFrom?.from === 'plan' && (heldOn.value as string) > facts.end) {
+			facts.conflicts.push(`end: the plan's ${facts.end} (${facts.evidence.end}), but the sprint was reviewed on ${heldOn.value} (${at(heldOn)})`);
+			delete facts.end;
+			delete facts.evidence.end;
+		}
+		const section = all.find((s) => s.fact === 'section');
+		if (section) facts.section = { at: at(section), text: section.value as string };
 		if (facts.start && facts.end && facts.end < facts.start) {
 			facts.conflicts.push(`dates: the end ${facts.end} (${facts.evidence.end}) is before the start ${facts.start} (${facts.evidence.start})`);
 			delete facts.start;
