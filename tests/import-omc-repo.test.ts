@@ -25,7 +25,7 @@ if (!hasRepo && !process.env.CI) console.warn(`OMC repository tests skipped: ${R
 
 /** Every sprint the repository names in a folder, a file name or a document title (read with find and grep, by hand). */
 const NAMED_SPRINTS = [
-	'2.5', '2.6', '2.7', '2.8', '2.9', '2.10', '2.11', '2.12', '2.13', '2.15', '2.16', '2.17', '2.18', '2.19', '2.20',
+	'2.5', '2.6', '2.7', '2.8', '2.9', '2.10', '2.11', '2.12', '2.13', '2.14', '2.15', '2.16', '2.17', '2.18', '2.19', '2.20',
 	'2.21', '2.22', '2.23', '2.24', '2.25', '2.26', '2.27', '2.28', '2.29', '2.30', '2.31', '2.32', '2.33', '2.34',
 	'2.35', '2.36', '2.37', '2.38', '2.39', '2.40', '2.41', '2.42', '2.43', '2.44', '2.45', '2.46', '2.47', '2.48', '2.49', '2.50',
 	'2.51', '2.52', '2.53', '2.60', '2.61',
@@ -102,8 +102,10 @@ describe.skipIf(!hasRepo && !process.env.CI)('the OMC repository, imported into 
 		expect(textOf(card)).toContain('Expand BYOM credential management to support multiple models per provider');
 	});
 
-	it('lists every sprint the repository names on the timeline, newest first', () => {
-		const listed = page('/sprints/').querySelectorAll('ol.sprint-list > li').map((li) => li.getAttribute('data-sprint'));
+	it('lists every sprint the repository names on the timeline, newest first, 50 to a page', () => {
+		const onPage = (url: string) => page(url).querySelectorAll('ol.sprint-list > li').map((li) => li.getAttribute('data-sprint'));
+		expect(onPage('/sprints/')).toHaveLength(50);
+		const listed = [...onPage('/sprints/'), ...onPage('/sprints/page/2/')];
 		expect(listed).toEqual([...NAMED_SPRINTS].reverse());
 		for (const sprint of NAMED_SPRINTS) expect(existsSync(join(dist, 'sprints', sprint, 'index.html')), sprint).toBe(true);
 	});
@@ -192,15 +194,17 @@ describe.skipIf(!hasRepo && !process.env.CI)('the OMC repository, imported into 
 		// The milestones table comes first; the roadmap's own prose (with its risk table) follows it.
 		const rows = page('/roadmap/').querySelector('main table')!.querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('td').map(textOf));
 		// "### Sprint 2.36 - Advanced Analytics & Alerting (COMPLETE)" … "### Sprint 2.53 - Phase 7.2: … (UPCOMING)".
-		// …and 2.60, which only ROADMAP_STRATEGY.md's "Phase 8 … (Sprint 2.60) ✅ COMPLETE" section states: 19 sprints.
-		expect(rows).toHaveLength(19);
-		expect(rows[0]!.slice(0, 2)).toEqual(['2.36', 'Advanced Analytics & Alerting']);
+		// …and 2.60, which only ROADMAP_STRATEGY.md's "Phase 8 … (Sprint 2.60) ✅ COMPLETE" section states, and 2.14, which
+		// only DOCUMENTATION_STRATEGY.md's "### Sprint 2.14 Integration" section is about: 20 sprints.
+		expect(rows).toHaveLength(20);
+		expect(rows[0]).toEqual(['2.14', 'Sprint 2.14 Integration', 'not stated']);
+		expect(rows[1]!.slice(0, 2)).toEqual(['2.36', 'Advanced Analytics & Alerting']);
 		expect(rows.find((r) => r[0] === '2.53')).toEqual(['2.53', 'Phase 7.2: Stage-Row Architecture & Stale Protocol', '✎draft']);
 		expect(rows.at(-1)![0]).toBe('2.60');
 		// A sprint the roadmap lists is a sprint: each has its page.
 		const links = page('/roadmap/').querySelector('main table')!.querySelectorAll('tbody td:first-child a').map((a) => a.text);
 		expect(links).toEqual(rows.map((r) => r[0]));
-		expect(imported).toMatch(/ROADMAP\.md +content\/roadmap\.md +date "Mar 2026" has no day: left out; 19 milestones from its list of sprints/);
+		expect(imported).toMatch(/ROADMAP\.md +content\/roadmap\.md +date "Mar 2026" has no day: left out; 20 milestones from its list of sprints/);
 	});
 
 	it('takes the goals a plan states in its Objective or Primary Goal section', () => {
