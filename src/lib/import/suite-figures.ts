@@ -146,12 +146,16 @@ function labelOf(line: string, at: number): string | undefined {
  * counted. A line that names a part of the suite, hedges, or aims at a target is not the suite's.
  */
 export function outcomeCounts(raw: string): TestCounts | undefined {
-	const line = raw.replace(/\*\*|__|`/g, '').replace(/(\d),(\d{3})\b/g, '$1$2');
-	// A breakdown in brackets ("(532 backend + 397 frontend)") qualifies the figure without making it a part; other
-	// brackets ("(100% of core tests)") say what it counts. "262 -> 264 passing" is a change, not a result.
+	const whole = raw.replace(/\*\*|__|`/g, '').replace(/(\d),(\d{3})\b/g, '$1$2');
+	// A long line says several things: only the clause that counts the run speaks for it ("Full suite at close: 1,859
+	// passed / 26 skipped / 0 failed; on-device integration 32/32").
+	const line = whole.split(/;|\s--\s|\.\s/).find((c) => /\d+\s*(?:tests?\s+)?(?:passing|passed|pass)\b|\b100\s*%/i.test(c)) ?? whole;
+	// A breakdown or a change in brackets ("(532 backend + 397 frontend)", "(+~70 from sprint scope)") qualifies the
+	// figure without making it a part; other brackets ("(100% of core tests)") say what it counts. "262 -> 264
+	// passing" is a change, not a result.
 	const outside = line.replace(/\([^)]*\+[^)]*\)/g, ' ');
 	if (/->|→/.test(line)) return undefined;
-	if (PART.test(outside) || HEDGED.test(line) || REPORT_TARGET.test(outside) || /\/\s*\d/.test(line.replace(/\d+\s*(?:passed|passing|pass|skipped|skip|failed)\s*\//gi, ''))) return undefined;
+	if (PART.test(outside) || HEDGED.test(outside) || REPORT_TARGET.test(outside) || /\/\s*\d/.test(outside.replace(/\d+\s*(?:passed|passing|pass|skipped|skip|failed|failing)\s*\//gi, ''))) return undefined;
 	// "| Tests passing | 961 (28 skipped) |": the label names the outcome, the cell gives the count.
 	const cells = line.trim().startsWith('|') ? line.split('|').slice(1, -1).map((c) => c.trim()) : [];
 	if (cells.length === 2 && /^tests?\s+(?:passing|passed)$/i.test(cells[0]!)) {
