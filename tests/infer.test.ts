@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDay, readPeriod } from '../src/lib/infer/dates.ts';
-import { docRole } from '../src/lib/infer/role.ts';
+import { docRole, titleRole } from '../src/lib/infer/role.ts';
 import { readStatus } from '../src/lib/infer/status.ts';
 import { manyDocStatements, plainInline, sprintDocStatements, sprintOfHeading } from '../src/lib/infer/statements.ts';
 import { weigh } from '../src/lib/infer/weigh.ts';
@@ -188,6 +188,29 @@ describe('weighing candidates', () => {
 		]);
 		expect(weigh([...board, ...doc('summary.md', 'closing', '**Status:** Done')], new Set(['8'])).get('8')!.status).toBe('complete');
 		expect(weigh(board).get('8')!.status).toBe('active');
+	});
+	it("a log's later entry outdates an earlier one; a task's lines under a sub-heading are not the sprint's", () => {
+		const log = manyDocStatements({
+			file: 'LOGBOOK.md', role: 'many', lines: [
+				'# Log', '', '## [2026-03-01] - Sprint 8 wrap-up', '**Status**: COMPLETED', '',
+				'## [2026-02-20] - Sprint 8 kickoff', '**Status**: IN_PROGRESS', '', '### Task 4', '**Date Completed**: 2026-02-21',
+			],
+		});
+		expect(log.filter((s) => s.fact !== 'section').map((s) => [s.fact, s.value, s.date])).toEqual([['status', 'complete', '2026-03-01'], ['status', 'active', '2026-02-20']]);
+		const facts = weigh(log).get('8')!;
+		expect(facts.status).toBe('complete');
+		expect(facts.evidence.status).toBe('LOGBOOK.md:4');
+		expect(facts.end).toBeUndefined();
+	});
+	it('which document is what, also by its title when its name says only its subject', () => {
+		expect(titleRole('Sprint 2.24 Retrospective - Operational Consolidation')).toBe('closing');
+		expect(titleRole('Sprint 3 Backlog: Checkout')).toBe('plan');
+		expect(titleRole('Sprint 2.9 - Track A Complete')).toBeUndefined();
+	});
+	it('a goal section\'s "Primary:" line is the goal, found on its line; a "Date Range" is a span', () => {
+		const facts = weigh(doc('backlog.md', 'plan', '**Date Range:** January 17-20, 2026', '', '## 🎯 Sprint Goal', '', '**Primary:** Ship `search` to everyone.')).get('8')!;
+		expect(facts).toMatchObject({ start: '2026-01-17', end: '2026-01-20', goal: 'Ship search to everyone.' });
+		expect(facts.evidence.goal).toBe('backlog.md:7');
 	});
 	it('dependencies only from explicit statements; "None" means none', () => {
 		const deps = (...lines: string[]) => weigh(doc('plan.md', 'plan', ...lines)).get('8')?.depends_on;

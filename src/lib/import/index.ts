@@ -25,6 +25,7 @@ import { docKind, projectDocPlace, rankAs, sprintInName, sprintOf, type SprintEv
 import { firstSection, mapStatus, parseDateRange, parseLooseDate, pick, readLabels, type Label } from './metadata.ts';
 import { readMilestones, readNextSprint, readTiers, readTracks } from './plan-fields.ts';
 import { docRole, inferFacts, type InferDoc, type WeighedFacts } from '../infer/index.ts';
+import { titleRole } from '../infer/role.ts';
 import { plainInline } from '../infer/statements.ts';
 import { readSuiteFigure } from './suite-figures.ts';
 
@@ -243,7 +244,10 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	// of an `archive/` subfolder is about that folder.
 	const aboutOf = new Map(
 		sources.map((s) => {
-			const role = docRole(basename(s.abs), s.title);
+			let role = docRole(basename(s.abs), s.title);
+			// A file named for its sprint and its subject ("sprint_2_24_operational_consolidation") is what its title says
+			// it is, when the title names the kind right after the sprint.
+			if (role === 'other' && (s.sprintFrom === 'file name' || s.sprintFrom === 'folder')) role = titleRole(s.title) ?? role;
 			const parent = s.inside.split('/').slice(-2, -1)[0] ?? '';
 			const generic = !sprintInName(basename(s.abs));
 			return [s, generic && s.sprintFrom === 'folder' && sprintInName(parent) !== s.sprint && role !== 'part' ? 'other' : role];

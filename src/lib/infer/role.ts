@@ -19,6 +19,19 @@ const SUBJECT = /^(?:test|tests|testing|validation|verification|qa|uat|security|
 /** Words that say nothing of what the doc is about. */
 const NEUTRAL = /^(?:sprint|sprints|executive|comprehensive|official|checklist|team|the|of|and|for|archived|updated|story|stories|execution|v\d+|md)$/i;
 
+/**
+ * The role a title gives, when the kind follows the sprint right away: "Sprint 2.24 Retrospective - Operational
+ * Consolidation" is a retrospective, whatever its file is called.
+ */
+export function titleRole(title: string): DocRole | undefined {
+	const kind = /^sprint\s*#?\s*\d+(?:\.\d+)*\s*[-–—:]?\s*(\p{L}+)(?:\s+(\p{L}+))?/iu.exec(title.trim());
+	if (!kind) return undefined;
+	const words = [kind[1]!, kind[2] ?? ''];
+	if (words.some((w) => /^(?:summary|report|review|retro|retrospective|closure|completion|recap)$/i.test(w))) return 'closing';
+	if (words.some((w) => /^(?:plan|planning|backlog|breakdown|kickoff)$/i.test(w))) return 'plan';
+	return undefined;
+}
+
 /** The role of a sprint's document, from its file name and H1 title. */
 export function docRole(fileName: string, title: string): DocRole {
 	const name = fileName.replace(/\.mdx?$/i, '');

@@ -30,6 +30,8 @@ export type Statement = FactValue & {
 	line: number;
 	/** What kind of document says it: one of the sprint's own, or one about many sprints. */
 	from: DocRole | 'many';
+	/** The day the statement was made, when its place says (a log entry's dated heading). */
+	date?: string;
 };
 
 export interface InferDoc {
@@ -138,8 +140,9 @@ export function sprintDocStatements(doc: InferDoc & { sprint: string }): Stateme
 		// A goal section near the top is the sprint's; one deep in the doc is a story's or a phase's.
 		const goal = readGoalSection(lines.slice(0, 80));
 		if (goal) {
-			const at = lines.findIndex((l, i) => i > 0 && l.includes(goal.slice(0, 30)));
-			const g = cleanGoal(goal);
+			const at = lines.findIndex((l, i) => i > 0 && plainInline(l).includes(plainInline(goal).slice(0, 30)));
+			// "**Primary:** Deliver …" under the heading: the label is not part of the goal.
+			const g = cleanGoal(goal.replace(/^(?:primary|main|sprint goal|goal)\s*[:：]\s*/i, ''));
 			if (g && at >= 0) say({ fact: 'goal', value: g }, at);
 		}
 	}
@@ -261,20 +264,24 @@ function headingStatus(text: string, rest: string): { status: string; weak?: boo
 export function manyDocStatements(doc: InferDoc): Statement[] {
 	const { file, lines } = doc;
 	const out: Statement[] = [];
-	const say = (sprint: string, s: FactValue, line: number) => out.push({ ...s, sprint, file, line: line + 1, from: 'many' } as Statement);
-	let section: { sprint: string; level: number; start: number } | undefined;
+	// A log's entry is dated in its heading ("## [2026-03-01] - Sprint 2.36 …"): its statements carry that day.
+	const say = (sprint: string, s: FactValue, line: number) => out.push({ ...s, sprint, file, line: line + 1, from: 'many', ...(section?.date ? { date: section.date } : {}) } as Statement);
+	let section: { sprint: string; level: number; start: number; date?: string } | undefined;
 	let columns: { sprint: number; status: number; dates: number } | undefined;
 	let fenced = false;
+	let lastHeading = -1;
 	lines.forEach((raw, i) => {
 		if (/^\s*(```|~~~)/.test(raw)) fenced = !fenced;
 		if (fenced) return;
 		const h = /^(#{1,6})\s+(.*)$/.exec(raw);
+		if (h) lastHeading = i;
 		if (h) {
 			const level = h[1]!.length;
 			if (section && level <= section.level) section = undefined;
 			const sprint = sprintOfHeading(h[2]!);
 			if (sprint && level >= 2) {
-				section = { sprint, level, start: i };
+				const day = readDay(h[2]!.replace(/\([^)]*\)/g, ''));
+				section = { sprint, level, start: i, ...(day && !spanIn(h[2]!) ? { date: day } : {}) };
 				say(sprint, { fact: 'section', value: h[2]! }, i);
 				const status = headingStatus(h[2]!, h[2]!.replace(/\bsprint\s*#?\s*\d+(?:\.\d+)?/i, ''));
 				if (status) say(sprint, { fact: 'status', value: status.status, ...(status.weak ? { weak: true } : {}) }, i);
@@ -320,7 +327,8 @@ export function manyDocStatements(doc: InferDoc): Statement[] {
 			return;
 		}
 		columns = undefined;
-		if (!section || i - section.start > 15) return;
+		// Only the lines right under the sprint's heading speak for the sprint: a sub-heading's are a task's.
+		if (!section || section.start !== lastHeading || i - section.start > 15) return;
 		const label = labelOn(raw);
 		if (!label) return;
 		const fact = labelFact(label.key);

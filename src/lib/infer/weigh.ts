@@ -79,6 +79,12 @@ export function weigh(statements: readonly Statement[], closed: ReadonlySet<stri
 				if (named.length) facts.evidence.depends_on = at(witness);
 				continue;
 			}
+			// Dated statements that disagree (a log's entries): an earlier one is outdated by a later one.
+			const dated = best.filter((s) => s.date);
+			if (dated.length > 1) {
+				const latest = dated.reduce((a, b) => (b.date! > a.date! ? b : a));
+				best = best.filter((s) => !s.date || key(s) === key(latest) || s.date >= latest.date!);
+			}
 			const values = new Set(best.map(key));
 			if (values.size > 1 && fact !== 'goal') {
 				const seen = new Map<string, Statement>();
