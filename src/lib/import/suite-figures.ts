@@ -105,7 +105,7 @@ export function readSuiteFigure(lines: readonly string[], role: 'plan' | 'report
 	if (!found.length) found.push(...counted);
 	// "Tests Created: 142 new tests" beside "142/142": the new tests passing, not the suite.
 	const added = new Set(
-		lines.flatMap((l) => [...l.replace(/\*\*|__|\|/g, ' ').matchAll(/\b(\d[\d,]*)\s+(?:new|added)\s+tests?\b|\btests?\s+(?:added|created|written)\s*:?\s*(\d[\d,]*)\b/gi)].map((m) => Number((m[1] ?? m[2])!.replace(/,/g, '')))),
+		lines.flatMap((l) => [...l.replace(/\*\*|__|\|/g, ' ').matchAll(/\b(\d[\d,]*)\s+(?:new|added)\s+tests?\b|\btests?\s+(?:added|created)\s*:?\s*(\d[\d,]*)\b(?!\s+total)/gi)].map((m) => Number((m[1] ?? m[2])!.replace(/,/g, '')))),
 	);
 	const kept = found.filter((f) => !(f.passing === f.total && added.has(f.total)));
 	found.length = 0;

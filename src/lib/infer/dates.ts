@@ -122,14 +122,19 @@ export function spanIn(raw: string): Span | undefined {
 }
 
 /**
- * What a value under a "dates"/"duration"/"period" label says of the sprint's days: a span; or one day (a
- * one-day sprint: start and end alike); nothing when it names no day, or several days that are not one span.
+ * What a value under a "dates"/"duration"/"period" label says of the sprint's days: a span; or one day (a one-day
+ * sprint, "January 24, 2026 (single-day sprint)": start and end alike); nothing when it names no day, or several
+ * days that are not one span.
  */
-export function readPeriod(raw: string): Span | undefined {
+export function readPeriod(raw: string): Partial<Span> | undefined {
+	return readSpanOrDay(raw);
+}
+
+function readSpanOrDay(raw: string): Span | undefined {
 	// "2026-05-25 (single session; warmup merged 2026-05-24)": the brackets comment on the day the value names; read
 	// them only when the value names no day outside them ("17 working days (Sept 30 - Oct 18, 2025)").
 	const outside = raw.replace(/\([^)]*\)|（[^）]*）/g, ' ');
-	if (outside !== raw && daysIn(outside).length) return readPeriod(outside);
+	if (outside !== raw && daysIn(outside).length) return readSpanOrDay(outside);
 	const s = spanIn(raw);
 	if (s) return s;
 	const days = daysIn(raw);

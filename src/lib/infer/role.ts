@@ -15,18 +15,19 @@ const PLAN_WORDS = /^(?:plan|plans|planning|backlog|breakdown|kickoff|kick|off|i
 const CLOSING_WORDS = /^(?:summary|report|review|retro|retrospective|checkpoint|closure|closing|closeout|close|out|complete|completed|completion|final|wrapup|wrap|up|recap|postmortem|outcome|outcomes|results|bilan|rapport|resume|résumé|resumen|informe|cierre|abschluss|总结|回顾|复盘|报告|振り返り|完了)$/i;
 const OVERVIEW_WORDS = /^(?:readme|index|overview|status)$/i;
 /** Words that name one subject of the sprint's work. */
-const SUBJECT = /^(?:test|tests|testing|validation|verification|qa|uat|security|performance|deployment|migration|investigation|analysis|handoff|prompts?|instructions|guide|refactoring|debugging)$/i;
+const SUBJECT = /^(?:test|tests|testing|validation|verification|qa|uat|security|performance|deployment|migration|investigation|analysis|handoff|prompts?|instructions|guide|refactoring|debugging|checklist)$/i;
 /** Words that say nothing of what the doc is about. */
-const NEUTRAL = /^(?:sprint|sprints|executive|comprehensive|official|checklist|team|the|of|and|for|archived|updated|story|stories|execution|v\d+|md)$/i;
+const NEUTRAL = /^(?:sprint|sprints|executive|comprehensive|official|team|the|of|and|for|archived|updated|story|stories|execution|v\d+|md)$/i;
 
 /**
  * The role a title gives, when the kind follows the sprint right away: "Sprint 2.24 Retrospective - Operational
  * Consolidation" is a retrospective, whatever its file is called.
  */
 export function titleRole(title: string): DocRole | undefined {
-	const kind = /^sprint\s*#?\s*\d+(?:\.\d+)*\s*[-–—:]?\s*(\p{L}+)(?:\s+(\p{L}+))?/iu.exec(title.trim());
+	// The first word only: "Sprint 11 Evaluation Report" is an evaluation, reported.
+	const kind = /^sprint\s*#?\s*\d+(?:\.\d+)*\s*[-–—:]?\s*(\p{L}+)/iu.exec(title.trim());
 	if (!kind) return undefined;
-	const words = [kind[1]!, kind[2] ?? ''];
+	const words = [kind[1]!];
 	if (words.some((w) => /^(?:summary|report|review|retro|retrospective|closure|completion|recap)$/i.test(w))) return 'closing';
 	if (words.some((w) => /^(?:plan|planning|backlog|breakdown|kickoff)$/i.test(w))) return 'plan';
 	return undefined;

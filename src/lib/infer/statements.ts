@@ -113,8 +113,8 @@ export function sprintDocStatements(doc: InferDoc & { sprint: string }): Stateme
 			} else if (fact === 'period') {
 				const p = readPeriod(label.value);
 				if (p) {
-					say({ fact: 'start', value: p.start }, i);
-					say({ fact: 'end', value: p.end }, i);
+					if (p.start) say({ fact: 'start', value: p.start }, i);
+					if (p.end) say({ fact: 'end', value: p.end }, i);
 				}
 			} else if (fact === 'start' || fact === 'end') {
 				const day = readDay(label.value);
@@ -180,8 +180,8 @@ function ownFrontmatterStatements({ file, lines, sprint, role }: InferDoc & { sp
 		} else if (fact === 'period') {
 			const p = readPeriod(value);
 			if (p) {
-				say({ fact: 'start', value: p.start }, i);
-				say({ fact: 'end', value: p.end }, i);
+				if (p.start) say({ fact: 'start', value: p.start }, i);
+				if (p.end) say({ fact: 'end', value: p.end }, i);
 			}
 		} else if (fact === 'goal') {
 			const goal = cleanGoal(value);
@@ -320,8 +320,8 @@ export function manyDocStatements(doc: InferDoc): Statement[] {
 			if (columns.dates !== -1) {
 				const p = readPeriod(cells[columns.dates] ?? '');
 				if (p) {
-					say(sprint, { fact: 'start', value: p.start }, i);
-					say(sprint, { fact: 'end', value: p.end }, i);
+					if (p.start) say(sprint, { fact: 'start', value: p.start }, i);
+					if (p.end) say(sprint, { fact: 'end', value: p.end }, i);
 				}
 			}
 			return;
@@ -341,8 +341,8 @@ export function manyDocStatements(doc: InferDoc): Statement[] {
 		} else if (fact === 'period') {
 			const p = readPeriod(label.value);
 			if (p) {
-				say(section.sprint, { fact: 'start', value: p.start }, i);
-				say(section.sprint, { fact: 'end', value: p.end }, i);
+				if (p.start) say(section.sprint, { fact: 'start', value: p.start }, i);
+				if (p.end) say(section.sprint, { fact: 'end', value: p.end }, i);
 			}
 		} else if (fact === 'start' || fact === 'end') {
 			const day = readDay(label.value);
