@@ -8,7 +8,7 @@ import { readSuiteFigure } from '../import/suite-figures.ts';
 import { readGoalSection } from '../import/metadata.ts';
 import { compareSprints } from '../sprints.ts';
 import { readDay, readPeriod, spanIn } from './dates.ts';
-import { labelFact } from './labels.ts';
+import { labelFact, type LabelFact } from './labels.ts';
 import type { DocRole } from './role.ts';
 import { readStatus } from './status.ts';
 
@@ -76,6 +76,34 @@ export function cleanGoal(raw: string): string | undefined {
 	return t.length >= 8 && !/[:：]$/.test(t) ? t : undefined;
 }
 
+/**
+ * What one labelled value states, by the fact its label names: a status, a span of days or one day, a goal. The one
+ * reading every place uses — a doc's header, its own frontmatter, a roadmap's section.
+ */
+function labelStatements(fact: LabelFact | undefined, value: string): FactValue[] {
+	switch (fact) {
+		case 'status': {
+			const status = readStatus(value);
+			return status ? [{ fact: 'status', value: status }] : [];
+		}
+		case 'period': {
+			const p = readPeriod(value);
+			return [...(p?.start ? [{ fact: 'start' as const, value: p.start }] : []), ...(p?.end ? [{ fact: 'end' as const, value: p.end }] : [])];
+		}
+		case 'start':
+		case 'end': {
+			const day = readDay(value);
+			return day ? [{ fact, value: day }] : [];
+		}
+		case 'goal': {
+			const goal = cleanGoal(value);
+			return goal ? [{ fact: 'goal', value: goal }] : [];
+		}
+		default:
+			return [];
+	}
+}
+
 /** Lines of the header: up to the second `##` section or 40 lines, whichever comes first (a first "Overview" section still heads the doc). */
 function headerEnd(lines: readonly string[]): number {
 	let sections = 0;
@@ -104,21 +132,11 @@ export function sprintDocStatements(doc: InferDoc & { sprint: string }): Stateme
 			const label = labelOn(lines[i]!);
 			if (!label) continue;
 			const fact = labelFact(label.key);
-			if (fact === 'status') {
-				const status = readStatus(label.value);
-				if (status) say({ fact: 'status', value: status }, i);
+			for (const st of labelStatements(fact, label.value)) say(st, i);
+			if (fact === 'status' && role === 'closing' && readStatus(label.value) === 'complete') {
 				// "COMPLETED (Feb 22, 2026)" in a closing document: the day it finished.
-				const day = status === 'complete' && role === 'closing' ? readDay(label.value) : undefined;
-				if (day) say({ fact: 'end', value: day }, i);
-			} else if (fact === 'period') {
-				const p = readPeriod(label.value);
-				if (p) {
-					if (p.start) say({ fact: 'start', value: p.start }, i);
-					if (p.end) say({ fact: 'end', value: p.end }, i);
-				}
-			} else if (fact === 'start' || fact === 'end') {
 				const day = readDay(label.value);
-				if (day) say({ fact, value: day }, i);
+				if (day) say({ fact: 'end', value: day }, i);
 			} else if (fact === 'date' && role === 'closing') {
 				// A closing report's date is the day it closed the sprint: an end, but weaker than one stated as such. A
 				// retrospective or review is held after the sprint: its date is not the end, but the sprint ran until then
@@ -126,9 +144,6 @@ export function sprintDocStatements(doc: InferDoc & { sprint: string }): Stateme
 				const day = readDay(label.value);
 				const held = /retro|review/i.test(file.split('/').pop()!);
 				if (day) say(held ? { fact: 'heldOn', value: day } : { fact: 'end', value: day, weak: true }, i);
-			} else if (fact === 'goal') {
-				const goal = cleanGoal(label.value);
-				if (goal) say({ fact: 'goal', value: goal }, i);
 			}
 		}
 	};
@@ -171,22 +186,8 @@ function ownFrontmatterStatements({ file, lines, sprint, role }: InferDoc & { sp
 		const key = m[1]!.replace(/_/g, ' ');
 		const value = m[2]!;
 		const fact = /^depends on$/i.test(key) ? 'depends' : labelFact(key);
-		if (fact === 'status') {
-			const status = readStatus(value);
-			if (status) say({ fact: 'status', value: status }, i);
-		} else if (fact === 'start' || fact === 'end') {
-			const day = readDay(value);
-			if (day) say({ fact, value: day }, i);
-		} else if (fact === 'period') {
-			const p = readPeriod(value);
-			if (p) {
-				if (p.start) say({ fact: 'start', value: p.start }, i);
-				if (p.end) say({ fact: 'end', value: p.end }, i);
-			}
-		} else if (fact === 'goal') {
-			const goal = cleanGoal(value);
-			if (goal) say({ fact: 'goal', value: goal }, i);
-		} else if (fact === 'depends' && (role === 'plan' || role === 'overview')) {
+		for (const st of labelStatements(fact, value)) say(st, i);
+		if (fact === 'depends' && (role === 'plan' || role === 'overview')) {
 			const names = /^\[(.*)\]$/.exec(value)?.[1]!.split(',').map((x) => x.trim().replace(/^["']|["']$/g, '')).filter((x) => /^\d+(?:\.\d+)*$/.test(x));
 			if (names) say({ fact: 'depends_on', value: names.filter((n) => n !== sprint && compareSprints(n, sprint) < 0) }, i);
 		}
@@ -330,24 +331,7 @@ export function manyDocStatements(doc: InferDoc): Statement[] {
 		// Only the lines right under the sprint's heading speak for the sprint: a sub-heading's are a task's.
 		if (!section || section.start !== lastHeading || i - section.start > 15) return;
 		const label = labelOn(raw);
-		if (!label) return;
-		const fact = labelFact(label.key);
-		if (fact === 'status') {
-			const status = readStatus(label.value);
-			if (status) say(section.sprint, { fact: 'status', value: status }, i);
-		} else if (fact === 'goal') {
-			const goal = cleanGoal(label.value);
-			if (goal) say(section.sprint, { fact: 'goal', value: goal }, i);
-		} else if (fact === 'period') {
-			const p = readPeriod(label.value);
-			if (p) {
-				if (p.start) say(section.sprint, { fact: 'start', value: p.start }, i);
-				if (p.end) say(section.sprint, { fact: 'end', value: p.end }, i);
-			}
-		} else if (fact === 'start' || fact === 'end') {
-			const day = readDay(label.value);
-			if (day) say(section.sprint, { fact, value: day }, i);
-		}
+		if (label) for (const st of labelStatements(labelFact(label.key), label.value)) say(section.sprint, st, i);
 	});
 	return out;
 }
