@@ -304,6 +304,15 @@ describe('sprintbook sprints on archives in the shapes that went wrong', () => {
 		expect(plan6).toContain('**Status**: Pre-kickoff stub written at the Sprint 5 close-out, per the\nchecklist; scope is chosen at the next refinement.');
 	});
 
+	it("a doc's own frontmatter is read like its prose, and weighed with the rest", () => {
+		const { at } = sprintsOf('own-frontmatter');
+		// The plan's frontmatter says "in progress" and ends on the 14th; its summary, written after, says done on the 12th.
+		expect(at('2')).toEqual({
+			id: '2', status: 'complete', start: '2025-11-03', end: '2025-11-12', goal: 'Take orders online', tests: null, depends_on: ['1'],
+			sources: { status: 'SPRINT_2_SUMMARY.md:3', start: 'SPRINT_2_SUMMARY.md:4', end: 'SPRINT_2_SUMMARY.md:4', goal: 'SPRINT_2_PLAN.md:5', depends_on: 'SPRINT_2_PLAN.md:6' },
+		});
+	});
+
 	it('prints the same facts for a reader, each with where it was read, and refuses an unknown format', () => {
 		const { root } = sprintsOf('one-file-per-kind');
 		const human = sprintbook(['sprints', '--root', root]);
