@@ -35,6 +35,10 @@ describe('status, read from the whole statement', () => {
 		['✅ 完成', 'complete'],
 		['完了', 'complete'],
 		['Cancelled after kickoff', 'cancelled'],
+		['Завершён', 'complete'],
+		['В работе', 'active'],
+		['Concluído', 'complete'],
+		['진행 중', 'active'],
 		['✅', 'complete'],
 		['🔄', 'active'],
 	])('%s → %s', (raw, status) => expect(readStatus(raw)).toBe(status));
@@ -57,6 +61,8 @@ describe('days and spans as teams write them', () => {
 		['2 de octubre al 18 de octubre de 2025', ['2025-10-02', '2025-10-18']],
 		['January 24, 2026 (single-day sprint)', ['2026-01-24', '2026-01-24']],
 		['25/10/2025', ['2025-10-25', '2025-10-25']],
+		['30 сентября – 18 октября 2025', ['2025-09-30', '2025-10-18']],
+		['2025년 10월 2일', ['2025-10-02', '2025-10-02']],
 		// The brackets comment on the day; only a value with no day outside them is read inside them.
 		['2026-05-25 (single session; warmup merged 2026-05-24)', ['2026-05-25', '2026-05-25']],
 	])('%s', (raw, [start, end]) => expect(readPeriod(raw)).toEqual({ start, end }));
@@ -207,6 +213,12 @@ describe('weighing candidates', () => {
 		expect(titleRole('Sprint 3 Backlog: Checkout')).toBe('plan');
 		expect(titleRole('Sprint 2.9 - Track A Complete')).toBeUndefined();
 	});
+	it('labels and sections in the languages teams write', () => {
+		const facts = (...lines: string[]) => weigh(doc('plan.md', 'plan', ...lines)).get('8');
+		expect(facts('**Статус:** В работе', '**Сроки:** 2 – 18 октября 2025', '', '## Цель спринта', '', 'Принимать заказы онлайн')).toMatchObject({ status: 'active', start: '2025-10-02', end: '2025-10-18', goal: 'Принимать заказы онлайн' });
+		expect(facts('**Statut** : En cours', '', '## Objectif du sprint', '', 'Prendre les commandes en ligne')).toMatchObject({ status: 'active', goal: 'Prendre les commandes en ligne' });
+		expect(facts('**ステータス：** 完了', '**期間：** 2025年10月2日 ~ 2025年10月18日')).toMatchObject({ status: 'complete', start: '2025-10-02', end: '2025-10-18' });
+	});
 	it('a goal section\'s "Primary:" line is the goal, found on its line; a "Date Range" is a span', () => {
 		const facts = weigh(doc('backlog.md', 'plan', '**Date Range:** January 17-20, 2026', '', '## 🎯 Sprint Goal', '', '**Primary:** Ship `search` to everyone.')).get('8')!;
 		expect(facts).toMatchObject({ start: '2026-01-17', end: '2026-01-20', goal: 'Ship search to everyone.' });
@@ -302,6 +314,13 @@ describe('sprintbook sprints on archives in the shapes that went wrong', () => {
 		const plan6 = readFileSync(join(root, 'content/sprints/6/plan.md'), 'utf8');
 		expect(plan6).toMatch(/^title: STUB \(scope not selected\)$/m);
 		expect(plan6).toContain('**Status**: Pre-kickoff stub written at the Sprint 5 close-out, per the\nchecklist; scope is chosen at the next refinement.');
+	});
+
+	it('a team writing in Russian: folders, file names, labels, dates and dependencies in its words', () => {
+		const { facts, at } = sprintsOf('russian-team');
+		expect(facts.current).toBe('4');
+		expect(at('3')).toMatchObject({ status: 'complete', start: '2026-03-02', end: '2026-03-12', goal: 'Принимать заказы онлайн', sources: { status: 'спринты/спринт-3/итоги.md:3', goal: 'спринты/спринт-3/план.md:4' } });
+		expect(at('4')).toMatchObject({ status: 'active', start: '2026-03-16', end: '2026-03-27', goal: 'Оплата картой', depends_on: ['3'] });
 	});
 
 	it("a doc's own frontmatter is read like its prose, and weighed with the rest", () => {

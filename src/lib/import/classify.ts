@@ -13,9 +13,9 @@ import { slugifyFileName as slug } from '../layout.ts';
  * the dot only here, right after "sprint" and between short numbers, so
  * `SPRINT_3_2026_REVIEW` is sprint 3, not 3.2026. `PHASE_1.4` never matches.
  */
-const NAME_SPRINT = /(?:^|[^a-z])sprints?[-_ ]?(\d{1,3}(?:[._-]\d{1,3}(?!\d))*)(?![\d])/i;
+const NAME_SPRINT = /(?:^|[^a-zа-я])(?:sprints?|спринт|スプリント|冲刺)[-_ ]?(\d{1,3}(?:[._-]\d{1,3}(?!\d))*)(?![\d])/iu;
 /** "Sprint 14", "Sprint 2.61" in a title or a label value. */
-const TEXT_SPRINT = /\bsprint\s*#?\s*(\d{1,3}(?:\.\d{1,3})*)\b(?!\.\d)/i;
+const TEXT_SPRINT = /(?<![\p{L}\p{N}])(?:sprint|спринт|スプリント|冲刺)\s*#?\s*(\d{1,3}(?:\.\d{1,3})*)(?![\p{N}])(?!\.\d)/iu;
 
 /** The sprint a file or folder name names, with `_`/`-` read as dots: `SPRINT_2_50_CURRENT.md` → 2.50. */
 export function sprintInName(name: string): string | undefined {

@@ -136,7 +136,8 @@ export function findLabelAnywhere(lines: readonly string[], ...keys: string[]): 
  * a one-sentence goal, so they are not taken).
  */
 export function readGoalSection(lines: readonly string[]): string | undefined {
-	const heading = /^#{2,4}\s+(?:\W+\s*)?(?:sprint\s+|primary\s+|main\s+)?(?:objective|goal)s?\s*:?\s*$/i;
+	// In the languages teams write: "## Sprint Goal", "## Objectif du sprint", "## Sprint目标", "## Цель спринта".
+	const heading = /^#{2,4}\s+(?:[^\p{L}\p{N}\s]+\s*)?(?:(?:sprint\s+|primary\s+|main\s+)?(?:objective|goal)s?|(?:objectif|objetivo|obiettivo|ziel|цель)(?:\s+(?:du|del|de|des)?\s*sprints?|\s+спринта)?|(?:sprint\s*)?(?:目标|目標|목표))\s*[:：]?\s*$/iu;
 	// "## Sprint Objectives" may hold "### Primary Goal" and its paragraph: try each such heading in turn.
 	for (let start = 0; start < lines.length; start++) {
 		if (!heading.test(lines[start]!.trim())) continue;

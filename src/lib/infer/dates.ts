@@ -22,10 +22,15 @@ const MONTH_NAMES: string[][] = [
 	['december', 'décembre', 'decembre', 'diciembre', 'dezembro', 'dezember', 'dicembre'],
 ];
 
+/** Stems of month names that change their ending (Russian: "2 октября 2025", "в январе"). */
+const MONTH_STEMS = ['январ', 'феврал', 'март', 'апрел', 'ма[йяе]', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'].map((s) => new RegExp(`^${s}`));
+
 /** The month a word names (1–12): a whole name, or an abbreviation of at least three letters that fits one month only. */
 export function monthOf(word: string): number | undefined {
 	const w = word.toLowerCase().replace(/\.$/, '');
 	if (w.length < 3) return undefined;
+	const stem = MONTH_STEMS.findIndex((re) => re.test(w));
+	if (stem !== -1) return stem + 1;
 	const hits = new Set<number>();
 	MONTH_NAMES.forEach((names, i) => {
 		if (names.some((n) => n === w || (n.startsWith(w) && w.length >= 3))) hits.add(i + 1);
@@ -84,6 +89,7 @@ function named(month1: string, d1: number, y1: number, month2: string, d2: numbe
 const DAYS: Array<[RegExp, (m: RegExpExecArray) => string | undefined]> = [
 	[/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g, (m) => isoDay(+m[1]!, +m[2]!, +m[3]!)],
 	[/(\d{4})年(\d{1,2})月(\d{1,2})日/gu, (m) => isoDay(+m[1]!, +m[2]!, +m[3]!)],
+	[/(\d{4})년\s*(\d{1,2})월\s*(\d{1,2})일/gu, (m) => isoDay(+m[1]!, +m[2]!, +m[3]!)],
 	[new RegExp(String.raw`(?<![\p{L}\d])${MONTH}\s+${DAY},?\s+${YEAR}(?!\d)`, 'giu'), (m) => (monthOf(m[1]!) ? isoDay(+m[3]!, monthOf(m[1]!)!, +m[2]!) : undefined)],
 	[new RegExp(String.raw`(?<!\d)${DAY}\s+(?:de\s+)?${MONTH},?\s+(?:de\s+)?${YEAR}(?!\d)`, 'giu'), (m) => (monthOf(m[2]!) ? isoDay(+m[3]!, monthOf(m[2]!)!, +m[1]!) : undefined)],
 	[/(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.])/g, (m) => {

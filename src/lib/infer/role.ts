@@ -11,8 +11,8 @@ export type DocRole = 'plan' | 'closing' | 'overview' | 'part' | 'other';
 /** A work item's own id in the name (`US-098…`, `TD-012…`, `sprint5-US-031`) or a part of the sprint named. */
 const PART = /(?:^|[^a-z0-9])(?:[a-z]{1,5}-\d{1,4}[a-z]?)(?:[^a-z0-9]|$)|(?:^|[^a-z])(?:phase|story|task|track|workstream|audit|epic|spike|feature|hotfix|incident|bug|adr)[-_ ]?\d|(?:^|[^a-z])(?:phase|track|workstream|audit|spike|hotfix|incident)(?:[^a-z]|$)/i;
 
-const PLAN_WORDS = /^(?:plan|plans|planning|backlog|breakdown|kickoff|kick|off|initiali[sz]ation|charter|scope|sim|objectives|planification|planificacion|planejamento|planung|计划|规划|待办|計画)$/i;
-const CLOSING_WORDS = /^(?:summary|report|review|retro|retrospective|checkpoint|closure|closing|closeout|close|out|complete|completed|completion|final|wrapup|wrap|up|recap|postmortem|outcome|outcomes|results|bilan|rapport|resume|résumé|resumen|informe|cierre|abschluss|总结|回顾|复盘|报告|振り返り|完了)$/i;
+const PLAN_WORDS = /^(?:plan|plans|planning|backlog|breakdown|kickoff|kick|off|initiali[sz]ation|charter|scope|sim|objectives|planification|planificacion|planejamento|planung|план|планирование|бэклог|计划|规划|待办|計画)$/i;
+const CLOSING_WORDS = /^(?:summary|report|review|retro|retrospective|checkpoint|closure|closing|closeout|close|out|complete|completed|completion|final|wrapup|wrap|up|recap|postmortem|outcome|outcomes|results|bilan|rapport|resume|résumé|resumen|informe|cierre|abschluss|итоги|отчёт|отчет|ретроспектива|总结|回顾|复盘|报告|振り返り|完了|報告)$/i;
 const OVERVIEW_WORDS = /^(?:readme|index|overview|status)$/i;
 /** Words that name one subject of the sprint's work. */
 const SUBJECT = /^(?:test|tests|testing|validation|verification|qa|uat|security|performance|deployment|migration|investigation|analysis|handoff|prompts?|instructions|guide|refactoring|debugging|checklist)$/i;
@@ -43,10 +43,10 @@ export function docRole(fileName: string, title: string): DocRole {
 	const partTitle = /^(?:[A-Z]{1,5}-\d{1,4}|(?:user )?story\b|task\b|(?:track|phase|workstream)\s+[A-Z0-9]{1,3}\b)/i.test(lead);
 	if (!sprintWide && (PART.test(name) || partTitle)) return 'part';
 	if (/template/i.test(name)) return 'other';
-	const namesSprint = /sprint[-_ ]?\d/i.test(name);
+	const namesSprint = /(?:sprint|спринт)[-_ ]?\d/iu.test(name);
 	// Words of the name, without the sprint's number, dates and ids.
 	const words = name
-		.replace(/sprint[-_ ]?\d+(?:[._]\d+)*/gi, ' sprint ')
+		.replace(/(?:sprint|спринт)[-_ ]?\d+(?:[._]\d+)*/giu, ' sprint ')
 		.split(/[^\p{L}\p{N}]+|(?<=\p{Ll})(?=\p{Lu})/u)
 		.filter((w) => w && !/^\d+$/.test(w));
 	const kinds = { plan: 0, closing: 0, overview: 0 };

@@ -115,8 +115,8 @@ function headerEnd(lines: readonly string[]): number {
 
 /** "Sprint 1 & 2", "Sprints 4, 5 and 6", "Sprint 13 (v1.3.0)": the sprints a dependency statement names; none for "None". */
 function sprintsNamed(text: string): string[] | undefined {
-	if (/^\s*(?:none|n\/a|no(?:ne)?\b|nothing|aucune?|ninguna?|keine|无|なし)/i.test(text.replace(/[*_`]/g, ''))) return [];
-	const m = /\bsprints?\s+(\d+(?:\.\d+)?(?:\s*(?:,|&|and|\+|\/)\s*(?:sprint\s+)?\d+(?:\.\d+)?)*)(?!\s*[-–]\s*\d)/i.exec(text);
+	if (/^\s*(?:none|n\/a|no(?:ne)?\b|nothing|aucune?|ninguna?|nenhuma|keine|нет|无|なし|없음)/i.test(text.replace(/[*_`]/g, ''))) return [];
+	const m = /(?<![\p{L}\p{N}])(?:sprints?|спринт\p{L}*|スプリント|冲刺)\s*(\d+(?:\.\d+)?(?:\s*(?:,|&|and|et|y|und|и|\+|\/)\s*(?:sprint\s+)?\d+(?:\.\d+)?)*)(?!\s*[-–]\s*\d)/iu.exec(text);
 	if (!m) return undefined;
 	return [...m[1]!.matchAll(/\d+(?:\.\d+)?/g)].map((x) => String(x[0]).replace(/^0+(?=\d)/, ''));
 }
@@ -235,7 +235,7 @@ function dependencyStatements({ file, lines, sprint, role }: InferDoc & { sprint
 /** "Sprint 8" once in a heading, not "Sprints 1–4", not "Phase 2 Sprint 3": the one sprint a heading is about. */
 export function sprintOfHeading(text: string): string | undefined {
 	const ids = new Set<string>();
-	for (const m of text.matchAll(/\bsprints?\s*#?\s*(\d+(?:\.\d+)?)(?!\.\d)(\s*(?:[-–—]|to|&|and|,|\/)\s*\d|\s*\+)?/gi)) {
+	for (const m of text.matchAll(/(?<![\p{L}\p{N}])(?:sprints?|спринт\p{L}*|スプリント|冲刺)\s*#?\s*(\d+(?:\.\d+)?)(?!\.\d)(\s*(?:[-–—]|to|&|and|,|\/)\s*\d|\s*\+)?/giu)) {
 		if (m[2]) return undefined; // a range, a list of sprints, or "Sprint 2.53+" (that one and later)
 		const before = text.slice(0, m.index);
 		if (/\bphase\s+[\w.]+\s*[-–:,]?\s*$/i.test(before)) return undefined; // another numbering
@@ -284,7 +284,7 @@ export function manyDocStatements(doc: InferDoc): Statement[] {
 				const day = readDay(h[2]!.replace(/\([^)]*\)/g, ''));
 				section = { sprint, level, start: i, ...(day && !spanIn(h[2]!) ? { date: day } : {}) };
 				say(sprint, { fact: 'section', value: h[2]! }, i);
-				const status = headingStatus(h[2]!, h[2]!.replace(/\bsprint\s*#?\s*\d+(?:\.\d+)?/i, ''));
+				const status = headingStatus(h[2]!, h[2]!.replace(/(?:sprint|спринт|スプリント|冲刺)\s*#?\s*\d+(?:\.\d+)?/iu, ''));
 				if (status) say(sprint, { fact: 'status', value: status.status, ...(status.weak ? { weak: true } : {}) }, i);
 				const span = spanIn(h[2]!);
 				if (span) {
