@@ -346,6 +346,11 @@ describe('sprintbook sprints on archives in the shapes that went wrong', () => {
 		expect(check.stdout).toContain('Sprint facts, each with the file and line it was read from:\n\nSprint 2\n');
 		expect(check.stdout).toContain('  tests    301/310  (docs/sprints/SPRINT_4_SUMMARY.md:8)');
 		expect(sprintbook(['check', '--root', root]).stdout).not.toContain('Sprint facts');
+		// What import left out because documents disagree is written down and told by check, with both lines.
+		const notes = (JSON.parse(sprintbook(['check', '--root', root, '--format', 'json']).stdout) as Array<{ ruleId: string; file: string; line: number; message: string }>).filter((d) => d.ruleId === 'facts-disagree');
+		expect(notes).toEqual([
+			expect.objectContaining({ file: expect.stringMatching(/content\/sprints\/5\/report\.md$/), message: 'left out, the team\'s documents disagree: end: "2025-10-24" (docs/sprints/SPRINT_5_REPORT.md:4) vs "2025-10-27" (docs/sprints/SPRINT_5_RETRO.md:3)' }),
+		]);
 		const bad = sprintbook(['sprints', '--format', 'xml', '--root', root]);
 		expect(bad.status).toBe(2);
 		expect(bad.stderr).toContain('unknown format "xml": use human or json');

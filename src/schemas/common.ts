@@ -122,3 +122,9 @@ export const evidence = z
 	.partialRecord(z.enum(FACT_NAMES), z.string().regex(/^.+:\d+$/, { error: 'expected file:line, e.g. docs/SPRINT_40_SUMMARY.md:10' }))
 	.optional()
 	.describe('Where each fact was read: { status: "docs/SPRINT_40_SUMMARY.md:10" }. Written by import; leave it out when you type the facts yourself.');
+
+/** Facts import left out because the team's documents disagree on them, each with the lines that do. */
+export const unresolved = z
+	.array(text)
+	.optional()
+	.describe('Written by import: each fact it left out because documents disagree, with the lines that do. `check` lists them as notes; delete a line once the docs agree or you have typed the fact.');

@@ -1,6 +1,6 @@
 /** A sprint plan: `content/sprints/<id>/plan.md`, or archived under `content/archive/history/sprints/sprint-<id>/`. */
 import { z } from 'astro/zod';
-import { evidence, hoursRange, isoDate, percent, planStatus, sprintId, testCounts, text, trackId } from './common.ts';
+import { evidence, unresolved, hoursRange, isoDate, percent, planStatus, sprintId, testCounts, text, trackId } from './common.ts';
 
 export const track = z
 	.strictObject({
@@ -45,6 +45,7 @@ export const planSchema = z
 		next: sprintId.optional().describe('The sprint this plan hands over to, when the plan names it.'),
 		archived: isoDate.optional().describe('Set by `sprintbook archive`: the day the sprint was archived.'),
 		evidence,
+		unresolved,
 	})
 	.superRefine((plan, ctx) => {
 		if (plan.start && plan.end && plan.end < plan.start) {

@@ -4,7 +4,7 @@
  * hours or outcomes is still the sprint's report, and the site shows "not stated".
  */
 import { z } from 'astro/zod';
-import { evidence, isoDate, planStatus, sprintId, testCounts, text, trackId } from './common.ts';
+import { evidence, unresolved, isoDate, planStatus, sprintId, testCounts, text, trackId } from './common.ts';
 
 export const OUTCOMES = ['met', 'partial', 'missed'] as const;
 const outcome = z
@@ -40,6 +40,7 @@ export const reportSchema = z.strictObject({
 	carried_over: z.array(text).default([]).describe('What moves to a later sprint.'),
 	archived: isoDate.optional().describe('Set by `sprintbook archive`.'),
 	evidence,
+	unresolved,
 });
 
 export type Report = z.output<typeof reportSchema>;

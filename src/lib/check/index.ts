@@ -347,6 +347,17 @@ function checkIdentityAndReferences(docs: Doc[], diagnostics: DiagnosticList): v
 		}
 	}
 
+	// Facts import left out because the documents disagree: told, with the lines that do, so a lead can settle them.
+	for (const d of docs) {
+		if (d.collection !== 'plans' && d.collection !== 'reports') continue;
+		const list = d.parsed?.raw.unresolved;
+		if (!Array.isArray(list)) continue;
+		list.forEach((item, i) => {
+			if (typeof item !== 'string') return;
+			diagnostics.info(d.display, locate(d, ['unresolved', i]), 'facts-disagree', `left out, the team's documents disagree: ${item}`, 'make the documents agree, or type the fact here and delete this line');
+		});
+	}
+
 	// What is known of each sprint: told, not asked to change (a plan is optional); a status the evidence contradicts is a warning.
 	for (const r of sprintIndex) {
 		if (!r.plan) {

@@ -466,6 +466,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				// Status, days, goal and dependencies are the sprint's, weighed from every document (src/lib/infer): a stale
 				// "planning" beside a closing report is not heard, and what documents disagree on is left out and said.
 				const { fields: facts, evidence } = factFields(sprint, ['status', 'start', 'end', 'goal', 'depends_on'], (n, v) => n !== 'depends_on' || (v as string[]).every(sprintExists));
+				const unresolved = factsOf(sprint).conflicts;
 				describeFacts(src, sprint, facts, evidence);
 				const footerSprint = src.labels.filter((l) => l.key === 'sprint').map((l) => /^\s*\d+(?:\.\d+)*\s*[-–—:]\s*(.+)$/.exec(l.value)?.[1]).find(Boolean);
 				const tracks = readTracks(src.lines);
@@ -492,6 +493,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 					...(tracks.length ? { tracks } : {}),
 					...(next && compareSprints(next, sprint) > 0 && sprintExists(next) ? { next } : {}),
 					...(Object.keys(evidence).length ? { evidence } : {}),
+					...(unresolved.length ? { unresolved } : {}),
 				};
 				if (!when) src.notes.push('no date line: `date` left out');
 				if (tracks.length) src.notes.push(`tracks ${tracks.map((t) => t.id).join(', ')} with owners and hours`);
@@ -508,7 +510,8 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				// sprint's status, days and goal.
 				const hasPlan = bySprint.get(sprint)!.some((s) => roleOf.get(s) === 'plan');
 				const { fields: facts, evidence } = factFields(sprint, hasPlan ? ['tests'] : ['status', 'start', 'end', 'goal', 'tests']);
-				fm = { sprint, title: src.title, ...(when ? { date: when } : {}), ...facts, ...(Object.keys(evidence).length ? { evidence } : {}) };
+				const unresolved = hasPlan ? [] : factsOf(sprint).conflicts;
+				fm = { sprint, title: src.title, ...(when ? { date: when } : {}), ...facts, ...(Object.keys(evidence).length ? { evidence } : {}), ...(unresolved.length ? { unresolved } : {}) };
 				describeFacts(src, sprint, facts, evidence, !hasPlan);
 				if (!when) src.notes.push('no date line: `date` left out');
 				lifted = [date.label].filter((l): l is Label => !!l && l.line < firstSection(src.lines));
