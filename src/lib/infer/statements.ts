@@ -1,8 +1,9 @@
 /**
  * What each document states about sprints, line by line: the candidates for every fact, before any is chosen.
- * A document of one sprint speaks through its header labels (and its footer), its goal section, its whole-suite
- * test figure and its dependency statements; a document about many sprints (a roadmap, a status board, a master
- * plan, a log) through a heading per sprint and the lines under it, and through tables with a Sprint column.
+ * A document of one sprint speaks through its header labels (not its footer: that is the document's own state),
+ * its own frontmatter, its goal section, its whole-suite test figure and its dependency statements; a document
+ * about many sprints (a roadmap, a status board, a master plan, a log) through a heading per sprint and the lines
+ * right under it, and through tables with a Sprint column.
  */
 import { readSuiteFigure } from '../import/suite-figures.ts';
 import { readGoalSection } from '../import/metadata.ts';

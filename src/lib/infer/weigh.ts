@@ -51,11 +51,15 @@ const FINISHED = new Set(['complete', 'cancelled']);
 
 /**
  * Every sprint's facts from every statement about it. `closed` holds the sprints that have a closing document:
- * for them a plan's "planning" or "in progress" is out of date and is not heard.
+ * for them a plan's or README's "planning" or "in progress" is out of date and is not heard.
  */
 export function weigh(statements: readonly Statement[], closed: ReadonlySet<string> = new Set()): Map<string, WeighedFacts> {
 	const bySprint = new Map<string, Statement[]>();
-	for (const s of statements) bySprint.set(s.sprint, [...(bySprint.get(s.sprint) ?? []), s]);
+	for (const s of statements) {
+		const list = bySprint.get(s.sprint);
+		if (list) list.push(s);
+		else bySprint.set(s.sprint, [s]);
+	}
 	const out = new Map<string, WeighedFacts>();
 	for (const [sprint, all] of bySprint) {
 		const facts: WeighedFacts = { evidence: {}, conflicts: [] };
