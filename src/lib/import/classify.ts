@@ -40,7 +40,12 @@ export function sprintInText(text: string, bare = false): string | undefined {
 
 /** "Phase 2 Sprint 3", `PHASE_2_SPRINT_3`: a sprint of another numbering (a phase's own sprints), not the team's Sprint 3. */
 export function otherNumbering(before: string): boolean {
-	return /(?:^|[^a-z])phase[-_ ]?\d+(?:[._]\d+)?[-_ :]*$/i.test(before);
+	return /(?:^|[^a-z])phase[-_ ]?[a-z0-9.]+[-_ :–,]*$/i.test(before);
+}
+
+/** Whether a name or title speaks of a sprint of another numbering anywhere ("PHASE_2_SPRINT_3_REPORT"). */
+export function namesOtherNumbering(text: string): boolean {
+	return [...text.matchAll(/sprint/gi)].some((m) => otherNumbering(text.slice(0, m.index)));
 }
 
 /** `02` → `2`, but `2.50` stays `2.50`: only a leading zero of the first number is dropped (teams write 2.05 and mean it). */

@@ -21,7 +21,7 @@ import { splitFrontmatter } from '../frontmatter.ts';
 import { outline } from '../markdown.ts';
 import { compareSprints } from '../sprints.ts';
 import { decodeInput } from './decode.ts';
-import { docKind, projectDocPlace, rankAs, sprintInName, sprintOf, type SprintEvidence } from './classify.ts';
+import { docKind, namesOtherNumbering, projectDocPlace, rankAs, sprintInName, sprintOf, type SprintEvidence } from './classify.ts';
 import { firstSection, mapStatus, parseDateRange, parseLooseDate, pick, readLabels, type Label } from './metadata.ts';
 import { readMilestones, readNextSprint, readTiers, readTracks } from './plan-fields.ts';
 import { docRole, inferFacts, type InferDoc, type WeighedFacts } from '../infer/index.ts';
@@ -285,7 +285,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	const inferDocs: InferDoc[] = sources
 		.filter((s) => !duplicateOf.has(s))
 		// A doc of another numbering ("Phase 2 Sprint 3 Report") says nothing of the team's sprints.
-		.map((s) => ({ file: s.inside, lines: s.lines, sprint: s.sprint, role: s.sprint ? aboutOf.get(s)! : /phase[-_ ]?\d+[-_ ]*sprint/i.test(`${basename(s.abs)} ${s.title}`) ? 'other' : 'many' }));
+		.map((s) => ({ file: s.inside, lines: s.lines, sprint: s.sprint, role: s.sprint ? aboutOf.get(s)! : namesOtherNumbering(`${basename(s.abs)} ${s.title}`) ? 'other' : 'many' }));
 	const sprintKnown = (sprint: string) => bySprint.has(sprint) || onRoadmap.has(sprint) || sprintOnDisk(sprint);
 	// A sprint a roadmap, a status board or a log gives a section or a row of its own exists too — when it is numbered
 	// like the sprints the team's files are (a "Sprint 12" among 2.x sprints is another numbering).

@@ -4,6 +4,7 @@
  * status, and the many ways they write a date.
  */
 import { PLAN_STATUSES } from '../../schemas/index.ts';
+import { readStatus } from '../infer/status.ts';
 
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
@@ -65,25 +66,11 @@ export function pick(labels: readonly Label[], ...keys: string[]): Label | undef
 	return undefined;
 }
 
-const STATUS_WORDS: Array<[RegExp, PlanStatus]> = [
-	[/\b(cancel+ed|abandoned|dropped)\b/, 'cancelled'],
-	[/\b(in[ _-]?progress|active|ongoing|underway|initiated|started)\b/, 'active'],
-	[/\b(complete[d]?|done|finished|closed|merged)\b/, 'complete'],
-	[/\b(ready|approved)\b/, 'ready'],
-	[/\b(not[ _-]?started|planning|planned|draft|proposed|tbd|pending)\b/, 'draft'],
-];
-
-/** "✅ COMPLETE", "COMPLETE ✅", "COMPLETED", "IN_PROGRESS", "🔜 NOT STARTED", "Ready to Execute" → a schema status. */
-export function mapStatus(raw: string): PlanStatus | undefined {
-	const text = raw.toLowerCase().replace(/\*+/g, '');
-	// "Not started" must win over "started"; check it first.
-	if (/\bnot[ _-]?started\b/.test(text)) return 'draft';
-	for (const [re, status] of STATUS_WORDS) if (re.test(text)) return status;
-	if (text.includes('✅')) return 'complete';
-	if (text.includes('🔄')) return 'active';
-	if (text.includes('🔜')) return 'draft';
-	return undefined;
-}
+/**
+ * "✅ COMPLETE", "COMPLETED", "IN_PROGRESS", "🔜 NOT STARTED", "Ready to Execute" → a schema status: the one reading of
+ * a status statement, src/lib/infer/status.ts (the word the statement leads with, in many languages).
+ */
+export const mapStatus = (raw: string): PlanStatus | undefined => readStatus(raw);
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -117,17 +104,6 @@ function valid(year: number, month: number, day: number, approximate: boolean): 
 	const d = new Date(Date.UTC(year, month - 1, day));
 	if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
 	return { iso: `${year}-${pad(month)}-${pad(day)}`, approximate };
-}
-
-/** A bold-label line anywhere in the document (e.g. `**Start Date:**` in a sign-off section). */
-export function findLabelAnywhere(lines: readonly string[], ...keys: string[]): Label | undefined {
-	for (const key of keys) {
-		for (let i = 0; i < lines.length; i++) {
-			const m = LABEL_LINE.exec(lines[i]!);
-			if (m && m[1]!.trim().toLowerCase() === key && m[2]) return { key, value: m[2].trim(), line: i };
-		}
-	}
-	return undefined;
 }
 
 /**

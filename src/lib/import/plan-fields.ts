@@ -81,11 +81,6 @@ export function readNextSprint(lines: readonly string[]): string | undefined {
 	return undefined;
 }
 
-/** The highest sprint below `sprint` that the document mentions: what this one builds on. */
-export function readPreviousSprint(text: string, sprint: string, compare: (a: string, b: string) => number): string | undefined {
-	const mentioned = [...text.matchAll(/\bSprint\s+(\d+(?:\.\d+)*)\b(?!\.\d)/gi)].map((m) => m[1]!);
-	return mentioned.filter((s) => compare(s, sprint) < 0).sort(compare).at(-1);
-}
 
 
 export interface ImportedMilestone {

@@ -7,6 +7,7 @@
  */
 import { readSuiteFigure } from '../import/suite-figures.ts';
 import { readGoalSection } from '../import/metadata.ts';
+import { otherNumbering } from '../import/classify.ts';
 import { compareSprints } from '../sprints.ts';
 import { readDay, readPeriod, spanIn } from './dates.ts';
 import { labelFact, type LabelFact } from './labels.ts';
@@ -238,8 +239,7 @@ export function sprintOfHeading(text: string): string | undefined {
 	const ids = new Set<string>();
 	for (const m of text.matchAll(/(?<![\p{L}\p{N}])(?:sprints?|спринт\p{L}*|スプリント|冲刺)\s*#?\s*(\d+(?:\.\d+)?)(?!\.\d)(\s*(?:[-–—]|to|&|and|,|\/)\s*\d|\s*\+)?/giu)) {
 		if (m[2]) return undefined; // a range, a list of sprints, or "Sprint 2.53+" (that one and later)
-		const before = text.slice(0, m.index);
-		if (/\bphase\s+[\w.]+\s*[-–:,]?\s*$/i.test(before)) return undefined; // another numbering
+		if (otherNumbering(text.slice(0, m.index))) return undefined; // "Phase 2 Sprint 3": another numbering
 		ids.add(m[1]!.replace(/^0+(?=\d)/, ''));
 	}
 	return ids.size === 1 ? [...ids][0] : undefined;
