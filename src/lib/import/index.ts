@@ -25,7 +25,7 @@ import { docKind, namesOtherNumbering, projectDocPlace, rankAs, sprintInName, sp
 import { firstSection, mapStatus, parseDateRange, parseLooseDate, pick, readLabels, type Label } from './metadata.ts';
 import { readMilestones, readNextSprint, readTiers, readTracks } from './plan-fields.ts';
 import { docRole, inferFacts, type InferDoc, type WeighedFacts } from '../infer/index.ts';
-import { titleRole } from '../infer/role.ts';
+import { roleInArchive } from '../infer/role.ts';
 import { plainInline } from '../infer/statements.ts';
 import { readSuiteFigure } from './suite-figures.ts';
 
@@ -240,19 +240,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	for (const s of sources) if (s.sprint && !duplicateOf.has(s)) bySprint.set(s.sprint, [...(bySprint.get(s.sprint) ?? []), s]);
 	const roleOf = new Map<Source, 'plan' | 'report' | 'doc'>();
 	/** What each doc is about (src/lib/infer/role.ts): a story's or a phase's report is never the sprint's. */
-	// A doc named only for its kind ("README", "summary") speaks for the sprint only in the sprint's own folder: a README
-	// of an `archive/` subfolder is about that folder.
-	const aboutOf = new Map(
-		sources.map((s) => {
-			let role = docRole(basename(s.abs), s.title);
-			// A file named for its sprint and its subject ("sprint_2_24_operational_consolidation") is what its title says
-			// it is, when the title names the kind right after the sprint.
-			if (role === 'other' && (s.sprintFrom === 'file name' || s.sprintFrom === 'folder')) role = titleRole(s.title) ?? role;
-			const parent = s.inside.split('/').slice(-2, -1)[0] ?? '';
-			const generic = !sprintInName(basename(s.abs));
-			return [s, generic && s.sprintFrom === 'folder' && sprintInName(parent) !== s.sprint && role !== 'part' ? 'other' : role];
-		}),
-	);
+	const aboutOf = new Map(sources.map((s) => [s, roleInArchive(s.inside, s.title, s.sprint, s.sprintFrom)]));
 	for (const group of bySprint.values()) {
 		const sprintWide = group.filter((s) => aboutOf.get(s) !== 'part');
 		const best = (role: 'plan' | 'report') =>

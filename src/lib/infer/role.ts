@@ -6,6 +6,8 @@
  * phase, track and audit documents speak for a part of the sprint. Only plans, closing and overview documents
  * state sprint facts.
  */
+import { sprintInName } from '../import/classify.ts';
+
 export type DocRole = 'plan' | 'closing' | 'overview' | 'part' | 'other';
 
 /** A work item's own id in the name (`US-098…`, `TD-012…`, `sprint5-US-031`) or a part of the sprint named. */
@@ -67,4 +69,19 @@ export function docRole(fileName: string, title: string): DocRole {
 	if (kinds.closing) return 'closing';
 	if (kinds.overview) return 'overview';
 	return 'other';
+}
+
+/**
+ * The role of a doc where it lies in the team's archive (`inside`: its path there). A file named for its sprint and
+ * its subject ("sprint_2_24_operational_consolidation") is what its title says right after the sprint; a doc named
+ * only for its kind ("README", "summary") speaks for the sprint only in the sprint's own folder — a README of an
+ * `archive/` subfolder is about that folder.
+ */
+export function roleInArchive(inside: string, title: string, sprint: string | undefined, sprintFrom: string | undefined): DocRole {
+	const name = inside.split('/').at(-1)!;
+	let role = docRole(name, title);
+	if (role === 'other' && (sprintFrom === 'file name' || sprintFrom === 'folder')) role = titleRole(title) ?? role;
+	const parent = inside.split('/').slice(-2, -1)[0] ?? '';
+	const generic = !sprintInName(name);
+	return generic && sprintFrom === 'folder' && sprintInName(parent) !== sprint && role !== 'part' ? 'other' : role;
 }
