@@ -25,7 +25,7 @@ export interface SuiteFigure {
 }
 
 /** Words that name a part of the suite, not the whole. */
-const PART = /\b(?:track|tracks|developer|security|unit|integration|module|modules|subset|seed|agent|agents|agentic|api|rate[ -]limit\w*|fixed|fix|e2e|end-to-end|performance|phase|workflows?|pnl|tasks?|core|features?|frontend|backend|catalyst|smoke|regression|components?|services?|collectors?|byom|file|files|new|added|suite[s]? of|before|baseline comparison|playwright|storybook|lint|checks?|coverage|covered|lines|statements|branches|uat|scenarios?|hooks?|acceptance|manual|ui|widgets?|screens?|excluding|stories|story|items|points|rating|score)\b/i;
+export const PART = /\b(?:track|tracks|developer|security|unit|integration|module|modules|subset|seed|agent|agents|agentic|api|rate[ -]limit\w*|fixed|fix|e2e|end-to-end|performance|phase|workflows?|pnl|tasks?|core|features?|frontend|backend|catalyst|smoke|regression|components?|services?|collectors?|byom|file|files|new|added|suite[s]? of|before|baseline comparison|playwright|storybook|lint|checks?|coverage|covered|lines|statements|branches|uat|scenarios?|hooks?|acceptance|manual|ui|widgets?|screens?|excluding|stories|story|items|points|rating|score)\b/i;
 /** Labels under which a count is the whole suite's. */
 const WHOLE = /\b(?:test pass rate|pass rate|total|overall|full suite|whole suite|entire suite|all tests|test suite|test results?|final results?|results?|tests? passing|tests?|passing|final)\b/i;
 /** In a plan, the figure to start from, not the one to reach. */

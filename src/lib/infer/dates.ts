@@ -130,10 +130,34 @@ export function spanIn(raw: string): Span | undefined {
 /**
  * What a value under a "dates"/"duration"/"period" label says of the sprint's days: a span; or one day (a one-day
  * sprint, "January 24, 2026 (single-day sprint)": start and end alike); nothing when it names no day, or several
- * days that are not one span.
+ * days that are not one span. A span that counts its own days and gets neither its calendar nor its working days
+ * ("February 3-14 (10 days)": 12 and 9) is at odds with itself: its start is what the team wrote first and stands,
+ * its end is in doubt — stated, so no other line's end may take its place, but not with confidence.
  */
-export function readPeriod(raw: string): Partial<Span> | undefined {
-	return readSpanOrDay(raw);
+export function readPeriod(raw: string): (Span & { endInDoubt?: boolean }) | undefined {
+	const span = readSpanOrDay(raw);
+	if (!span || span.start === span.end) return span;
+	const count = dayCount(raw);
+	return count === undefined || count === calendarDays(span) || count === workingDays(span) ? span : { ...span, endInDoubt: true };
+}
+
+/** "(10 days)", "8 working days", "5 jours ouvrés", "17 дней", "3天": the first count of days a value states. */
+function dayCount(raw: string): number | undefined {
+	const m = /(?<![\d.,])(\d{1,3})\s*(?:(?:working|business|calendar|work)\s+)?(?:days?\b|jours?\b|d[ií]as\b|tage?n?\b|giorni\b|dagen\b|дн(?:я|ей|и)\b|天|日間|일)/iu.exec(clean(raw));
+	return m ? Number(m[1]) : undefined;
+}
+
+const dayMs = 86_400_000;
+const calendarDays = ({ start, end }: Span) => Math.round((Date.parse(end) - Date.parse(start)) / dayMs) + 1;
+
+/** Monday to Friday from start to end, both counted. */
+function workingDays(span: Span): number {
+	let n = 0;
+	for (let t = Date.parse(span.start); t <= Date.parse(span.end); t += dayMs) {
+		const d = new Date(t).getUTCDay();
+		if (d !== 0 && d !== 6) n++;
+	}
+	return n;
 }
 
 function readSpanOrDay(raw: string): Span | undefined {

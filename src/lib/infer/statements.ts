@@ -5,7 +5,7 @@
  * about many sprints (a roadmap, a status board, a master plan, a log) through a heading per sprint and the lines
  * right under it, and through tables with a Sprint column.
  */
-import { readSuiteFigure } from '../import/suite-figures.ts';
+import { PART, readSuiteFigure } from '../import/suite-figures.ts';
 import { readGoalSection } from '../import/metadata.ts';
 import { otherNumbering } from '../import/classify.ts';
 import { compareSprints } from '../sprints.ts';
@@ -16,12 +16,14 @@ import { readStatus } from './status.ts';
 
 export type FactValue =
 	| { fact: 'status'; value: string; weak?: boolean }
-	| { fact: 'start' | 'end'; value: string; weak?: boolean }
+	| { fact: 'start' | 'end'; value: string; weak?: boolean; inDoubt?: boolean }
 	| { fact: 'goal'; value: string }
 	| { fact: 'tests'; value: { passing: number; total: number } }
 	| { fact: 'depends_on'; value: string[] }
 	/** The day a retrospective or review was held: no fact of its own, but a bound on the end. */
 	| { fact: 'heldOn'; value: string }
+	/** Tests the sprint's closing documents say were skipped: no fact of its own, but a suite "all passing" leaves them out. */
+	| { fact: 'skipped'; value: number }
 	/** A section of a document about many sprints is about this one: the sprint exists, whatever else it states. */
 	| { fact: 'section'; value: string };
 
@@ -90,7 +92,7 @@ function labelStatements(fact: LabelFact | undefined, value: string): FactValue[
 		}
 		case 'period': {
 			const p = readPeriod(value);
-			return [...(p?.start ? [{ fact: 'start' as const, value: p.start }] : []), ...(p?.end ? [{ fact: 'end' as const, value: p.end }] : [])];
+			return p ? periodStatements(p) : [];
 		}
 		case 'start':
 		case 'end': {
@@ -104,6 +106,14 @@ function labelStatements(fact: LabelFact | undefined, value: string): FactValue[
 		default:
 			return [];
 	}
+}
+
+/** A span's start and end; an end in doubt is said as such (weigh hears it, and takes no other end in its place). */
+function periodStatements(p: NonNullable<ReturnType<typeof readPeriod>>): FactValue[] {
+	return [
+		{ fact: 'start', value: p.start },
+		{ fact: 'end', value: p.end, ...(p.endInDoubt ? { inDoubt: true } : {}) },
+	];
 }
 
 /** Lines of the header: up to the second `##` section or 40 lines, whichever comes first (a first "Overview" section still heads the doc). */
@@ -166,9 +176,28 @@ export function sprintDocStatements(doc: InferDoc & { sprint: string }): Stateme
 	if (role === 'closing' || role === 'overview') {
 		const suite = readSuiteFigure(lines, 'report');
 		if (suite.counts && suite.line !== undefined) say({ fact: 'tests', value: suite.counts }, suite.line);
+		const skipped = skippedTests(lines);
+		if (skipped) say({ fact: 'skipped', value: skipped.count }, skipped.line);
 	}
 	if (role === 'plan' || role === 'overview') out.push(...dependencyStatements(doc));
 	return out;
+}
+
+/**
+ * "28 tests skipped due to missing permissions", "Skipped: 13 tests": tests a document says were skipped, on a line
+ * that is not a part's. A figure that counts them already ("977 passed, 28 skipped") is not troubled by them.
+ */
+function skippedTests(lines: readonly string[]): { count: number; line: number } | undefined {
+	let fenced = false;
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i]!;
+		if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+		if (fenced || !/\btests?\b/i.test(line) || PART.test(line.replace(/\btests? skipped due to\b.*$/i, ''))) continue;
+		const m = /\b(\d[\d,]*)\s+(?:tests?\s+)?(?:skipped|skip)\b|\bskipped\s*:?\s*(\d[\d,]*)\s+tests?\b/i.exec(line.replace(/\*\*|__/g, ''));
+		const count = m ? Number((m[1] ?? m[2])!.replace(/,/g, '')) : 0;
+		if (count > 0) return { count, line: i };
+	}
+	return undefined;
 }
 
 /** The marker import puts before a file's own frontmatter, which it keeps word for word in a comment. */
@@ -321,10 +350,7 @@ export function manyDocStatements(doc: InferDoc): Statement[] {
 			}
 			if (columns.dates !== -1) {
 				const p = readPeriod(cells[columns.dates] ?? '');
-				if (p) {
-					if (p.start) say(sprint, { fact: 'start', value: p.start }, i);
-					if (p.end) say(sprint, { fact: 'end', value: p.end }, i);
-				}
+				if (p) for (const st of periodStatements(p)) say(sprint, st, i);
 			}
 			return;
 		}

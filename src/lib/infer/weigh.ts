@@ -40,12 +40,27 @@ function rank(s: Statement): number {
 		case 'depends_on':
 			return s.from === 'plan' || s.from === 'overview' ? 2 : 0;
 		case 'heldOn':
+		case 'skipped':
 		case 'section':
 			return 0;
 	}
 }
 
 const key = (s: Statement) => JSON.stringify(s.value);
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+/** A goal's words; Chinese, Japanese and Korean write without spaces, so their runs count as pairs of characters. */
+function words(t: string): Set<string> {
+	const lower = t.toLowerCase();
+	const out = new Set(lower.replace(CJK, ' ').match(/[\p{L}\p{N}]+/gu) ?? []);
+	for (const run of lower.match(CJK) ?? []) for (let i = 0; i < Math.max(1, run.length - 1); i++) out.add(run.slice(i, i + 2));
+	return out;
+}
+/** Two goals are one when most words of the shorter are in the longer (a summary restating the plan's goal). */
+function sameGoal(a: string, b: string): boolean {
+	const [x, y] = [words(a), words(b)].sort((p, q) => p.size - q.size) as [Set<string>, Set<string>];
+	return x.size > 0 && [...x].filter((w) => y.has(w)).length / x.size >= 0.5;
+}
 const at = (s: Statement) => `${s.file}:${s.line}`;
 const FINISHED = new Set(['complete', 'cancelled']);
 
@@ -72,6 +87,14 @@ export function weigh(statements: readonly Statement[], closed: ReadonlySet<stri
 			if (fact === 'status' && heard.some((s) => (s.from === 'closing' || s.from === 'overview') && FINISHED.has(s.value as string))) {
 				heard = heard.filter((s) => FINISHED.has(s.value as string));
 			}
+			// "February 3-14 (10 days)": a witness unsure of its own end says nothing of it, but no lesser witness (a plan
+			// written before) may speak in its place; one of its rank (a roadmap kept up as sprints close) still may.
+			const doubt = heard.filter((s) => s.fact === 'end' && s.inDoubt);
+			if (doubt.length) {
+				const floor = Math.max(...doubt.map(rank));
+				heard = heard.filter((s) => !(s.fact === 'end' && s.inDoubt) && rank(s) >= floor);
+				if (!heard.length) facts.conflicts.push(`end: ${doubt[0]!.value} (${at(doubt[0]!)}) does not agree with the number of days the same line counts`);
+			}
 			if (!heard.length) continue;
 			const top = Math.max(...heard.map(rank));
 			let best = heard.filter((s) => rank(s) === top);
@@ -88,6 +111,17 @@ export function weigh(statements: readonly Statement[], closed: ReadonlySet<stri
 			if (dated.length > 1) {
 				const latest = dated.reduce((a, b) => (b.date! > a.date! ? b : a));
 				best = best.filter((s) => !s.date || key(s) === key(latest) || s.date >= latest.date!);
+			}
+			// Without the plan's word, a goal others contradict is not the sprint's goal for sure: the one most witnesses
+			// share is, and none when they are evenly split.
+			if (fact === 'goal' && top < rank({ ...best[0]!, from: 'plan' })) {
+				const backing = (g: Statement) => heard.filter((s) => sameGoal(s.value as string, g.value as string)).length;
+				const mine = backing(best[0]!);
+				const rival = heard.find((s) => !sameGoal(s.value as string, best[0]!.value as string) && backing(s) >= mine);
+				if (rival) {
+					facts.conflicts.push(`goal: ${JSON.stringify(best[0]!.value)} (${at(best[0]!)}) vs ${JSON.stringify(rival.value)} (${at(rival)})`);
+					continue;
+				}
 			}
 			const values = new Set(best.map(key));
 			if (values.size > 1 && fact !== 'goal') {
@@ -108,6 +142,13 @@ export function weigh(statements: readonly Statement[], closed: ReadonlySet<stri
 			facts.conflicts.push(`end: the plan's ${facts.end} (${facts.evidence.end}), but the sprint was reviewed on ${heldOn.value} (${at(heldOn)})`);
 			delete facts.end;
 			delete facts.evidence.end;
+		}
+		// "876 tests, 100% pass" where the closing documents say 28 were skipped: the run had more tests than the figure.
+		const skipped = all.find((s) => s.fact === 'skipped');
+		if (facts.tests && skipped && facts.tests.total - facts.tests.passing < (skipped.value as number)) {
+			facts.conflicts.push(`tests: ${facts.tests.passing}/${facts.tests.total} (${facts.evidence.tests}) leaves out the ${skipped.value} skipped (${at(skipped)})`);
+			delete facts.tests;
+			delete facts.evidence.tests;
 		}
 		const section = all.find((s) => s.fact === 'section');
 		if (section) facts.section = { at: at(section), text: section.value as string };
