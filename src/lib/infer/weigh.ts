@@ -89,7 +89,7 @@ export function weigh(statements: readonly Statement[], closed: ReadonlySet<stri
 			}
 			// "February 3-14 (10 days)": a witness unsure of its own end says nothing of it, but no lesser witness (a plan
 			// written before) may speak in its place; one of its rank (a roadmap kept up as sprints close) still may.
-			const doubt = heard.filter((s) => s.fact === 'end' && s.inDoubt);
+			const doubt = heard.filter((s) => s.fact === 'end' && s.inDoubt).sort((a, b) => rank(b) - rank(a));
 			if (doubt.length) {
 				const floor = Math.max(...doubt.map(rank));
 				heard = heard.filter((s) => !(s.fact === 'end' && s.inDoubt) && rank(s) >= floor);
