@@ -1,42 +1,8 @@
 // @ts-check
+// This repository's sample site, built from content/. A team's repository is built with the same options by
+// `sprintbook build` (src/site/astro-options.ts), from its docs where they are.
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
-import { satteri } from '@astrojs/markdown-satteri';
-import sprintbook from './src/integration/index.ts';
-import { docLinks } from './src/integration/doc-links.ts';
-import { taskListLabels } from './src/integration/task-list-labels.ts';
-import { readerBlocks } from './src/integration/reader-blocks.ts';
-import { safeHtml } from './src/integration/safe-html.ts';
 import { fileURLToPath } from 'node:url';
+import { astroOptions } from './src/site/astro-options.ts';
 
-const contentDir = fileURLToPath(new URL('./content/', import.meta.url));
-
-export default defineConfig({
-	// sprintbook() runs `check` before every build; no client JS unless a page asks for it.
-	// Where the site is published: feeds and the sitemap need absolute URLs.
-	site: process.env.SPRINTBOOK_SITE ?? 'https://sprints.ohmycoins.example',
-	integrations: [sprintbook(), mdx(), sitemap()],
-	trailingSlash: 'always',
-	build: { format: 'directory' },
-	markdown: {
-		// Sätteri (Astro 7's default, GFM built in) renders the Markdown. Astro has already cut the
-		// frontmatter off; left on, Sätteri would take a body that opens with a `---` rule for a second one.
-		// docLinks: `[prompts](SPRINT_2.8_TEST_FIX_PROMPTS.md)` links to the prompts page, wherever it lives.
-		// taskListLabels: each task-list checkbox is named by its item's text, for screen readers.
-		// readerBlocks: focusable scrolling tables, GitHub alerts as callouts, code labels, heading anchors.
-		// safeHtml: no script, event handler or javascript:/data: URL from a doc reaches the site.
-		processor: satteri({
-			features: { frontmatter: false },
-			mdastPlugins: [docLinks(contentDir)],
-			hastPlugins: [safeHtml(), taskListLabels(), readerBlocks()],
-		}),
-		shikiConfig: {
-			// Both themes as CSS variables; global.css picks one with light-dark(), so the theme toggle works.
-			themes: { light: 'github-light-default', dark: 'github-dark-default' },
-			defaultColor: false,
-		},
-	},
-	// The Content-Security-Policy is one meta tag written by the layout (src/site/csp.ts), not Astro's per-page scan.
-	devToolbar: { enabled: false },
-});
+export default defineConfig(astroOptions({ root: fileURLToPath(new URL('.', import.meta.url)) }));

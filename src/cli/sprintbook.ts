@@ -12,6 +12,8 @@ Commands:
   archive <sprint> move a finished sprint into the archive through git, links and all
   import <paths…>  turn legacy Markdown into typed docs, repairing encoding and links
   sprints          every sprint's status, dates, goal, tests and dependencies, and where each was read
+  init             in your repository: write sprintbook.config.mjs, naming where your docs are
+  build            in your repository: build the site from your docs, read where they are
 
 Run sprintbook <command> --help for a command's options.`;
 
@@ -23,6 +25,8 @@ const commands: Record<string, () => Promise<Command>> = {
 	archive: async () => (await import('./commands/archive.ts')).runArchive,
 	import: async () => (await import('./commands/import.ts')).runImport,
 	sprints: async () => (await import('./commands/sprints.ts')).runSprints,
+	init: async () => (await import('./commands/init.ts')).runInit,
+	build: async () => (await import('./commands/build.ts')).runBuild,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -88,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** Commands that change the project: one at a time, under the lock. */
-const WRITERS = new Set(['archive', 'new', 'import']);
+const WRITERS = new Set(['archive', 'new', 'import', 'init']);
 
 /** The project root as every command reads it (`--root <dir>`, default the current folder). */
 function rootOf(args: string[]): string {

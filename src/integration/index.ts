@@ -118,7 +118,12 @@ function recheckOnSave(root: string, startup: CheckResult, checker: ReturnType<t
 	});
 }
 
-export default function sprintbook(): AstroIntegration {
+export interface SprintbookOptions {
+	/** The site's name, in its header and page titles ("Sprintbook" when not given). */
+	title?: string;
+}
+
+export default function sprintbook({ title }: SprintbookOptions = {}): AstroIntegration {
 	// The dev server's checker and its first report, for the re-checks after each save.
 	let dev: { root: string; checker: ReturnType<typeof checkWorker>; report: CheckResult } | undefined;
 	return {
@@ -132,7 +137,14 @@ export default function sprintbook(): AstroIntegration {
 			'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
 				// Pages resolve links between files; bundled, they cannot find content/ from their own location.
 				const contentDir = fileURLToPath(new URL(`${CONTENT_DIR}/`, config.root));
-				updateConfig({ vite: { define: { 'import.meta.env.SPRINTBOOK_CONTENT_DIR': JSON.stringify(contentDir) } } });
+				updateConfig({
+					vite: {
+						define: {
+							'import.meta.env.SPRINTBOOK_CONTENT_DIR': JSON.stringify(contentDir),
+							'import.meta.env.SPRINTBOOK_TITLE': JSON.stringify(title ?? 'Sprintbook'),
+						},
+					},
+				});
 				if (command !== 'build' && command !== 'dev') return;
 				const root = fileURLToPath(config.root);
 				// In dev the first run also loads the worker that re-checks each save, so the first save is warm too.

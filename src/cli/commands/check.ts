@@ -1,8 +1,9 @@
 /** `sprintbook check [paths…]`: validate every doc, print every problem, exit 1 on errors. */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { check } from '../../lib/check/index.ts';
 import { FORMATS, format, type Format } from '../../lib/reporter.ts';
+import { aboutTeamFiles, projectOf, type Project } from '../project.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
 
 export const CHECK_HELP = `Usage: sprintbook check [paths…] [options]
@@ -14,8 +15,9 @@ still read, since links and references cross files).
 Options:
   --format <human|json|github>  output format (default: human)
   --strict                      exit 1 on warnings too
-  --content <dir>               content folder (default: content)
-  --root <dir>                  project root (default: current folder)
+  --content <dir>               content folder (default: content, or the docs
+                                sprintbook.config.mjs names, read where they are)
+  --root <dir>                  project or repository root (default: current folder)
   --no-cache                    read every doc afresh (the cache keeps what each unchanged
                                 doc alone gave last time, in node_modules/.cache/sprintbook/)
   --verbose                     also list every sprint's facts and the file:line each was read from
@@ -33,15 +35,13 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream & { is
 	if (!FORMATS.includes(values.format as Format)) {
 		throw new UsageError(`unknown format "${values.format}": use human, json or github`, CHECK_HELP);
 	}
-	const contentDir = values.content ?? 'content';
-	const root = values.root;
-	if (!existsSync(resolve(root, contentDir))) {
-		throw new UsageError(`no content folder at ${root}/${contentDir}: run this in a Sprintbook project, or pass --root / --content`, CHECK_HELP);
-	}
 	const missing = positionals.filter((p) => !existsSync(p));
 	if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`, CHECK_HELP);
+	const project = await projectOf(values.root, values.content, CHECK_HELP);
+	const { root, contentDir } = project;
 
-	const result = await check({ root, contentDir, only: positionals, cache: !values['no-cache'] });
+	const checked = await check({ root, contentDir, only: project.inPlace ? pagesOf(project, positionals) : positionals, cache: !values['no-cache'] });
+	const result = { ...checked, diagnostics: aboutTeamFiles(project, checked.diagnostics) };
 	const color = values.format === 'human' && out.isTTY === true && !process.env.NO_COLOR;
 	let output = format(values.format as Format, result, color);
 	if (values.verbose && values.format === 'human') {
@@ -51,4 +51,16 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream & { is
 	}
 	const failed = result.errors > 0 || (values.strict && result.warnings > 0);
 	return { output, exitCode: failed ? 1 : 0 };
+}
+
+/** In place, the pages read from the team's files and folders named on the command line. */
+function pagesOf(project: Project, paths: readonly string[]): string[] {
+	if (!paths.length) return [];
+	const place = project.inPlace!;
+	const wanted = paths.map((p) => relative(place.repo, resolve(p)).split(sep).join('/'));
+	const hit = (source: string) => wanted.some((w) => w === '' || source === w || source.startsWith(`${w}/`));
+	const contentAbs = resolve(project.root, project.contentDir);
+	const pages = [...place.sources].filter(([, source]) => hit(source)).map(([page]) => relative(process.cwd(), resolve(contentAbs, page)));
+	// Named files of which no page was made: nothing of them to show, and an empty list would mean "everything".
+	return pages.length ? pages : [resolve(contentAbs, '.none')];
 }

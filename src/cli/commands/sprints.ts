@@ -1,9 +1,8 @@
 /** `sprintbook sprints`: every sprint's facts as the site shows them, with where each was read. */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { loadContent, type LoadedEntry } from '../../lib/load.ts';
 import { indexSprints, type MilestoneMember } from '../../lib/sprint-index.ts';
 import { sprintFacts, type SprintFacts } from '../../lib/sprint-facts.ts';
+import { projectOf } from '../project.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
 
 export const SPRINTS_HELP = `Usage: sprintbook sprints [options]
@@ -15,19 +14,17 @@ A fact no document states is left empty ("—", null in JSON), never guessed.
 
 Options:
   --format <human|json>  output format (default: human)
-  --content <dir>        content folder (default: content)
-  --root <dir>           project root (default: current folder)
+  --content <dir>        content folder (default: content, or the docs
+                         sprintbook.config.mjs names, read where they are)
+  --root <dir>           project or repository root (default: current folder)
   -h, --help             show this help`;
 
 export async function runSprints(args: string[]): Promise<CommandResult> {
 	const { values } = parseCommandArgs(args, { format: { type: 'string', default: 'human' }, content: { type: 'string' } }, SPRINTS_HELP);
 	if (values.help) return { output: SPRINTS_HELP, exitCode: 0 };
 	if (values.format !== 'human' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}": use human or json`, SPRINTS_HELP);
-	const contentDir = values.content ?? 'content';
-	if (!existsSync(resolve(values.root, contentDir))) {
-		throw new UsageError(`no content folder at ${values.root}/${contentDir}: run this in a Sprintbook project, or pass --root / --content`, SPRINTS_HELP);
-	}
-	const facts = await projectFacts(values.root, contentDir);
+	const project = await projectOf(values.root, values.content, SPRINTS_HELP);
+	const facts = await projectFacts(project.root, project.contentDir);
 	if (values.format === 'json') return { output: JSON.stringify(facts, null, 2), exitCode: 0 };
 	return { output: describeFacts(facts), exitCode: 0 };
 }

@@ -145,9 +145,13 @@ function dateOf(src: Source, ...keys: string[]): { iso?: string; label?: Label }
 export interface PlanOptions {
 	/** Files under content/ to treat as already gone: the samples that `--replace-samples` removes first. */
 	gone?: ReadonlySet<string>;
+	/** Which files found in a folder to read, by their path inside it: a repository read in place names its doc folders. */
+	only?: (inside: string) => boolean;
+	/** Folders inside an input never to read (`/`-separated, relative to it): build output, caches. */
+	skip?: readonly string[];
 }
 
-export async function planImport(inputs: string[], root: string, cwd = process.cwd(), { gone = new Set() }: PlanOptions = {}): Promise<ImportResult> {
+export async function planImport(inputs: string[], root: string, cwd = process.cwd(), { gone = new Set(), only, skip = [] }: PlanOptions = {}): Promise<ImportResult> {
 	/** Whether a path under content/ holds something that stays: a file not about to be removed, or a folder with one. */
 	const onDisk = (path: string) => {
 		if (!existsSync(join(root, CONTENT_DIR, path))) return false;
@@ -163,8 +167,8 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		const abs = resolve(cwd, input);
 		if (statSync(abs).isDirectory()) {
 			// Hidden folders hold docs too (.github/); a repository's own machinery does not.
-			const found = await glob(['**/*.{md,mdx}'], { cwd: abs, absolute: true, onlyFiles: true, dot: true, ignore: ['**/.git/**', '**/node_modules/**'] });
-			for (const f of found) if (!files.has(f)) files.set(f, abs);
+			const found = await glob(['**/*.{md,mdx}'], { cwd: abs, absolute: true, onlyFiles: true, dot: true, ignore: ['**/.git/**', '**/node_modules/**', ...skip.map((d) => `${d}/**`)] });
+			for (const f of found) if (!files.has(f) && (!only || only(relative(abs, f).split(sep).join('/')))) files.set(f, abs);
 			searchRoots.push(abs);
 		} else {
 			files.set(abs, dirname(abs));

@@ -1,0 +1,31 @@
+/**
+ * `sprintbook.config.mjs` in a team's repository: where its docs are and what the site is called. `sprintbook init`
+ * writes it; `build`, `check`, `sprints` and `dev` read it. Each field's text is its documentation.
+ */
+import { z } from 'astro/zod';
+
+export const configSchema = z
+	.object({
+		title: z.string().trim().min(1).default('Sprintbook').describe("The site's name: its header and every page's title."),
+		site: z
+			.string()
+			.url()
+			.optional()
+			.describe('The address the site is published at (https://…): feeds and the sitemap need absolute links.'),
+		docs: z
+			.array(z.string().trim().min(1))
+			.min(1, { message: 'name at least one folder or Markdown file, e.g. docs: ["docs"]' })
+			.describe('Folders, Markdown files or globs, relative to the repository, that hold the docs. Sprintbook reads them where they are and never writes into them.'),
+		outDir: z.string().trim().min(1).default('dist').describe('Where `sprintbook build` writes the site, relative to the repository.'),
+		cacheDir: z
+			.string()
+			.trim()
+			.min(1)
+			.default('node_modules/.cache/sprintbook')
+			.describe('Where Sprintbook keeps what it works out between runs, relative to the repository. Safe to delete.'),
+	})
+	.strict();
+
+export type SprintbookConfig = z.infer<typeof configSchema>;
+/** What a team writes: every field but `docs` has a default. */
+export type SprintbookConfigInput = z.input<typeof configSchema>;

@@ -1,0 +1,55 @@
+/**
+ * The Astro configuration of a Sprintbook site, in one place: this repository's astro.config.mjs builds its sample
+ * from content/ with it, and `sprintbook build`/`dev` build a team's docs read in place with the same options.
+ */
+import type { AstroUserConfig } from 'astro';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
+import { join, sep } from 'node:path';
+import sprintbook from '../integration/index.ts';
+import { docLinks } from '../integration/doc-links.ts';
+import { readerBlocks } from '../integration/reader-blocks.ts';
+import { safeHtml } from '../integration/safe-html.ts';
+import { taskListLabels } from '../integration/task-list-labels.ts';
+import { CONTENT_DIR } from '../lib/layout.ts';
+
+export interface SiteOptions {
+	/** The project root: content/ is under it. */
+	root: string;
+	/** The site's name, in its header and page titles. */
+	title?: string;
+	/** Where the site is published: feeds and the sitemap need absolute URLs. */
+	site?: string;
+}
+
+export function astroOptions({ root, title, site }: SiteOptions): AstroUserConfig {
+	const contentDir = join(root, CONTENT_DIR) + sep;
+	return {
+		// sprintbook() runs `check` before every build; no client JS unless a page asks for it.
+		site: site ?? process.env.SPRINTBOOK_SITE ?? 'https://sprints.ohmycoins.example',
+		integrations: [sprintbook({ title }), mdx(), sitemap()],
+		trailingSlash: 'always',
+		build: { format: 'directory' },
+		markdown: {
+			// Sätteri (Astro 7's default, GFM built in) renders the Markdown. Astro has already cut the
+			// frontmatter off; left on, Sätteri would take a body that opens with a `---` rule for a second one.
+			// docLinks: `[prompts](SPRINT_2.8_TEST_FIX_PROMPTS.md)` links to the prompts page, wherever it lives.
+			// taskListLabels: each task-list checkbox is named by its item's text, for screen readers.
+			// readerBlocks: focusable scrolling tables, GitHub alerts as callouts, code labels, heading anchors.
+			// safeHtml: no script, event handler or javascript:/data: URL from a doc reaches the site.
+			processor: satteri({
+				features: { frontmatter: false },
+				mdastPlugins: [docLinks(contentDir)],
+				hastPlugins: [safeHtml(), taskListLabels(), readerBlocks()],
+			}),
+			shikiConfig: {
+				// Both themes as CSS variables; global.css picks one with light-dark(), so the theme toggle works.
+				themes: { light: 'github-light-default', dark: 'github-dark-default' },
+				defaultColor: false,
+			},
+		},
+		// The Content-Security-Policy is one meta tag written by the layout (src/site/csp.ts), not Astro's per-page scan.
+		devToolbar: { enabled: false },
+	};
+}
