@@ -26,7 +26,8 @@ export async function projectOf(root: string, content: string | undefined, help:
 		try {
 			config = await loadConfig(resolve(root));
 		} catch (e) {
-			if (e instanceof ConfigError) throw new UsageError(e.message, help);
+			// The config's own problems, not the command's usage: the fix is in the file, and init shows a good one.
+			if (e instanceof ConfigError) throw new UsageError(e.message, 'Fix the config and run this again; `sprintbook init --dry-run` prints one for this repository.');
 			throw e;
 		}
 		if (config) {
@@ -59,6 +60,8 @@ export function aboutTeamFiles(project: Project, diagnostics: readonly Diagnosti
 		const added = place.addedLines.get(inside) ?? 0;
 		const line = Math.max(1, d.line - added);
 		const file = relative(process.cwd(), resolve(place.repo, source)).split(sep).join('/');
-		return { ...d, file, line, endLine: Math.max(line, d.endLine - added) };
+		// "Type the fact here" points at frontmatter the team's file does not have: in place, the documents are the fix.
+		const fix = d.ruleId === 'facts-disagree' ? 'make the documents agree: the next build reads them again' : d.fix;
+		return { ...d, file, line, endLine: Math.max(line, d.endLine - added), ...(fix === undefined ? {} : { fix }) };
 	});
 }

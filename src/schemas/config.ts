@@ -9,7 +9,7 @@ export const configSchema = z
 		title: z.string().trim().min(1).default('Sprintbook').describe("The site's name: its header and every page's title."),
 		site: z
 			.string()
-			.url()
+			.url({ message: 'give the whole address, e.g. "https://docs.example.com"' })
 			.optional()
 			.describe('The address the site is published at (https://…): feeds and the sitemap need absolute links.'),
 		docs: z

@@ -31,10 +31,11 @@ export async function loadConfig(repo: string): Promise<(SprintbookConfig & { fi
 	if (raw === undefined) throw new ConfigError(`${file}: exports nothing\n  fix: end it with \`export default { docs: ["docs"] }\``);
 	const parsed = configSchema.safeParse(raw);
 	if (!parsed.success) {
-		const problems = parsed.error.issues.map((i) => {
+		const known = Object.keys(configSchema.shape).join(', ');
+		const problems = parsed.error.issues.flatMap((i) => {
+			if (i.code === 'unrecognized_keys') return i.keys.map((k) => `  ${k}: not a field of the config (a typo?) — its fields are ${known}`);
 			const field = i.path.length ? i.path.join('.') : '(the exported object)';
-			const unknown = i.code === 'unrecognized_keys' ? ` — known fields: ${Object.keys(configSchema.shape).join(', ')}` : '';
-			return `  ${field}: ${i.message}${unknown}`;
+			return [`  ${field}: ${i.message}`];
 		});
 		throw new ConfigError(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.join('\n')}`);
 	}

@@ -1,0 +1,156 @@
+/**
+ * A team's repository read in place: `init` names where its docs are, `sprints`, `check` and `build` read them where
+ * they are, and nothing is written into the team's tree. Every assertion is on what the team sees: the CLI's output
+ * and exit code, the built site's HTML, the files on disk and git's view of them.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sprintbook } from './helpers/cli.ts';
+import { ROOT } from './helpers/site.ts';
+
+const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=team@example.com', '-c', 'user.name=Team', ...args], { cwd, encoding: 'utf8' });
+
+/** A throwaway team repository outside the checkout, from one of our fixtures, with a git history of its own. */
+function teamRepo(from: string): string {
+	const repo = mkdtempSync(join(tmpdir(), 'sprintbook-team-'));
+	cpSync(from, repo, { recursive: true });
+	git(repo, 'init', '-q');
+	git(repo, 'add', '-A');
+	git(repo, 'commit', '-qm', 'our docs');
+	// What `npm install` leaves: the packages Sprintbook needs, beside the team's files (its cache goes in here too).
+	mkdirSync(join(repo, 'node_modules'));
+	for (const d of readdirSync(join(ROOT, 'node_modules'))) if (!d.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', d), join(repo, 'node_modules', d));
+	return repo;
+}
+
+/** Every file of the team's tree (not node_modules/, dist/ or .git/) with its hash. */
+function treeOf(repo: string): Map<string, string> {
+	const out = new Map<string, string>();
+	const walk = (dir: string, rel: string) => {
+		for (const e of readdirSync(dir, { withFileTypes: true })) {
+			if (!rel && ['node_modules', 'dist', '.git'].includes(e.name)) continue;
+			const path = rel ? `${rel}/${e.name}` : e.name;
+			if (e.isDirectory()) walk(join(dir, e.name), path);
+			else out.set(path, createHash('sha256').update(readFileSync(join(dir, e.name))).digest('hex'));
+		}
+	};
+	walk(repo, '');
+	return out;
+}
+
+const factsOf = (repo: string) => {
+	const run = sprintbook(['sprints', '--format', 'json', '--root', repo]);
+	expect(run.status, run.stderr).toBe(0);
+	return JSON.parse(run.stdout) as { current: string | null; sprints: Array<Record<string, unknown> & { id: string; sources: Record<string, { file: string; line: number }> }> };
+};
+const page = (repo: string, path: string) => readFileSync(join(repo, 'dist', path, 'index.html'), 'utf8');
+
+describe('a team repository, read in place', () => {
+	it('init names the doc folders; sprints, check and build read them where they are and write nothing into them; the next build follows every change', () => {
+		const repo = teamRepo(join(ROOT, 'tests/fixtures/in-place/team-repo'));
+		const before = treeOf(repo);
+
+		const init = sprintbook(['init', '--root', repo]);
+		expect(init.status, init.stderr).toBe(0);
+		expect(init.stdout).toContain('  *.md  (2 files)\n  docs  (4 files)');
+		expect(init.stdout).toContain('Left out (no sprint docs, not a doc folder; add them to `docs` to read them):\n  app/  (1 file)');
+		const config = readFileSync(join(repo, 'sprintbook.config.mjs'), 'utf8');
+		expect(config).toContain('title: "Parcel Tracker",');
+		expect(config).toContain('docs: ["*.md", "docs"],');
+		// init writes that one file, and never over one that is there.
+		expect(sprintbook(['init', '--root', repo])).toMatchObject({ status: 1, stdout: expect.stringContaining('is already there; nothing was written') });
+
+		const facts = factsOf(repo);
+		expect(facts.current).toBe('2');
+		expect(facts.sprints.find((s) => s.id === '1')).toMatchObject({ status: 'complete', start: '2026-03-02', tests: { passing: 120, total: 120 }, sources: { tests: { file: 'docs/sprints/sprint-1/summary.md', line: 8 } } });
+		expect(facts.sprints.find((s) => s.id === '2')).toMatchObject({ status: 'active', end: '2026-03-27', depends_on: ['1'], sources: { depends_on: { file: 'docs/sprints/sprint-2/backlog.md', line: 6 } } });
+
+		// check tells the team's own files, never the pages Sprintbook made of them.
+		const check = sprintbook(['check', '--root', repo]);
+		expect(check.status, check.stdout + check.stderr).toBe(0);
+		expect(check.stdout).toContain('left out, the team\'s documents disagree: end: "2026-03-13" (ROADMAP.md:3) vs "2026-03-12" (docs/sprints/sprint-1/summary.md:3)');
+		expect(check.stdout).toContain('make the documents agree: the next build reads them again');
+		expect(check.stdout).not.toContain('.cache');
+
+		const build = sprintbook(['build', '--root', repo]);
+		expect(build.status, build.stdout + build.stderr).toBe(0);
+		expect(page(repo, '')).toContain('<title>Dashboard · Parcel Tracker</title>');
+		const sprint2 = page(repo, 'sprints/2');
+		expect(sprint2).toContain('▶</span>active</span> <small class="evidence" title="ROADMAP.md, line 7">from ROADMAP.md:7</small>');
+		expect(page(repo, 'sprints/2/standup-notes')).toContain('<h1>Sprint 2 standup notes</h1>');
+
+		// Nothing in the team's tree changed but the config init wrote; git sees nothing else.
+		const after = treeOf(repo);
+		after.delete('sprintbook.config.mjs');
+		expect(after).toEqual(before);
+		expect(git(repo, 'status', '--porcelain')).toBe('?? sprintbook.config.mjs\n');
+
+		// A week goes by: sprint 2 closes (its status line edited, a summary added), a doc is renamed.
+		const backlog2 = join(repo, 'docs/sprints/sprint-2/backlog.md');
+		writeFileSync(backlog2, readFileSync(backlog2, 'utf8').replace('**Status:** In progress', '**Status:** Done'));
+		const roadmap = join(repo, 'ROADMAP.md');
+		writeFileSync(roadmap, readFileSync(roadmap, 'utf8').replace('(Mar 16-27, 2026) - Tracking page 🔄 IN PROGRESS', '(Mar 16-25, 2026) - Tracking page ✅ COMPLETE'));
+		writeFileSync(join(repo, 'docs/sprints/sprint-2/summary.md'), '# Sprint 2 Summary\n\n**Duration:** 2026-03-16 to 2026-03-25 (10 days)\n**Status:** ✅ COMPLETE\n\n## Results\n\n- Full suite at close: 150 passed / 2 skipped / 0 failed\n');
+		renameSync(join(repo, 'docs/sprints/sprint-2/standup-notes.md'), join(repo, 'docs/sprints/sprint-2/daily-notes.md'));
+		git(repo, 'add', '-A', 'docs', 'ROADMAP.md');
+		git(repo, 'commit', '-qm', 'Sprint 2 closed');
+
+		const later = factsOf(repo);
+		expect(later.sprints.find((s) => s.id === '2')).toMatchObject({ status: 'complete', end: '2026-03-25', tests: { passing: 150, total: 152 }, sources: { tests: { file: 'docs/sprints/sprint-2/summary.md', line: 8 } } });
+		expect(later.current).toBe('2');
+		const rebuild = sprintbook(['build', '--root', repo]);
+		expect(rebuild.status, rebuild.stdout + rebuild.stderr).toBe(0);
+		const closed = page(repo, 'sprints/2');
+		expect(closed).toContain('✓</span>complete</span>');
+		expect(closed).not.toContain('▶</span>active</span>');
+		expect(page(repo, 'sprints/2/daily-notes')).toContain('<h1>Sprint 2 standup notes</h1>');
+		// Nothing the docs no longer say survives: the renamed doc's old page is gone.
+		expect(existsSync(join(repo, 'dist/sprints/2/standup-notes/index.html'))).toBe(false);
+		expect(git(repo, 'status', '--porcelain')).toBe('?? sprintbook.config.mjs\n');
+	});
+
+	it("OMC's repository in place gives the same facts as its import; a week later, 2.61 is complete and 2.62 current", () => {
+		const repo = teamRepo(join(ROOT, '..', 'shared', 'omc-repo'));
+		expect(sprintbook(['init', '--root', repo]).status).toBe(0);
+		const inPlace = factsOf(repo);
+
+		const project = mkdtempSync(join(tmpdir(), 'sprintbook-omc-import-'));
+		cpSync(join(ROOT, 'package.json'), join(project, 'package.json'));
+		const imported = sprintbook(['import', join(ROOT, '..', 'shared', 'omc-repo'), '--root', project]);
+		expect(imported.status, imported.stderr).toBe(0);
+		expect(inPlace).toEqual(factsOf(project));
+		expect(inPlace.current).toBe('2.61');
+
+		const plan = join(repo, 'SPRINT_PLAN.md');
+		writeFileSync(plan, readFileSync(plan, 'utf8').replace('**Status:** PLANNING', '**Status:** COMPLETE'));
+		writeFileSync(
+			join(repo, 'docs/sprints/SPRINT_2.61_COMPLETION_REPORT.md'),
+			'# Sprint 2.61 Completion Report\n\n**Date:** 2026-04-16\n**Status:** COMPLETE\n\n## Results\n\n- Full suite: 812/815 tests passing\n',
+		);
+		writeFileSync(join(repo, 'docs/sprints/SPRINT_2.62_PLAN.md'), '# Sprint 2.62: Alert Routing\n\n**Date:** 2026-04-17\n**Status:** PLANNING\n\n## Objective\n\nRoute price alerts to each user\'s chosen channel.\n');
+		const week = factsOf(repo);
+		expect(week.sprints.find((s) => s.id === '2.61')).toMatchObject({ status: 'complete', tests: { passing: 812, total: 815 }, sources: { tests: { file: 'docs/sprints/SPRINT_2.61_COMPLETION_REPORT.md', line: 8 } } });
+		expect(week.sprints.find((s) => s.id === '2.62')).toMatchObject({ status: 'draft', goal: "Route price alerts to each user's chosen channel." });
+		expect(week.current).toBe('2.62');
+	});
+
+	it('a config that is wrong is told field by field, with the fix, and nothing runs', () => {
+		const repo = teamRepo(join(ROOT, 'tests/fixtures/in-place/team-repo'));
+		writeFileSync(join(repo, 'sprintbook.config.mjs'), "export default { titel: 'Parcels', docs: [], site: 'parcels.example' };\n");
+		for (const command of ['sprints', 'check', 'build']) {
+			const run = sprintbook([command, '--root', repo]);
+			expect(run.status).toBe(2);
+			expect(run.stderr).toContain(`${join(repo, 'sprintbook.config.mjs')}: 3 problems`);
+			expect(run.stderr).toContain('  docs: name at least one folder or Markdown file, e.g. docs: ["docs"]');
+			expect(run.stderr).toContain('  site: give the whole address, e.g. "https://docs.example.com"');
+			expect(run.stderr).toContain('  titel: not a field of the config (a typo?) — its fields are title, site, docs, outDir, cacheDir');
+			expect(run.stderr).toContain('`sprintbook init --dry-run` prints one for this repository');
+			expect(run.stderr).not.toMatch(/\n\s+at /);
+		}
+		expect(existsSync(join(repo, 'dist'))).toBe(false);
+	});
+});
