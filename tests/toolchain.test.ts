@@ -1,5 +1,5 @@
 /** npm scripts run on the Node pinned by the `node` devDependency, not on whatever Node the machine has. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,12 @@ describe('toolchain', () => {
 		expect(out.trim()).toMatch(new RegExp(`^node v${pinnedMajor}\\.\\d+\\.\\d+$`));
 		expect(Number(pinnedMajor)).toBeGreaterThanOrEqual(22);
 		expect(readFileSync(`${ROOT}.nvmrc`, 'utf8').trim()).toBe(pinnedMajor);
+	});
+	it('on a Node that cannot run it, the command says so in one line, never a stack trace', () => {
+		const run = spawnSync(process.execPath, ['--no-experimental-strip-types', join(ROOT, 'bin/sprintbook.js'), 'sprints'], { cwd: ROOT, encoding: 'utf8' });
+		expect(run.status).toBe(1);
+		expect(run.stdout).toBe('');
+		expect(run.stderr).toBe("sprintbook runs on Node's type stripping, which is turned off here (NODE_OPTIONS or a flag such as --no-experimental-strip-types): run it without that flag.\n");
 	});
 });
 

@@ -21,8 +21,10 @@ export const configSchema = z
 			.string()
 			.trim()
 			.min(1)
-			.default('node_modules/.cache/sprintbook')
-			.describe('Where Sprintbook keeps what it works out between runs, relative to the repository. Safe to delete.'),
+			.optional()
+			.describe(
+				"Where Sprintbook keeps what it works out between runs, relative to the repository; safe to delete. Default: node_modules/.cache/sprintbook when Sprintbook is installed in the repository, else Sprintbook's own cache.",
+			),
 	})
 	.strict();
 

@@ -4,11 +4,13 @@
  * backlinks. The arithmetic lives in src/lib; this file only gathers.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { backlinks } from '../lib/backlinks.ts';
 import { folderHistory, gitRoot, recentChanges, type FileHistory } from '../lib/git.ts';
 import pkg from '../../package.json' with { type: 'json' };
 import { CONTENT_DIR, sectionOf } from '../lib/layout.ts';
+import { SOURCES_FILE, type SourcesManifest } from '../lib/in-place/sources.ts';
 import { indexSprints, neighbourMap, type SprintRecord } from '../lib/sprint-index.ts';
 import { sprintFacts } from '../lib/sprint-facts.ts';
 import { compareSprints } from '../lib/sprints.ts';
@@ -159,9 +161,10 @@ async function gather(): Promise<SiteData> {
 			if (!root) return undefined;
 			const since = new Date(Date.parse(`${asOf}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
 			try {
-				const changes = await recentChanges(root, `${history.prefix}${CONTENT_DIR}`, since, asOf);
+				const changes = await recentChanges(root, history.folder, since, asOf);
 				const pages = changes.files.flatMap(({ path, date }) => {
-					const url = urlByPath.get(path.slice(history.prefix.length).replace(new RegExp(`^${CONTENT_DIR}/`), ''));
+					const page = history.pageOf(path);
+					const url = page === undefined ? undefined : urlByPath.get(page);
 					return url && titles.has(url) ? [{ url, title: titles.get(url)!, date }] : [];
 				});
 				return { since, pages, ticked: changes.ticked };
@@ -171,11 +174,12 @@ async function gather(): Promise<SiteData> {
 			}
 		},
 		historyOf: (entry) => {
-			const path = entry.filePath;
-			if (!path) return undefined;
-			const fromRoot = history.prefix + path;
+			if (!entry.filePath) return undefined;
+			const fromRoot = history.keyOf(contentPathOf(entry));
+			if (fromRoot === undefined) return undefined;
 			const h = history.files.get(fromRoot);
-			const repo = pkg.sprintbook?.repository?.replace(/\/$/, '');
+			// The sample's repository links are this repository's: a team's repository read in place has its own.
+			const repo = history.inPlace ? undefined : pkg.sprintbook?.repository?.replace(/\/$/, '');
 			const branch = pkg.sprintbook?.branch ?? 'main';
 			return {
 				...h,
@@ -186,24 +190,52 @@ async function gather(): Promise<SiteData> {
 	};
 }
 
+interface History {
+	/** Each file's history, keyed by its path relative to the repository root. */
+	files: Map<string, FileHistory>;
+	root?: string;
+	/** The folder `git log` reads, relative to the repository root. */
+	folder: string;
+	/** The repository path of a page's file (its path under content/). */
+	keyOf: (contentPath: string) => string | undefined;
+	/** The page (its path under content/) of a repository path, if one was made of it. */
+	pageOf: (repoPath: string) => string | undefined;
+	/** Read in place from a team's repository: the history is the team's own files'. */
+	inPlace: boolean;
+}
+
 /**
- * Git history of the whole content folder in one `git log` pass. Outside a git
- * checkout the site still builds, without dates, and says so once.
+ * Git history in one `git log` pass: of the content folder, or — for a repository read in place — of the team's
+ * own files, each page's history being that of the file it was read from. Outside a git checkout the site still
+ * builds, without dates, and says so once.
  */
-async function readHistory(): Promise<{ files: Map<string, FileHistory>; prefix: string; root?: string }> {
-	const root = gitRoot(contentDir);
-	if (!root) {
-		console.warn('[sprintbook] content/ is not in a git checkout: pages show no "last updated" dates or authors.');
-		return { files: new Map(), prefix: '' };
-	}
-	// Keys are relative to the repository root; entries' paths are relative to the project root.
+async function readHistory(): Promise<History> {
 	const projectRoot = contentDir.replace(new RegExp(`${CONTENT_DIR}/?$`), '');
-	const prefix = relative(root, projectRoot).split(sep).filter(Boolean).map((p) => `${p}/`).join('');
+	const manifestFile = join(projectRoot, SOURCES_FILE);
+	const manifest = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as SourcesManifest) : undefined;
+	const inPlace = manifest !== undefined;
+	const where = manifest?.repo ?? contentDir;
+	const root = gitRoot(where);
+	const none = { files: new Map(), folder: '', keyOf: () => undefined, pageOf: () => undefined, inPlace };
+	if (!root) {
+		console.warn(`[sprintbook] ${inPlace ? 'the repository' : 'content/'} is not in a git checkout: pages show no "last updated" dates or authors.`);
+		return none;
+	}
+	// Keys are relative to the repository root; entries' paths are relative to the project root (or the team's repository).
+	const prefix = relative(root, manifest?.repo ?? projectRoot).split(sep).filter(Boolean).map((p) => `${p}/`).join('');
+	let history: Omit<History, 'files'>;
+	if (manifest) {
+		const pageBySource = new Map(Object.entries(manifest.pages).map(([page, source]) => [prefix + source, page]));
+		history = { root, folder: prefix || '.', keyOf: (page) => (manifest.pages[page] === undefined ? undefined : prefix + manifest.pages[page]), pageOf: (path) => pageBySource.get(path), inPlace };
+	} else {
+		const folder = `${prefix}${CONTENT_DIR}`;
+		history = { root, folder, keyOf: (page) => `${folder}/${page}`, pageOf: (path) => (path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : undefined), inPlace };
+	}
 	try {
-		return { files: await folderHistory(root, `${prefix}${CONTENT_DIR}`), prefix, root };
+		return { ...history, files: await folderHistory(root, history.folder) };
 	} catch (error) {
 		console.warn(`[sprintbook] could not read git history: ${(error as Error).message.split('\n')[0]}`);
-		return { files: new Map(), prefix, root };
+		return { ...history, files: new Map() };
 	}
 }
 

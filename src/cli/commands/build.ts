@@ -1,6 +1,7 @@
 /** `sprintbook build`: a team's docs, read where they are, built into a site. */
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cp, rm } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { PACKAGE_ROOT } from '../../lib/in-place/read-in-place.ts';
 import { astroOptions } from '../../site/astro-options.ts';
 import { projectOf } from '../project.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
@@ -16,8 +17,6 @@ Options:
   --root <dir>  the repository (default: current folder)
   -h, --help    show this help`;
 
-/** The package's own folder: its pages, components and styles build every team's site. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export async function runBuild(args: string[], out: NodeJS.WritableStream): Promise<CommandResult> {
 	const { values, positionals } = parseCommandArgs(args, {}, BUILD_HELP);
@@ -28,17 +27,29 @@ export async function runBuild(args: string[], out: NodeJS.WritableStream): Prom
 	if (!place) throw new UsageError(`no sprintbook.config.mjs in ${resolve(values.root)}: run \`sprintbook init\` first (in this repository's sample, \`npm run build\` builds content/)`, BUILD_HELP);
 	const read = place.result.files.filter((f) => f.status !== 'skipped').length;
 	const outDir = resolve(place.repo, place.config.outDir);
+	// The site replaces what outDir held: never the repository itself, nor a folder its docs are read from.
+	const inside = relative(place.repo, outDir).split(sep).join('/');
+	const holdsDocs = [...place.sources.values()].some((source) => source.startsWith(`${inside}/`));
+	if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || holdsDocs) {
+		throw new UsageError(`outDir "${place.config.outDir}" ${holdsDocs ? 'holds docs the site is read from' : 'is not a folder inside the repository'}: the build empties it. Name a folder of its own, such as "dist"`, BUILD_HELP);
+	}
 	out.write(`sprintbook build: ${read} docs read in place (${place.config.docs.join(', ')}) → ${outDir}\n`);
 	process.env.ASTRO_TELEMETRY_DISABLED = '1';
 	const { build } = await import('astro');
+	// Astro places some of its working files by the working folder: from the cache, they stay out of the team's tree.
+	const cwd = process.cwd();
+	process.chdir(place.root);
 	await build({
 		...astroOptions({ root: place.root, title: place.config.title, site: place.config.site }),
 		configFile: false,
 		root: place.root,
 		srcDir: resolve(PACKAGE_ROOT, 'src'),
 		publicDir: resolve(PACKAGE_ROOT, 'public'),
-		outDir,
+		// Built beside the cache, where the packages its pages import are found, then moved into place.
+		outDir: join(place.root, 'dist'),
 		logLevel: 'warn',
-	});
+	}).finally(() => process.chdir(cwd));
+	await rm(outDir, { recursive: true, force: true });
+	await cp(join(place.root, 'dist'), outDir, { recursive: true });
 	return { output: `sprintbook build: the site is in ${outDir}`, exitCode: 0 };
 }

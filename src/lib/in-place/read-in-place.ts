@@ -4,13 +4,16 @@
  * links, each fact with the file and line it came from. The team's tree is only read. Each run starts the project
  * afresh, so nothing the docs no longer say survives in it.
  */
-import { existsSync, statSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import type { SprintbookConfig } from '../../schemas/config.ts';
 import { planImport, writeImport, type ImportResult } from '../import/index.ts';
 import { CONTENT_DIR } from '../layout.ts';
+import { SOURCES_FILE, type SourcesManifest } from './sources.ts';
 
 export interface InPlace {
 	/** The team's repository. */
@@ -20,21 +23,44 @@ export interface InPlace {
 	result: ImportResult;
 	/** Each page's file under content/ → the team's file it was read from, relative to the repository. */
 	sources: Map<string, string>;
-	/** Each page's file under content/ → the lines of frontmatter read into it that its team's file does not have. */
+	/** Each page's file under content/ → how many lines its text runs ahead of the team's file (see linesAhead). */
 	addedLines: Map<string, number>;
 }
 
-/** Lines of the frontmatter block a page opens with (its body is the team's text, line for line, after it). */
-function frontmatterLines(text: string): number {
-	const m = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text);
-	return m ? m[0].split('\n').length - 1 : 0;
+/**
+ * How many lines a page's text runs ahead of the team's file: the frontmatter the reading added, less the title
+ * line lifted out of the body. The body below is the team's text line for line (repairs happen within lines), so
+ * one offset, found where the first line of the body is in the team's file, maps every line.
+ */
+function linesAhead(page: string, team: string): number {
+	const m = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(page);
+	const added = m ? m[0].split('\n').length - 1 : 0;
+	const pageLines = page.split(/\r?\n/);
+	const first = pageLines.findIndex((l, i) => i >= added && l.trim() !== '');
+	if (first === -1) return added;
+	const teamLines = team.split(/\r?\n/);
+	const at = teamLines.findIndex((l) => l.trim() === pageLines[first]!.trim());
+	return at === -1 ? added : first - at;
+}
+
+/** This package's folder (its pages build every team's site). */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * The cache of a repository read in place. Installed in the repository, Sprintbook keeps it in the repository's
+ * node_modules/.cache, where the packages the site is built with are found from it; run from a clone of its own, in
+ * the clone's cache, one folder per repository.
+ */
+export function cacheOf(repo: string, config: Pick<SprintbookConfig, 'cacheDir'>): string {
+	if (config.cacheDir) return resolve(repo, config.cacheDir);
+	const own = join(resolve(repo), 'node_modules');
+	if (realpathSync(PACKAGE_ROOT).startsWith(own + sep)) return join(own, '.cache', 'sprintbook');
+	const key = createHash('sha256').update(resolve(repo)).digest('hex').slice(0, 12);
+	return join(PACKAGE_ROOT, 'node_modules', '.cache', 'sprintbook', 'in-place', `${basename(resolve(repo))}-${key}`);
 }
 
 /** Where the project read from `repo` lives. */
-export const inPlaceRoot = (repo: string, config: Pick<SprintbookConfig, 'cacheDir'>) => join(resolve(repo, config.cacheDir), 'site');
-
-/** The file that maps pages back to the team's files, beside content/. */
-export const SOURCES_FILE = 'sources.json';
+export const inPlaceRoot = (repo: string, config: Pick<SprintbookConfig, 'cacheDir'>) => join(cacheOf(repo, config), 'site');
 
 /** `docs` → every file under docs/; `ROADMAP.md` → that file; a glob as written; `.` → everything. */
 function matcherOf(repo: string, entry: string): (path: string) => boolean {
@@ -51,14 +77,17 @@ export async function readInPlace(repo: string, config: SprintbookConfig): Promi
 	await mkdir(content, { recursive: true });
 	const matchers = config.docs.map((d) => matcherOf(repo, d));
 	// The site it builds and the cache it keeps are not docs, wherever the config puts them.
-	const skip = [config.outDir, config.cacheDir]
-		.map((d) => relative(repo, resolve(repo, d)).split(sep).join('/'))
+	const skip = [resolve(repo, config.outDir), cacheOf(repo, config)]
+		.map((d) => relative(repo, d).split(sep).join('/'))
 		.filter((d) => d && !d.startsWith('..') && !isAbsolute(d));
 	const result = await planImport([repo], root, repo, { only: (path) => matchers.some((m) => m(path)), skip });
 	await writeImport(result, root);
 	const read = result.files.filter((f) => f.target && f.status !== 'skipped');
 	const sources = new Map(read.map((f) => [f.target!, f.source]));
-	const addedLines = new Map(read.map((f) => [f.target!, frontmatterLines(f.text ?? '')]));
-	await writeFile(join(root, SOURCES_FILE), `${JSON.stringify(Object.fromEntries(sources), null, '\t')}\n`);
+	const addedLines = new Map(
+		await Promise.all(read.map(async (f) => [f.target!, linesAhead(f.text ?? '', await readFile(resolve(repo, f.source), 'utf8').catch(() => ''))] as const)),
+	);
+	const manifest: SourcesManifest = { repo: resolve(repo), pages: Object.fromEntries(sources) };
+	await writeFile(join(root, SOURCES_FILE), `${JSON.stringify(manifest, null, '\t')}\n`);
 	return { repo, root, result, sources, addedLines };
 }
