@@ -29,7 +29,8 @@ function checkWorker(root: string, forDev: boolean) {
 	const options: CheckOptions = { root, forBuild: !forDev };
 	return {
 		run(): Promise<CheckResult> {
-			worker ??= new Worker(new URL('./check-worker.ts', import.meta.url));
+			// Beside this module, as TypeScript in a checkout or as the JavaScript the package ships (lib/).
+			worker ??= new Worker(new URL(import.meta.url.endsWith('.ts') ? './check-worker.ts' : './check-worker.js', import.meta.url));
 			if (forDev) worker.unref();
 			const w = worker;
 			return new Promise<CheckResult>((resolve, reject) => {

@@ -68,6 +68,8 @@ const RACY_MS = 2000;
 const sameStamp = (a: Stamp | undefined, b: Stamp) => !!a && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 
 const SRC = fileURLToPath(new URL('../../', import.meta.url));
+/** The rules are TypeScript in a checkout, JavaScript in the package (lib/): hash whichever runs. */
+const OWN_EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 /** Parsers whose output the analyses hold: a new version may read a file differently. */
 const PARSERS = ['satteri', 'yaml', 'js-yaml', 'zod', '@mdx-js/mdx', 'github-slugger'];
 
@@ -75,7 +77,7 @@ const PARSERS = ['satteri', 'yaml', 'js-yaml', 'zod', '@mdx-js/mdx', 'github-slu
 function rulesHash(root: string): string {
 	const h = createHash('sha256');
 	for (const dir of ['lib', 'schemas']) {
-		for (const f of readdirSync(join(SRC, dir), { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith('.ts')).sort()) {
+		for (const f of readdirSync(join(SRC, dir), { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith(OWN_EXT)).sort()) {
 			h.update(f).update(readFileSync(join(SRC, dir, f)));
 		}
 	}
