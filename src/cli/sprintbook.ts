@@ -14,6 +14,7 @@ Commands:
   sprints          every sprint's status, dates, goal, tests and dependencies, and where each was read
   init             in your repository: write sprintbook.config.mjs, naming where your docs are
   build            in your repository: build the site from your docs, read where they are
+  dev              in your repository: serve the site live as you edit your docs
 
 Run sprintbook <command> --help for a command's options.`;
 
@@ -27,6 +28,7 @@ const commands: Record<string, () => Promise<Command>> = {
 	sprints: async () => (await import('./commands/sprints.ts')).runSprints,
 	init: async () => (await import('./commands/init.ts')).runInit,
 	build: async () => (await import('./commands/build.ts')).runBuild,
+	dev: async () => (await import('./commands/dev.ts')).runDev,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -17,6 +17,7 @@ import { CHECK_GATE } from './check-gate.ts';
 import { CONTENT_DIR } from '../lib/layout.ts';
 import { formatHuman } from '../lib/reporter.ts';
 import { shareCheckedDocs } from '../lib/checked-docs.ts';
+import { teamNames } from '../lib/in-place/sources.ts';
 
 /**
  * `check` on a worker thread (the machine's second core), one run at a time: the build runs it once and stops the
@@ -95,13 +96,15 @@ function recheckOnSave(root: string, startup: CheckResult, checker: ReturnType<t
 			const result = await checker.run();
 			const ms = Math.round(performance.now() - started);
 			const own = result.diagnostics.filter((d) => d.severity !== 'info' && files.includes(resolve(d.file)));
-			const names = files.map((f) => `${relative(process.cwd(), f)}${existsSync(f) ? '' : ' (deleted)'}`).join(', ');
+			const team = teamNames(root, contentDir);
+			const nameOf = (f: string) => team(f) ?? relative(process.cwd(), f);
+			const names = files.map((f) => `${nameOf(f)}${existsSync(f) ? '' : ' (deleted)'}`).join(', ');
 			if (own.length) process.stdout.write(`${formatHuman({ ...result, diagnostics: own }, process.stdout.isTTY === true && !process.env.NO_COLOR)}\n`);
 			else logger.info(`check: ${names}: no problems (${ms} ms)`);
 			const now = problemsByFile(result);
 			const others = [...new Set([...now.keys(), ...before.keys()])].filter((f) => !files.includes(f) && (now.get(f) ?? 0) !== (before.get(f) ?? 0));
 			if (others.length) {
-				logger.warn(`check: this save changed what other documents get: ${others.map((f) => `${relative(process.cwd(), f)} (${before.get(f) ?? 0} → ${now.get(f) ?? 0} problem${now.get(f) === 1 ? '' : 's'})`).join(', ')}; npm run check lists them`);
+				logger.warn(`check: this save changed what other documents get: ${others.map((f) => `${nameOf(f)} (${before.get(f) ?? 0} → ${now.get(f) ?? 0} problem${now.get(f) === 1 ? '' : 's'})`).join(', ')}; npm run check lists them`);
 			}
 			before = now;
 		} catch (error) {

@@ -1,17 +1,18 @@
 /**
  * A team's repository read in place: its docs, where they are and as they are, become a Sprintbook project in the
  * cache (`<cacheDir>/site/content/`) by the same rules `import` applies — kind, sprint, status, days, goal, tests,
- * links, each fact with the file and line it came from. The team's tree is only read. Each run starts the project
- * afresh, so nothing the docs no longer say survives in it.
+ * links, each fact with the file and line it came from. The team's tree is only read. Each run makes the pages
+ * exactly what the docs give now, so nothing the docs no longer say survives.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
+import { glob } from 'tinyglobby';
 import type { SprintbookConfig } from '../../schemas/config.ts';
-import { planImport, writeImport, type ImportResult } from '../import/index.ts';
+import { planImport, type ImportResult } from '../import/index.ts';
 import { CONTENT_DIR } from '../layout.ts';
 import { SOURCES_FILE, type SourcesManifest } from './sources.ts';
 
@@ -25,6 +26,8 @@ export interface InPlace {
 	sources: Map<string, string>;
 	/** Each page's file under content/ → how many lines its text runs ahead of the team's file (see linesAhead). */
 	addedLines: Map<string, number>;
+	/** What this run changed among the pages since the last. */
+	changes: PageChanges;
 }
 
 /**
@@ -70,24 +73,58 @@ function matcherOf(repo: string, entry: string): (path: string) => boolean {
 	return picomatch(isFolder ? `${clean}/**` : clean, { dot: true });
 }
 
+/** The docs the config names, as matchers of paths relative to the repository. */
+export function docsMatcher(repo: string, config: SprintbookConfig): (path: string) => boolean {
+	const matchers = config.docs.map((d) => matcherOf(repo, d));
+	return (path) => matchers.some((m) => m(path));
+}
+
 export async function readInPlace(repo: string, config: SprintbookConfig): Promise<InPlace> {
 	const root = inPlaceRoot(repo, config);
 	const content = join(root, CONTENT_DIR);
-	await rm(content, { recursive: true, force: true });
-	await mkdir(content, { recursive: true });
-	const matchers = config.docs.map((d) => matcherOf(repo, d));
 	// The site it builds and the cache it keeps are not docs, wherever the config puts them.
 	const skip = [resolve(repo, config.outDir), cacheOf(repo, config)]
 		.map((d) => relative(repo, d).split(sep).join('/'))
 		.filter((d) => d && !d.startsWith('..') && !isAbsolute(d));
-	const result = await planImport([repo], root, repo, { only: (path) => matchers.some((m) => m(path)), skip });
-	await writeImport(result, root);
-	const read = result.files.filter((f) => f.target && f.status !== 'skipped');
+	// Planned against a project with nothing in it (import never re-places a doc it finds there), then brought into
+	// the pages kept from the last run: only what changed is written, and what the docs no longer give is removed.
+	const result = await planImport([repo], join(cacheOf(repo, config), 'empty'), repo, { only: docsMatcher(repo, config), skip });
+	const read = result.files.filter((f) => f.target && f.text !== undefined && f.status !== 'skipped');
+	const changes = await syncPages(content, new Map(read.map((f) => [f.target!, f.text!])));
 	const sources = new Map(read.map((f) => [f.target!, f.source]));
 	const addedLines = new Map(
 		await Promise.all(read.map(async (f) => [f.target!, linesAhead(f.text ?? '', await readFile(resolve(repo, f.source), 'utf8').catch(() => ''))] as const)),
 	);
 	const manifest: SourcesManifest = { repo: resolve(repo), pages: Object.fromEntries(sources) };
 	await writeFile(join(root, SOURCES_FILE), `${JSON.stringify(manifest, null, '\t')}\n`);
-	return { repo, root, result, sources, addedLines };
+	return { repo, root, result, sources, addedLines, changes };
+}
+
+export interface PageChanges {
+	/** Absolute paths of pages written anew, changed, and removed. */
+	added: string[];
+	changed: string[];
+	removed: string[];
+}
+
+/** Makes `content` hold exactly `pages` (path under content/ → text), writing only what differs. */
+async function syncPages(content: string, pages: ReadonlyMap<string, string>): Promise<PageChanges> {
+	const changes: PageChanges = { added: [], changed: [], removed: [] };
+	const existing = existsSync(content) ? await glob(['**/*'], { cwd: content, onlyFiles: true, dot: true }) : [];
+	for (const path of existing) {
+		if (pages.has(path)) continue;
+		await rm(join(content, path), { force: true });
+		changes.removed.push(join(content, path));
+	}
+	const had = new Set(existing);
+	for (const [path, text] of pages) {
+		const abs = join(content, path);
+		if (had.has(path)) {
+			if ((await readFile(abs, 'utf8').catch(() => undefined)) === text) continue;
+			changes.changed.push(abs);
+		} else changes.added.push(abs);
+		await mkdir(dirname(abs), { recursive: true });
+		await writeFile(abs, text);
+	}
+	return changes;
 }

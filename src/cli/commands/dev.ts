@@ -1,0 +1,92 @@
+/** `sprintbook dev`: the site of a team's docs, live — a saved doc is read again and its page and check follow. */
+import { watch } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { docsMatcher, PACKAGE_ROOT, readInPlace } from '../../lib/in-place/read-in-place.ts';
+import { astroOptions } from '../../site/astro-options.ts';
+import { projectOf } from '../project.ts';
+import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
+
+export const DEV_HELP = `Usage: sprintbook dev [options]
+
+Serves the site of your repository's docs, read where they are, and keeps it in step:
+save a doc (or add, rename or delete one) and its page, the sprint facts and the
+check of what you saved follow within a second. Never writes into your docs.
+
+Options:
+  --port <n>     port to serve on (default: 4321; 0 picks a free one)
+  --host <addr>  address to listen on (default: localhost)
+  --root <dir>   the repository (default: current folder)
+  -h, --help     show this help`;
+
+/** Folders whose changes are never the docs': the site, the cache, git's own. */
+const NEVER = /(?:^|\/)(?:node_modules|\.git|\.astro)(?:\/|$)/;
+
+export async function runDev(args: string[], out: NodeJS.WritableStream): Promise<CommandResult> {
+	const { values, positionals } = parseCommandArgs(args, { port: { type: 'string', default: '4321' }, host: { type: 'string', default: 'localhost' } }, DEV_HELP);
+	if (values.help) return { output: DEV_HELP, exitCode: 0 };
+	if (positionals.length) throw new UsageError('dev takes no paths: the config names the docs', DEV_HELP);
+	const port = Number(values.port);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${values.port}" is not a port number`, DEV_HELP);
+	const project = await projectOf(values.root, undefined, DEV_HELP);
+	const place = project.inPlace;
+	if (!place) throw new UsageError(`no sprintbook.config.mjs in ${resolve(values.root)}: run \`sprintbook init\` first (in this repository's sample, \`npm run dev\` serves content/)`, DEV_HELP);
+	const { repo, config } = place;
+	const isDoc = docsMatcher(repo, config);
+	const outDir = relative(repo, resolve(repo, config.outDir)).split(sep).join('/');
+
+	process.env.ASTRO_TELEMETRY_DISABLED = '1';
+	const { dev } = await import('astro');
+	process.chdir(place.root);
+	const server = await dev({
+		...astroOptions({ root: place.root, title: config.title, site: config.site }),
+		configFile: false,
+		root: place.root,
+		srcDir: resolve(PACKAGE_ROOT, 'src'),
+		publicDir: resolve(PACKAGE_ROOT, 'public'),
+		server: { port, host: values.host },
+	});
+	out.write(`sprintbook dev: ${config.docs.join(', ')} read in place; serving http://${values.host}:${server.address.port}/\n`);
+
+	// The cache is inside node_modules, which Astro's file watcher never looks into: the pages it reads again are
+	// announced to it as the changes they are, after each save of the team's docs is read in.
+	let timer: NodeJS.Timeout | undefined;
+	let reading = false;
+	let again = false;
+	const saved = new Set<string>();
+	const readAgain = async () => {
+		if (reading) {
+			again = true;
+			return;
+		}
+		reading = true;
+		const names = [...saved];
+		saved.clear();
+		try {
+			const now = await readInPlace(repo, config);
+			for (const f of now.changes.added) server.watcher.emit('add', f), server.watcher.emit('all', 'add', f);
+			for (const f of now.changes.changed) server.watcher.emit('change', f), server.watcher.emit('all', 'change', f);
+			for (const f of now.changes.removed) server.watcher.emit('unlink', f), server.watcher.emit('all', 'unlink', f);
+			const n = now.changes.added.length + now.changes.changed.length + now.changes.removed.length;
+			out.write(`sprintbook dev: read ${names.join(', ')} again: ${n} page${n === 1 ? '' : 's'} changed\n`);
+		} catch (error) {
+			out.write(`sprintbook dev: could not read the docs again: ${(error as Error).message.split('\n')[0]}\n`);
+		} finally {
+			reading = false;
+			if (again) {
+				again = false;
+				void readAgain();
+			}
+		}
+	};
+	watch(repo, { recursive: true }, (_event, name) => {
+		const path = name?.toString().split(sep).join('/');
+		if (!path || !/\.mdx?$/i.test(path) || NEVER.test(path) || (outDir && path.startsWith(`${outDir}/`)) || !isDoc(path)) return;
+		saved.add(path);
+		clearTimeout(timer);
+		// Editors write a file in several steps: read once they are done.
+		timer = setTimeout(() => void readAgain(), 100);
+	});
+	// Serves until stopped (Ctrl-C).
+	await new Promise<never>(() => {});
+	return { output: '', exitCode: 0 };
+}
