@@ -77,6 +77,10 @@ describe('a team repository, read in place', () => {
 
 		const build = sprintbook(['build', '--root', repo]);
 		expect(build.status, build.stdout + build.stderr).toBe(0);
+		// The build's own check report, too, tells the team's files, lines and text.
+		expect(build.stdout).toContain('docs/sprints/sprint-2/standup-notes.md:4:20  warning');
+		expect(build.stdout).toContain('  > 4 | - Day 3: pass rate 90% (45/48 tests) on the scan feed.');
+		expect(build.stdout).not.toContain('.cache');
 		expect(page(repo, '')).toContain('<title>Dashboard · Parcel Tracker</title>');
 		const sprint2 = page(repo, 'sprints/2');
 		expect(sprint2).toContain('▶</span>active</span> <small class="evidence" title="ROADMAP.md, line 7">from ROADMAP.md:7</small>');

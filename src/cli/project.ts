@@ -4,11 +4,10 @@
  * (check, sprints, build) take both; in place they work on the project read into the cache.
  */
 import { existsSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '../lib/in-place/config.ts';
 import { readInPlace, type InPlace } from '../lib/in-place/read-in-place.ts';
 import { CONTENT_DIR } from '../lib/layout.ts';
-import type { Diagnostic } from '../lib/diagnostics.ts';
 import type { SprintbookConfig } from '../schemas/config.ts';
 import { UsageError } from './usage.ts';
 
@@ -43,25 +42,4 @@ export async function projectOf(root: string, content: string | undefined, help:
 		);
 	}
 	return { root, contentDir };
-}
-
-/**
- * Diagnostics about the pages read in place, told about the team's own files: the path it keeps, and the line in it
- * (the frontmatter Sprintbook added is not in the team's file: a problem there is told at its first line).
- */
-export function aboutTeamFiles(project: Project, diagnostics: readonly Diagnostic[]): Diagnostic[] {
-	const place = project.inPlace;
-	if (!place) return [...diagnostics];
-	const contentAbs = resolve(project.root, project.contentDir);
-	return diagnostics.map((d) => {
-		const inside = relative(contentAbs, resolve(d.file)).split(sep).join('/');
-		const source = place.sources.get(inside);
-		if (!source) return d;
-		const added = place.addedLines.get(inside) ?? 0;
-		const line = Math.max(1, d.line - added);
-		const file = relative(process.cwd(), resolve(place.repo, source)).split(sep).join('/');
-		// "Type the fact here" points at frontmatter the team's file does not have: in place, the documents are the fix.
-		const fix = d.ruleId === 'facts-disagree' ? 'make the documents agree: the next build reads them again' : d.fix;
-		return { ...d, file, line, endLine: Math.max(line, d.endLine - added), ...(fix === undefined ? {} : { fix }) };
-	});
 }

@@ -17,7 +17,7 @@ import { CHECK_GATE } from './check-gate.ts';
 import { CONTENT_DIR } from '../lib/layout.ts';
 import { formatHuman } from '../lib/reporter.ts';
 import { shareCheckedDocs } from '../lib/checked-docs.ts';
-import { teamNames } from '../lib/in-place/sources.ts';
+import { inTeamTerms, teamNames } from '../lib/in-place/sources.ts';
 
 /**
  * `check` on a worker thread (the machine's second core), one run at a time: the build runs it once and stops the
@@ -51,8 +51,9 @@ function checkWorker(root: string, forDev: boolean) {
 	};
 }
 
-/** Prints the report; on an error in a build, stops it before a page is written. */
-function report(result: CheckResult, command: string, logger: AstroIntegrationLogger): void {
+/** Prints the report (about the team's own files, for a repository read in place); on an error in a build, stops it before a page is written. */
+function report(checked: CheckResult, root: string, command: string, logger: AstroIntegrationLogger): void {
+	const result = inTeamTerms(checked, root, resolve(root, CONTENT_DIR));
 	// Notes ("sprint 2.15 has no plan") ask for nothing: the build counts them, `check` lists them.
 	const problems = result.diagnostics.filter((d) => d.severity !== 'info');
 	const notes = result.infos ? `; ${result.infos} note${result.infos === 1 ? '' : 's'} (npm run check lists them)` : '';
@@ -99,7 +100,7 @@ function recheckOnSave(root: string, startup: CheckResult, checker: ReturnType<t
 			const team = teamNames(root, contentDir);
 			const nameOf = (f: string) => team(f) ?? relative(process.cwd(), f);
 			const names = files.map((f) => `${nameOf(f)}${existsSync(f) ? '' : ' (deleted)'}`).join(', ');
-			if (own.length) process.stdout.write(`${formatHuman({ ...result, diagnostics: own }, process.stdout.isTTY === true && !process.env.NO_COLOR)}\n`);
+			if (own.length) process.stdout.write(`${formatHuman(inTeamTerms({ ...result, diagnostics: own }, root, contentDir), process.stdout.isTTY === true && !process.env.NO_COLOR)}\n`);
 			else logger.info(`check: ${names}: no problems (${ms} ms)`);
 			const now = problemsByFile(result);
 			const others = [...new Set([...now.keys(), ...before.keys()])].filter((f) => !files.includes(f) && (now.get(f) ?? 0) !== (before.get(f) ?? 0));
@@ -158,7 +159,7 @@ export default function sprintbook({ title }: SprintbookOptions = {}): AstroInte
 					void checking.finally(checker.stop);
 					void checking.then(shareCheckedDocs);
 				}
-				const gate = checking.then((result) => report(result, command, logger));
+				const gate = checking.then((result) => report(result, root, command, logger));
 				(globalThis as Record<symbol, unknown>)[CHECK_GATE] = gate;
 				if (command === 'dev') {
 					await gate;

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { check } from '../../lib/check/index.ts';
 import { FORMATS, format, type Format } from '../../lib/reporter.ts';
-import { aboutTeamFiles, projectOf, type Project } from '../project.ts';
+import { inTeamTerms } from '../../lib/in-place/sources.ts';
+import { projectOf, type Project } from '../project.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
 
 export const CHECK_HELP = `Usage: sprintbook check [paths…] [options]
@@ -41,7 +42,7 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream & { is
 	const { root, contentDir } = project;
 
 	const checked = await check({ root, contentDir, only: project.inPlace ? pagesOf(project, positionals) : positionals, cache: !values['no-cache'] });
-	const result = { ...checked, diagnostics: aboutTeamFiles(project, checked.diagnostics) };
+	const result = inTeamTerms(checked, root, resolve(root, contentDir));
 	const color = values.format === 'human' && out.isTTY === true && !process.env.NO_COLOR;
 	let output = format(values.format as Format, result, color);
 	if (values.verbose && values.format === 'human') {
