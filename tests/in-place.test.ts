@@ -77,6 +77,8 @@ describe('a team repository, read in place', () => {
 
 		const build = sprintbook(['build', '--root', repo]);
 		expect(build.status, build.stdout + build.stderr).toBe(0);
+		// check and sprints read every doc before; the build parses none of them again.
+		expect(build.stdout).toContain('sprintbook build: 6 docs read in place (*.md, docs), 0 of them new or changed since the last run');
 		// The build's own check report, too, tells the team's files, lines and text.
 		expect(build.stdout).toContain('docs/sprints/sprint-2/standup-notes.md:4:20  warning');
 		expect(build.stdout).toContain('  > 4 | - Day 3: pass rate 90% (45/48 tests) on the scan feed.');
@@ -102,11 +104,14 @@ describe('a team repository, read in place', () => {
 		git(repo, 'add', '-A', 'docs', 'ROADMAP.md');
 		git(repo, 'commit', '-qm', 'Sprint 2 closed');
 
+		const rebuild = sprintbook(['build', '--root', repo]);
+		expect(rebuild.status, rebuild.stdout + rebuild.stderr).toBe(0);
+		// Only the docs whose text changed are read anew: the backlog, the roadmap, the new summary and the renamed notes
+		// (its text is the same, so it comes from the memo): three.
+		expect(rebuild.stdout).toContain('sprintbook build: 7 docs read in place (*.md, docs), 3 of them new or changed since the last run');
 		const later = factsOf(repo);
 		expect(later.sprints.find((s) => s.id === '2')).toMatchObject({ status: 'complete', end: '2026-03-25', tests: { passing: 150, total: 152 }, sources: { tests: { file: 'docs/sprints/sprint-2/summary.md', line: 8 } } });
 		expect(later.current).toBe('2');
-		const rebuild = sprintbook(['build', '--root', repo]);
-		expect(rebuild.status, rebuild.stdout + rebuild.stderr).toBe(0);
 		const closed = page(repo, 'sprints/2');
 		expect(closed).toContain('✓</span>complete</span>');
 		expect(closed).not.toContain('▶</span>active</span>');

@@ -33,7 +33,7 @@ export async function runBuild(args: string[], out: NodeJS.WritableStream): Prom
 	if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || holdsDocs) {
 		throw new UsageError(`outDir "${place.config.outDir}" ${holdsDocs ? 'holds docs the site is read from' : 'is not a folder inside the repository'}: the build empties it. Name a folder of its own, such as "dist"`, BUILD_HELP);
 	}
-	out.write(`sprintbook build: ${read} docs read in place (${place.config.docs.join(', ')}) → ${outDir}\n`);
+	out.write(`sprintbook build: ${read} docs read in place (${place.config.docs.join(', ')}), ${place.readAnew} of them new or changed since the last run → ${outDir}\n`);
 	process.env.ASTRO_TELEMETRY_DISABLED = '1';
 	const { build } = await import('astro');
 	// Astro places some of its working files by the working folder: from the cache, they stay out of the team's tree.

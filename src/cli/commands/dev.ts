@@ -67,7 +67,7 @@ export async function runDev(args: string[], out: NodeJS.WritableStream): Promis
 			for (const f of now.changes.changed) server.watcher.emit('change', f), server.watcher.emit('all', 'change', f);
 			for (const f of now.changes.removed) server.watcher.emit('unlink', f), server.watcher.emit('all', 'unlink', f);
 			const n = now.changes.added.length + now.changes.changed.length + now.changes.removed.length;
-			out.write(`sprintbook dev: read ${names.join(', ')} again: ${n} page${n === 1 ? '' : 's'} changed\n`);
+			out.write(`sprintbook dev: read ${names.join(', ')} again (${now.readAnew} doc${now.readAnew === 1 ? '' : 's'} parsed anew): ${n} page${n === 1 ? '' : 's'} changed\n`);
 		} catch (error) {
 			out.write(`sprintbook dev: could not read the docs again: ${(error as Error).message.split('\n')[0]}\n`);
 		} finally {

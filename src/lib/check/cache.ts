@@ -73,8 +73,8 @@ const OWN_EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 /** Parsers whose output the analyses hold: a new version may read a file differently. */
 const PARSERS = ['satteri', 'yaml', 'js-yaml', 'zod', '@mdx-js/mdx', 'github-slugger'];
 
-/** A hash of everything that decides what a document's analysis is, besides the document. */
-function rulesHash(root: string): string {
+/** A hash of everything that decides what a document's analysis is, besides the document (check's cache and import's memo). */
+export function rulesHash(root: string): string {
 	const h = createHash('sha256');
 	for (const dir of ['lib', 'schemas']) {
 		for (const f of readdirSync(join(SRC, dir), { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith(OWN_EXT)).sort()) {

@@ -16,9 +16,8 @@ import { findMojibake, repairMojibake } from '../encoding.ts';
 import { ARCHIVE_DIR, archivedSprintFolder, collectionOf, CONTENT_DIR, liveSprintFolder, projectDocId, sprintDocId, type CollectionName } from '../layout.ts';
 import { projectDocUrl, sprintDocUrl } from '../urls.ts';
 import { parseFileLink } from '../links.ts';
-import { redactSecrets } from '../check/secrets.ts';
+import { ImportMemo } from './memo.ts';
 import { splitFrontmatter } from '../frontmatter.ts';
-import { outline } from '../markdown.ts';
 import { compareSprints } from '../sprints.ts';
 import { decodeInput } from './decode.ts';
 import { docKind, namesOtherNumbering, projectDocPlace, rankAs, sprintInName, sprintOf, type SprintEvidence } from './classify.ts';
@@ -149,9 +148,11 @@ export interface PlanOptions {
 	only?: (inside: string) => boolean;
 	/** Folders inside an input never to read (`/`-separated, relative to it): build output, caches. */
 	skip?: readonly string[];
+	/** What each document alone gave last time (import/memo.ts); by default, remembered for this run only. */
+	memo?: ImportMemo;
 }
 
-export async function planImport(inputs: string[], root: string, cwd = process.cwd(), { gone = new Set(), only, skip = [] }: PlanOptions = {}): Promise<ImportResult> {
+export async function planImport(inputs: string[], root: string, cwd = process.cwd(), { gone = new Set(), only, skip = [], memo = ImportMemo.inMemory() }: PlanOptions = {}): Promise<ImportResult> {
 	/** Whether a path under content/ holds something that stays: a file not about to be removed, or a folder with one. */
 	const onDisk = (path: string) => {
 		if (!existsSync(join(root, CONTENT_DIR, path))) return false;
@@ -571,7 +572,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	const anchors = (abs: string) => {
 		if (!anchorsOf.has(abs)) {
 			const body = placed.get(abs)?.body ?? splitFrontmatter(readFileSync(join(root, CONTENT_DIR, alreadyAt.get(abs)!), 'utf8'))?.body ?? '';
-			anchorsOf.set(abs, outline(body).anchors);
+			anchorsOf.set(abs, memo.outline(body).anchors);
 		}
 		return anchorsOf.get(abs)!;
 	};
@@ -586,7 +587,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		// Every edit is worked out against the original body, then applied in one pass; a ref
 		// inside a link that is being removed (an image in a link) goes with it.
 		const edits: Array<{ start: number; end: number; text: string; whole: boolean; why?: string; url?: string }> = [];
-		for (const ref of outline(body).refs) {
+		for (const ref of memo.outline(body).refs) {
 			// `/ROADMAP.md` was written for a repository browser: `/` is the repository's root, the folder imported.
 			const rootAbsolute = /^\/(?!\/)/.test(ref.url);
 			const link = parseFileLink(rootAbsolute ? `.${ref.url}` : ref.url);
@@ -655,7 +656,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	// A credential pasted into a doc must not be published: the imported copy gets "[redacted]" in its place, and the
 	// report says where, so the team can revoke it (the original keeps it: import never touches its inputs).
 	for (const { file, src } of placed.values()) {
-		const { text, redacted } = redactSecrets(file.text!);
+		const { text, redacted } = memo.redact(file.text!);
 		if (!redacted.length) continue;
 		file.text = text;
 		const offset = file.text.split('\n').length - src.lines.length;

@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import type { SprintbookConfig } from '../../schemas/config.ts';
+import { rulesHash } from '../check/cache.ts';
 import { planImport, type ImportResult } from '../import/index.ts';
+import { ImportMemo } from '../import/memo.ts';
 import { CONTENT_DIR } from '../layout.ts';
 import { SOURCES_FILE, type SourcesManifest } from './sources.ts';
 
@@ -28,6 +30,8 @@ export interface InPlace {
 	addedLines: Map<string, number>;
 	/** What this run changed among the pages since the last. */
 	changes: PageChanges;
+	/** Docs whose text was not read before (the others' analyses came from the memo). */
+	readAnew: number;
 }
 
 /**
@@ -88,8 +92,12 @@ export async function readInPlace(repo: string, config: SprintbookConfig): Promi
 		.filter((d) => d && !d.startsWith('..') && !isAbsolute(d));
 	// Planned against a project with nothing in it (import never re-places a doc it finds there), then brought into
 	// the pages kept from the last run: only what changed is written, and what the docs no longer give is removed.
-	const result = await planImport([repo], join(cacheOf(repo, config), 'empty'), repo, { only: docsMatcher(repo, config), skip });
+	// What each doc alone gives (its outline, its credentials) is kept between runs: a doc that did not change is
+	// not parsed again.
+	const memo = ImportMemo.onDisk(join(cacheOf(repo, config), 'memo.json'), rulesHash(PACKAGE_ROOT));
+	const result = await planImport([repo], join(cacheOf(repo, config), 'empty'), repo, { only: docsMatcher(repo, config), skip, memo });
 	const read = result.files.filter((f) => f.target && f.text !== undefined && f.status !== 'skipped');
+	await memo.save();
 	const changes = await syncPages(content, new Map(read.map((f) => [f.target!, f.text!])));
 	const sources = new Map(read.map((f) => [f.target!, f.source]));
 	const addedLines = new Map(
@@ -97,7 +105,7 @@ export async function readInPlace(repo: string, config: SprintbookConfig): Promi
 	);
 	const manifest: SourcesManifest = { repo: resolve(repo), pages: Object.fromEntries(sources), ahead: Object.fromEntries(addedLines) };
 	await writeFile(join(root, SOURCES_FILE), `${JSON.stringify(manifest, null, '\t')}\n`);
-	return { repo, root, result, sources, addedLines, changes };
+	return { repo, root, result, sources, addedLines, changes, readAnew: memo.parsed };
 }
 
 export interface PageChanges {
