@@ -4,8 +4,8 @@
  * other sprints), a report and one sprint doc; plus roadmap, handoff and a
  * requirements doc. The same seed always gives the same bytes.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 
 /** mulberry32: a tiny seeded PRNG, so corpora are reproducible. */
 export function rng(seed: number): () => number {
@@ -145,4 +145,36 @@ ${tracks.map((t) => `| ${t.id} | ${words(4)} |`).join('\n')}
 	write('handoff.md', `---\nupdated: 2026-01-01\nfeatures: []\n---\n\nWhere things stand.\n`);
 	write('requirements/stories.md', `---\nid: stories\ntitle: Stories\nstories:\n${ids.slice(0, 10).map((id, k) => `  - { id: S-${k}, title: ${words(3)}, status: done, sprint: "${id}" }`).join('\n')}\n---\n\nStories.\n`);
 	return { files, bytes };
+}
+
+/**
+ * The same corpus as a team writes it, with no frontmatter: the facts as prose labels under an H1 (`**Status:**`,
+ * `**Dates:**`, a suite figure), the folders as they are. What `sprintbook build` reads in place, against the typed
+ * build of the same docs.
+ */
+export function writeUntyped(contentDir: string, outDir: string): number {
+	let files = 0;
+	const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+	for (const file of walk(contentDir)) {
+		const text = readFileSync(file, 'utf8');
+		const fm = /^---\n([\s\S]*?)\n---\n/.exec(text);
+		const field = (name: string) => (fm ? new RegExp(`^${name}:\\s*"?(.*?)"?\\s*$`, 'm').exec(fm[1]!)?.[1] : undefined);
+		const sprint = field('sprint');
+		const name = basename(file, '.md');
+		const title = field('title') ?? (sprint ? `Sprint ${sprint} ${name}` : name);
+		const tests = fm && /^tests:\s*\{\s*passing:\s*(\d+),\s*total:\s*(\d+)\s*\}/m.exec(fm[1]!);
+		const labels = [
+			field('status') && `**Status:** ${field('status')}`,
+			field('start') && field('end') && `**Dates:** ${field('start')} → ${field('end')}`,
+			field('goal') && `**Sprint Goal:** ${field('goal')}`,
+			tests && `**Test Results:** ${tests[1]}/${tests[2]} tests passing`,
+		].filter(Boolean);
+		const heading = sprint && name === 'plan' ? `Sprint ${sprint} Plan: ${title}` : sprint && name === 'report' ? `Sprint ${sprint} Completion Report` : title;
+		const body = fm ? text.slice(fm[0].length) : text;
+		const to = join(outDir, relative(contentDir, file));
+		mkdirSync(dirname(to), { recursive: true });
+		writeFileSync(to, `# ${heading}\n\n${labels.length ? `${labels.join('\n')}\n` : ''}${body}`);
+		files++;
+	}
+	return files;
 }

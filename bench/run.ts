@@ -4,13 +4,14 @@
  * on one generated corpus. Each figure is the median of ≥ 3 runs (with min and
  * max). Prints a table and writes bench/results/latest.json. Never asserts.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { folderHistory } from '../src/lib/git.ts';
-import { generateCorpus } from './corpus.ts';
+import { generateCorpus, writeUntyped } from './corpus.ts';
+import { cacheOf } from '../src/lib/in-place/read-in-place.ts';
 import { generateHistory } from './history.ts';
 import { measureDevLoop } from './dev-loop.ts';
 import { linkNodeModules, copySprintbook, REPO, userEnv } from './project.ts';
@@ -96,6 +97,16 @@ async function main() {
 	cpSync(join(REPO, 'bench/bare'), unifiedSite, { recursive: true });
 	cpSync(join(REPO, 'bench/bare-unified/astro.config.mjs'), join(unifiedSite, 'astro.config.mjs'));
 	cpSync(join(site, 'content'), join(unifiedSite, 'content'), { recursive: true });
+	// The same docs as a team keeps them, with no frontmatter, in a git repository of its own: read in place.
+	const team = join(work, 'team');
+	writeUntyped(join(site, 'content'), join(team, 'docs'));
+	writeFileSync(join(team, 'sprintbook.config.mjs'), "export default { title: 'Bench', docs: ['docs'] };\n");
+	execFileSync('git', ['init', '-q'], { cwd: team });
+	execFileSync('git', ['add', '-A'], { cwd: team });
+	execFileSync('git', ['-c', 'user.email=bench@example.com', '-c', 'user.name=Bench', 'commit', '-qm', 'docs'], { cwd: team });
+	const teamCache = cacheOf(team, {});
+	const teamEdited = join(team, 'docs/sprints/3.1/notes.md');
+	const teamOriginal = readFileSync(teamEdited, 'utf8');
 	const repo = join(work, 'history');
 	generateHistory(repo, { sprints: Math.ceil(corpus.files / 3), commits });
 	console.log(`corpus: ${corpus.files} docs, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MB`);
@@ -130,6 +141,17 @@ async function main() {
 		writeFileSync(edited, original.replace('## Notes', `## Notes\n\nEdited in run ${r}.`));
 		add('rebuild_one_doc_ms', (await measure([ASTRO, 'build'], site)).ms);
 		writeFileSync(edited, original);
+		process.stdout.write(', in place');
+		rmSync(teamCache, { recursive: true, force: true });
+		const inPlace = await measure([join(REPO, 'bin/sprintbook.js'), 'build', '--root', team], team);
+		add('in_place_build_ms', inPlace.ms);
+		add('in_place_build_peak_rss_mb', inPlace.peakRssMb);
+		process.stdout.write(', in place after one edit');
+		writeFileSync(teamEdited, teamOriginal.replace('## Notes', `## Notes\n\nEdited in run ${r}.`));
+		const inPlaceAgain = await measure([join(REPO, 'bin/sprintbook.js'), 'build', '--root', team], team);
+		add('in_place_rebuild_one_doc_ms', inPlaceAgain.ms);
+		add('in_place_rebuild_docs_read_anew', Number(/(\d+) of them new or changed/.exec(inPlaceAgain.out)?.[1]));
+		writeFileSync(teamEdited, teamOriginal);
 		process.stdout.write(', bare build');
 		coldCache(bare);
 		const bareBuild = await measure([ASTRO, 'build'], bare);
@@ -164,6 +186,8 @@ async function main() {
 		rebuild_vs_build: figures.rebuild_one_doc_ms!.median / figures.build_ms!.median,
 		dev_page_vs_bare: figures.dev_save_to_page_ms!.median / figures.bare_dev_save_to_page_ms!.median,
 		build_rss_vs_bare: figures.build_peak_rss_mb!.median / figures.bare_build_peak_rss_mb!.median,
+		in_place_vs_typed: figures.in_place_build_ms!.median / figures.build_ms!.median,
+		in_place_rebuild_vs_build: figures.in_place_rebuild_one_doc_ms!.median / figures.in_place_build_ms!.median,
 		astro_sync_vs_check: figures.astro_sync_ms!.median / figures.check_ms!.median,
 		unified_vs_satteri: figures.bare_unified_build_ms!.median / figures.bare_build_ms!.median,
 	};
@@ -213,6 +237,10 @@ function printTable(r: { corpus: { docs: number; pages: number; commits: number 
 		['  peak RSS (MB)', 'build_peak_rss_mb', '≤ 1.1 × bare'],
 		['  of which Pagefind', 'pagefind_ms', ''],
 		['rebuild after editing one doc', 'rebuild_one_doc_ms', '≤ 0.5 × cold'],
+		['2,000 docs in place, no frontmatter: build, cold', 'in_place_build_ms', '≤ 1.15 × typed build'],
+		['  peak RSS (MB)', 'in_place_build_peak_rss_mb', ''],
+		['  rebuild after editing one doc', 'in_place_rebuild_one_doc_ms', ''],
+		['  docs read anew in that rebuild', 'in_place_rebuild_docs_read_anew', '1'],
 		['astro dev: start to first page', 'dev_start_ms', ''],
 		['astro dev: save → page shows it', 'dev_save_to_page_ms', '< 500 ms'],
 		['astro dev: save → its check printed', 'dev_save_to_check_ms', '< 500 ms'],
@@ -223,7 +251,7 @@ function printTable(r: { corpus: { docs: number; pages: number; commits: number 
 		['  peak RSS (MB)', 'bare_unified_build_peak_rss_mb', ''],
 		['git history, all docs', 'git_history_ms', '< 1 s at 5,000 commits'],
 	];
-	const fmt = (n: number, k: string) => (k.endsWith('_mb') ? `${n.toFixed(0)}` : n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`);
+	const fmt = (n: number, k: string) => (k.endsWith('_mb') || k.endsWith('_anew') ? `${n.toFixed(0)}` : n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`);
 	const lines = [
 		'',
 		`${r.corpus.docs} docs → ${r.corpus.pages} pages; git history of ${r.corpus.commits} commits`,
@@ -237,6 +265,8 @@ function printTable(r: { corpus: { docs: number; pages: number; commits: number 
 		`build / bare build:      ${r.ratios.build_vs_bare!.toFixed(2)}×   (target ≤ 1.2×)`,
 		`build RSS / bare RSS:    ${r.ratios.build_rss_vs_bare!.toFixed(2)}×   (target ≤ 1.1×)`,
 		`rebuild / cold build:    ${r.ratios.rebuild_vs_build!.toFixed(2)}×   (target ≤ 0.5×)`,
+		`in place / typed build:  ${r.ratios.in_place_vs_typed!.toFixed(2)}×   (target ≤ 1.15×)`,
+		`in place rebuild / cold: ${r.ratios.in_place_rebuild_vs_build!.toFixed(2)}×`,
 		`dev save→page / bare:    ${r.ratios.dev_page_vs_bare!.toFixed(2)}×`,
 		`astro sync / check:      ${r.ratios.astro_sync_vs_check!.toFixed(1)}×   (target ≥ 10×)`,
 		`unified / Sätteri (bare): ${r.ratios.unified_vs_satteri!.toFixed(2)}×`,
