@@ -3,41 +3,13 @@
  * they are, and nothing is written into the team's tree. Every assertion is on what the team sees: the CLI's output
  * and exit code, the built site's HTML, the files on disk and git's view of them.
  */
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sprintbook } from './helpers/cli.ts';
 import { ROOT } from './helpers/site.ts';
-
-const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=team@example.com', '-c', 'user.name=Team', ...args], { cwd, encoding: 'utf8' });
-
-/** A throwaway team repository outside the checkout, from one of our fixtures, with a git history of its own. */
-function teamRepo(from: string): string {
-	const repo = mkdtempSync(join(tmpdir(), 'sprintbook-team-'));
-	cpSync(from, repo, { recursive: true });
-	git(repo, 'init', '-q');
-	git(repo, 'add', '-A');
-	git(repo, 'commit', '-qm', 'our docs');
-	return repo;
-}
-
-/** Every file of the team's tree (not the site in dist/, nor .git/) with its hash. */
-function treeOf(repo: string): Map<string, string> {
-	const out = new Map<string, string>();
-	const walk = (dir: string, rel: string) => {
-		for (const e of readdirSync(dir, { withFileTypes: true })) {
-			if (!rel && ['dist', '.git'].includes(e.name)) continue;
-			const path = rel ? `${rel}/${e.name}` : e.name;
-			if (e.isDirectory()) walk(join(dir, e.name), path);
-			else out.set(path, createHash('sha256').update(readFileSync(join(dir, e.name))).digest('hex'));
-		}
-	};
-	walk(repo, '');
-	return out;
-}
+import { git, teamRepo, treeOf } from './helpers/team-repo.ts';
 
 const factsOf = (repo: string) => {
 	const run = sprintbook(['sprints', '--format', 'json', '--root', repo]);
@@ -49,7 +21,7 @@ const page = (repo: string, path: string) => readFileSync(join(repo, 'dist', pat
 describe('a team repository, read in place', () => {
 	it('init names the doc folders; sprints, check and build read them where they are and write nothing into them; the next build follows every change', () => {
 		const repo = teamRepo(join(ROOT, 'tests/fixtures/in-place/team-repo'));
-		const before = treeOf(repo);
+		const before = treeOf(repo, ['dist', '.git']);
 
 		const init = sprintbook(['init', '--root', repo]);
 		expect(init.status, init.stderr).toBe(0);
@@ -89,7 +61,7 @@ describe('a team repository, read in place', () => {
 		expect(page(repo, 'sprints/2/standup-notes')).toContain('<h1>Sprint 2 standup notes</h1>');
 
 		// Nothing in the team's tree changed but the config init wrote; git sees nothing else.
-		const after = treeOf(repo);
+		const after = treeOf(repo, ['dist', '.git']);
 		after.delete('sprintbook.config.mjs');
 		expect(after).toEqual(before);
 		expect(git(repo, 'status', '--porcelain')).toBe('?? sprintbook.config.mjs\n');

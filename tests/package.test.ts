@@ -4,13 +4,13 @@
  * asserted is what the team sees: the commands' output, the site, its tree, and the live page after a save.
  */
 import { execFileSync, spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { userEnv } from '../bench/project.ts';
 import { ROOT } from './helpers/site.ts';
+import { teamRepo, treeOf } from './helpers/team-repo.ts';
 
 // The team's Node is the one running the tests (the pinned Node 26): first on PATH for npm, npx and the bin's shebang.
 // A user's environment, not the test runner's (VITEST, NODE_ENV=test change how Astro and Vite behave).
@@ -19,7 +19,6 @@ const run = (cwd: string, command: string, args: string[], options: SpawnSyncOpt
 	const r = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
 	return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 };
-const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=team@example.com', '-c', 'user.name=Team', ...args], { cwd, encoding: 'utf8' });
 
 /** The tarball of this checkout as committed, packed from a copy so that its prepack never writes into the checkout. */
 function pack(): string {
@@ -35,19 +34,6 @@ function pack(): string {
 	return join(copy, out.stdout.trim().split('\n').at(-1)!);
 }
 
-function treeOf(repo: string): Map<string, string> {
-	const out = new Map<string, string>();
-	const walk = (dir: string, rel: string) => {
-		for (const e of readdirSync(dir, { withFileTypes: true })) {
-			if (!rel && ['node_modules', 'dist', '.git'].includes(e.name)) continue;
-			const path = rel ? `${rel}/${e.name}` : e.name;
-			if (e.isDirectory()) walk(join(dir, e.name), path);
-			else out.set(path, createHash('sha256').update(readFileSync(join(dir, e.name))).digest('hex'));
-		}
-	};
-	walk(repo, '');
-	return out;
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
 	const started = Date.now();
@@ -62,15 +48,11 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
 describe('Sprintbook installed in a team repository', () => {
 	it('npm install of the packed tarball, then npx sprintbook init, build, check and dev on the docs where they are', async () => {
 		const tarball = pack();
-		const repo = mkdtempSync(join(tmpdir(), 'sprintbook-installed-'));
-		cpSync(join(ROOT, 'tests/fixtures/in-place/team-repo'), repo, { recursive: true });
-		git(repo, 'init', '-q');
-		git(repo, 'add', '-A');
-		git(repo, 'commit', '-qm', 'our docs');
+		const repo = teamRepo(join(ROOT, 'tests/fixtures/in-place/team-repo'));
 
 		const install = run(repo, 'npm', ['install', '--save-dev', '--prefer-offline', tarball]);
 		expect(install.status, install.stderr).toBe(0);
-		const before = treeOf(repo);
+		const before = treeOf(repo, ['node_modules', 'dist', '.git']);
 		const npx = (...args: string[]) => run(repo, 'npx', ['--no-install', 'sprintbook', ...args]);
 
 		expect(npx('init')).toMatchObject({ status: 0, stdout: expect.stringContaining('Wrote') });
@@ -86,7 +68,7 @@ describe('Sprintbook installed in a team repository', () => {
 		expect(readdirSync(join(repo, 'node_modules/.cache/sprintbook'))).toContain('site');
 
 		// Nothing of the team's changed but the config init wrote.
-		const after = treeOf(repo);
+		const after = treeOf(repo, ['node_modules', 'dist', '.git']);
 		after.delete('sprintbook.config.mjs');
 		expect(after).toEqual(before);
 
