@@ -30,7 +30,7 @@ function pack(): string {
 	}
 	symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
 	const out = run(copy, 'npm', ['pack', '--silent', '--pack-destination', copy]);
-	expect(out.status, out.stderr).toBe(0);
+	expect(out.status, out.stdout + out.stderr).toBe(0);
 	return join(copy, out.stdout.trim().split('\n').at(-1)!);
 }
 
