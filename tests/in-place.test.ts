@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { headingIdAt } from '../src/lib/markdown.ts';
 import { sprintbook } from './helpers/cli.ts';
 import { ROOT } from './helpers/site.ts';
 import { git, teamRepo, treeOf } from './helpers/team-repo.ts';
@@ -57,7 +58,10 @@ describe('a team repository, read in place', () => {
 		expect(build.stdout).not.toContain('.cache');
 		expect(page(repo, '')).toContain('<title>Dashboard · Parcel Tracker</title>');
 		const sprint2 = page(repo, 'sprints/2');
-		expect(sprint2).toContain('▶</span>active</span> <small class="evidence" title="ROADMAP.md, line 7">from ROADMAP.md:7</small>');
+		// "Says who?" links to the team's file's page, at the heading over the line.
+		const evidence = /▶<\/span>active<\/span> <small class="evidence" title="ROADMAP.md, line 7"><a href="\/roadmap\/#([^"]+)">from ROADMAP.md:7<\/a><\/small>/.exec(sprint2);
+		expect(evidence?.[1]).toBe('sprint-2-mar-16-27-2026---tracking-page--in-progress');
+		expect(page(repo, 'roadmap')).toContain(`id="${evidence![1]}"`);
 		expect(page(repo, 'sprints/2/standup-notes')).toContain('<h1>Sprint 2 standup notes</h1>');
 
 		// Nothing in the team's tree changed but the config init wrote; git sees nothing else.
@@ -137,5 +141,15 @@ describe('a team repository, read in place', () => {
 			expect(run.stderr).not.toMatch(/\n\s+at /);
 		}
 		expect(existsSync(join(repo, 'dist'))).toBe(false);
+	});
+
+	it("evidence lands on the heading over its line, with the page's own ids: the lifted title not counted, duplicates numbered", () => {
+		const doc = ['# Sprint 4 Plan', '', '**Status:** Draft', '', '## Goal', '', 'Ship it.', '', '## Risks', '', '- none', '', '## Goal', '', 'Again.'].join('\n');
+		expect(headingIdAt(doc, 3, true)).toBeUndefined();
+		expect(headingIdAt(doc, 7, true)).toBe('goal');
+		expect(headingIdAt(doc, 11, true)).toBe('risks');
+		expect(headingIdAt(doc, 15, true)).toBe('goal-1');
+		// A page that keeps its H1 has an id for it.
+		expect(headingIdAt(doc, 3, false)).toBe('sprint-4-plan');
 	});
 });

@@ -76,3 +76,25 @@ export function outline(body: string): MarkdownOutline {
 	}
 	return { refs, anchors, html };
 }
+
+/**
+ * The id of the heading a line of `text` falls under (1-based), as the page gives heading ids; undefined above the
+ * first heading. `withoutTitle`: the page lifted the first H1 into its title, so it has no id there and does not
+ * count among the duplicates.
+ */
+export function headingIdAt(text: string, line: number, withoutTitle: boolean): string | undefined {
+	const slugger = new GithubSlugger();
+	const stack: Node[] = [parseMarkdown(text) as unknown as Node];
+	let titleSkipped = !withoutTitle;
+	let id: string | undefined;
+	while (stack.length) {
+		const node = stack.pop()!;
+		if (node.type === 'heading') {
+			if (node.position && node.position.start.line > line) break;
+			if (!titleSkipped && node.depth === 1) titleSkipped = true;
+			else id = slugger.slug(textOf(node));
+		}
+		if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+	}
+	return id;
+}

@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { backlinks } from '../lib/backlinks.ts';
+import { headingIdAt } from '../lib/markdown.ts';
 import { folderHistory, gitRoot, recentChanges, type FileHistory } from '../lib/git.ts';
 import pkg from '../../package.json' with { type: 'json' };
 import { CONTENT_DIR, sectionOf } from '../lib/layout.ts';
@@ -32,6 +33,11 @@ export interface PageRef {
 }
 
 export interface SiteData {
+	/**
+	 * Where a fact's evidence (a team's file and line) is on the site: its page, at the heading the line falls under.
+	 * Only for a repository read in place, where each page is one of the team's files; else undefined.
+	 */
+	evidenceHref: (file: string, line: number) => string | undefined;
 	/** Every sprint any document names, archived or not, in sprint order (2.9 before 2.10). */
 	sprints: Sprint[];
 	/** A sprint by number, when any document belongs to it. */
@@ -141,7 +147,26 @@ async function gather(): Promise<SiteData> {
 	const history = await readHistory();
 	const referencedBy = new Map([...links].map(([url, from]) => [url, from.filter((f) => titles.has(f)).map((f) => ({ url: f, title: titles.get(f)! }))]));
 
+	const pageOfSource = new Map(Object.entries(history.manifest?.pages ?? {}).map(([page, source]) => [source, page]));
+	const anchorsIn = new Map<string, string | undefined>();
 	return {
+		evidenceHref: (file, line) => {
+			const page = pageOfSource.get(file);
+			const url = page === undefined ? undefined : urlByPath.get(page);
+			if (!url || !history.manifest) return undefined;
+			const key = `${file}:${line}`;
+			if (!anchorsIn.has(key)) {
+				let text = '';
+				try {
+					text = readFileSync(join(history.manifest.repo, file), 'utf8');
+				} catch {
+					// Gone since it was read: the page alone.
+				}
+				anchorsIn.set(key, text ? headingIdAt(text, line, /^#\s+\S/m.test(text)) : undefined);
+			}
+			const id = anchorsIn.get(key);
+			return id ? `${url}#${id}` : url;
+		},
 		sprints,
 		sprint: (id) => bySprint.get(id),
 		sections: new Map([...sections].sort(([a], [b]) => a.localeCompare(b))),
@@ -202,6 +227,8 @@ interface History {
 	pageOf: (repoPath: string) => string | undefined;
 	/** Read in place from a team's repository: the history is the team's own files'. */
 	inPlace: boolean;
+	/** For a repository read in place, which of the team's files each page is. */
+	manifest?: SourcesManifest;
 }
 
 /**
@@ -216,7 +243,7 @@ async function readHistory(): Promise<History> {
 	const inPlace = manifest !== undefined;
 	const where = manifest?.repo ?? contentDir;
 	const root = gitRoot(where);
-	const none = { files: new Map(), folder: '', keyOf: () => undefined, pageOf: () => undefined, inPlace };
+	const none = { files: new Map(), folder: '', keyOf: () => undefined, pageOf: () => undefined, inPlace, manifest };
 	if (!root) {
 		console.warn(`[sprintbook] ${inPlace ? 'the repository' : 'content/'} is not in a git checkout: pages show no "last updated" dates or authors.`);
 		return none;
@@ -226,7 +253,7 @@ async function readHistory(): Promise<History> {
 	let history: Omit<History, 'files'>;
 	if (manifest) {
 		const pageBySource = new Map(Object.entries(manifest.pages).map(([page, source]) => [prefix + source, page]));
-		history = { root, folder: prefix || '.', keyOf: (page) => (manifest.pages[page] === undefined ? undefined : prefix + manifest.pages[page]), pageOf: (path) => pageBySource.get(path), inPlace };
+		history = { root, folder: prefix || '.', keyOf: (page) => (manifest.pages[page] === undefined ? undefined : prefix + manifest.pages[page]), pageOf: (path) => pageBySource.get(path), inPlace, manifest };
 	} else {
 		const folder = `${prefix}${CONTENT_DIR}`;
 		history = { root, folder, keyOf: (page) => `${folder}/${page}`, pageOf: (path) => (path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : undefined), inPlace };
