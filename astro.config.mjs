@@ -5,4 +5,6 @@ import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { astroOptions } from './src/site/astro-options.ts';
 
-export default defineConfig(astroOptions({ root: fileURLToPath(new URL('.', import.meta.url)) }));
+// The sample's address (feeds and the sitemap need one): SPRINTBOOK_SITE, else OMC's.
+const site = process.env.SPRINTBOOK_SITE ?? 'https://sprints.ohmycoins.example';
+export default defineConfig(astroOptions({ root: fileURLToPath(new URL('.', import.meta.url)), site }));

@@ -3,6 +3,7 @@
  * they are, and nothing is written into the team's tree. Every assertion is on what the team sees: the CLI's output
  * and exit code, the built site's HTML, the files on disk and git's view of them.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -151,5 +152,36 @@ describe('a team repository, read in place', () => {
 		expect(headingIdAt(doc, 15, true)).toBe('goal-1');
 		// A page that keeps its H1 has an id for it.
 		expect(headingIdAt(doc, 3, false)).toBe('sprint-4-plan');
+	});
+
+	it("the team's name, address and repository from its config; without an address, no feed and no sitemap rather than a made-up host", () => {
+		const repo = teamRepo(join(ROOT, 'tests/fixtures/in-place/team-repo'));
+		git(repo, 'remote', 'add', 'origin', 'git@github.com:parcel/tracker.git');
+		expect(sprintbook(['init', '--root', repo, '--site', 'https://docs.parcel.example']).status).toBe(0);
+		const config = readFileSync(join(repo, 'sprintbook.config.mjs'), 'utf8');
+		expect(config).toContain('repository: "https://github.com/parcel/tracker",');
+		writeFileSync(join(repo, 'sprintbook.config.mjs'), config.replace("outDir: 'dist',", "outDir: 'dist',\n\tbranch: 'trunk',"));
+		const build = sprintbook(['build', '--root', repo]);
+		expect(build.status, build.stdout + build.stderr).toBe(0);
+		const plan = page(repo, 'sprints/2');
+		expect(plan).toContain('href="https://github.com/parcel/tracker/edit/trunk/docs/sprints/sprint-2/backlog.md"');
+		expect(plan).toContain('href="https://github.com/parcel/tracker/commits/trunk/docs/sprints/sprint-2/backlog.md"');
+		const feed = readFileSync(join(repo, 'dist/reports.xml'), 'utf8');
+		expect(feed).toContain('<link>https://docs.parcel.example/sprints/1/report/</link>');
+		expect(page(repo, '')).toContain('href="/reports.xml"');
+
+		const bare = teamRepo(join(ROOT, 'tests/fixtures/in-place/team-repo'));
+		expect(sprintbook(['init', '--root', bare]).status).toBe(0);
+		expect(readFileSync(join(bare, 'sprintbook.config.mjs'), 'utf8')).toContain("// repository: 'https://github.com/our-org/our-repo',");
+		const anonymous = sprintbook(['build', '--root', bare]);
+		expect(anonymous.status, anonymous.stdout + anonymous.stderr).toBe(0);
+		expect(anonymous.stdout).toContain('no `site` in sprintbook.config.mjs: the site has no feed and no sitemap, which need its address');
+		expect(existsSync(join(bare, 'dist/reports.xml'))).toBe(false);
+		expect(existsSync(join(bare, 'dist/sitemap-index.xml'))).toBe(false);
+		const home = page(bare, '');
+		expect(home).not.toContain('reports.xml');
+		expect(home).not.toContain('/edit/');
+		// No page of a team's site names the sample's made-up host.
+		for (const site of [repo, bare]) expect(spawnSync('grep', ['-rli', 'ohmycoins', join(site, 'dist')], { encoding: 'utf8' })).toMatchObject({ status: 1, stdout: '' });
 	});
 });

@@ -126,9 +126,12 @@ function recheckOnSave(root: string, startup: CheckResult, checker: ReturnType<t
 export interface SprintbookOptions {
 	/** The site's name, in its header and page titles ("Sprintbook" when not given). */
 	title?: string;
+	/** The repository's web address and branch, for each page's history and edit links (a team's, read in place). */
+	repository?: string;
+	branch?: string;
 }
 
-export default function sprintbook({ title }: SprintbookOptions = {}): AstroIntegration {
+export default function sprintbook({ title, repository, branch }: SprintbookOptions = {}): AstroIntegration {
 	// The dev server's checker and its first report, for the re-checks after each save.
 	let dev: { root: string; checker: ReturnType<typeof checkWorker>; report: CheckResult } | undefined;
 	return {
@@ -147,6 +150,8 @@ export default function sprintbook({ title }: SprintbookOptions = {}): AstroInte
 						define: {
 							'import.meta.env.SPRINTBOOK_CONTENT_DIR': JSON.stringify(contentDir),
 							'import.meta.env.SPRINTBOOK_TITLE': JSON.stringify(title ?? 'Sprintbook'),
+							'import.meta.env.SPRINTBOOK_REPOSITORY': JSON.stringify(repository ?? ''),
+							'import.meta.env.SPRINTBOOK_BRANCH': JSON.stringify(branch ?? ''),
 						},
 					},
 				});

@@ -6,13 +6,15 @@ import { compareSprints, formatPercent, passRate } from '../lib/sprints.ts';
 import { reportUrl } from '../lib/urls.ts';
 
 export async function GET(context: APIContext) {
+	// A feed's links must be absolute: without the site's address there is no feed, rather than one naming a made-up host.
+	if (!context.site) return new Response(null, { status: 404 });
 	const site = await siteData();
 	// Dated reports newest first; undated ones (no date stated) after them, by sprint, newest first.
 	const reports = [...site.reports.values()].sort((a, b) => (b.data.date ?? '').localeCompare(a.data.date ?? '') || compareSprints(b.data.sprint, a.data.sprint));
 	return rss({
 		title: 'Completion reports',
 		description: 'Sprint completion reports: final test results and what shipped',
-		site: context.site ?? 'http://localhost',
+		site: context.site,
 		items: reports.map((r) => ({
 			title: reportTitle(r),
 			link: reportUrl(r.data.sprint),

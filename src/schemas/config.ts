@@ -12,6 +12,12 @@ export const configSchema = z
 			.url({ message: 'give the whole address, e.g. "https://docs.example.com"' })
 			.optional()
 			.describe('The address the site is published at (https://…): feeds and the sitemap need absolute links.'),
+		repository: z
+			.string()
+			.url({ message: 'give the whole address, e.g. "https://github.com/our-org/our-repo"' })
+			.optional()
+			.describe("The repository's web address (https://github.com/org/repo): each page links to its file's history there, and to edit it."),
+		branch: z.string().trim().min(1).default('main').describe('The branch those links open.'),
 		docs: z
 			.array(z.string().trim().min(1))
 			.min(1, { message: 'name at least one folder or Markdown file, e.g. docs: ["docs"]' })

@@ -19,16 +19,19 @@ export interface SiteOptions {
 	root: string;
 	/** The site's name, in its header and page titles. */
 	title?: string;
-	/** Where the site is published: feeds and the sitemap need absolute URLs. */
+	/** Where the site is published: feeds and the sitemap need absolute URLs; without it there are none. */
 	site?: string;
+	/** The repository's web address and branch, for each page's history and edit links. */
+	repository?: string;
+	branch?: string;
 }
 
-export function astroOptions({ root, title, site }: SiteOptions): AstroUserConfig {
+export function astroOptions({ root, title, site, repository, branch }: SiteOptions): AstroUserConfig {
 	const contentDir = join(root, CONTENT_DIR) + sep;
 	return {
 		// sprintbook() runs `check` before every build; no client JS unless a page asks for it.
-		site: site ?? process.env.SPRINTBOOK_SITE ?? 'https://sprints.ohmycoins.example',
-		integrations: [sprintbook({ title }), mdx(), sitemap()],
+		site,
+		integrations: [sprintbook({ title, repository, branch }), mdx(), sitemap()],
 		trailingSlash: 'always',
 		build: { format: 'directory' },
 		markdown: {

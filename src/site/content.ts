@@ -203,9 +203,9 @@ async function gather(): Promise<SiteData> {
 			const fromRoot = history.keyOf(contentPathOf(entry));
 			if (fromRoot === undefined) return undefined;
 			const h = history.files.get(fromRoot);
-			// The sample's repository links are this repository's: a team's repository read in place has its own.
-			const repo = history.inPlace ? undefined : pkg.sprintbook?.repository?.replace(/\/$/, '');
-			const branch = pkg.sprintbook?.branch ?? 'main';
+			// The sample's repository links are this repository's; a team's repository read in place names its own.
+			const repo = (history.inPlace ? import.meta.env.SPRINTBOOK_REPOSITORY || undefined : pkg.sprintbook?.repository)?.replace(/\/$/, '');
+			const branch = (history.inPlace ? import.meta.env.SPRINTBOOK_BRANCH : pkg.sprintbook?.branch) || 'main';
 			return {
 				...h,
 				historyUrl: repo ? `${repo}/commits/${branch}/${fromRoot}` : undefined,

@@ -1,6 +1,6 @@
 /** `sprintbook build`: a team's docs, read where they are, built into a site. */
 import { cp, rm } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../../lib/in-place/read-in-place.ts';
 import { astroOptions } from '../../site/astro-options.ts';
 import { projectOf } from '../project.ts';
@@ -34,13 +34,14 @@ export async function runBuild(args: string[], out: NodeJS.WritableStream): Prom
 		throw new UsageError(`outDir "${place.config.outDir}" ${holdsDocs ? 'holds docs the site is read from' : 'is not a folder inside the repository'}: the build empties it. Name a folder of its own, such as "dist"`, BUILD_HELP);
 	}
 	out.write(`sprintbook build: ${read} docs read in place (${place.config.docs.join(', ')}), ${place.readAnew} of them new or changed since the last run → ${outDir}\n`);
+	if (!place.config.site) out.write(`sprintbook build: no \`site\` in ${basename(place.config.file)}: the site has no feed and no sitemap, which need its address; set site to where it is published\n`);
 	process.env.ASTRO_TELEMETRY_DISABLED = '1';
 	const { build } = await import('astro');
 	// Astro places some of its working files by the working folder: from the cache, they stay out of the team's tree.
 	const cwd = process.cwd();
 	process.chdir(place.root);
 	await build({
-		...astroOptions({ root: place.root, title: place.config.title, site: place.config.site }),
+		...astroOptions({ root: place.root, title: place.config.title, site: place.config.site, repository: place.config.repository, branch: place.config.branch }),
 		configFile: false,
 		root: place.root,
 		srcDir: resolve(PACKAGE_ROOT, 'src'),

@@ -38,7 +38,7 @@ export async function runDev(args: string[], out: NodeJS.WritableStream): Promis
 	const { dev } = await import('astro');
 	process.chdir(place.root);
 	const server = await dev({
-		...astroOptions({ root: place.root, title: config.title, site: config.site }),
+		...astroOptions({ root: place.root, title: config.title, site: config.site, repository: config.repository, branch: config.branch }),
 		configFile: false,
 		root: place.root,
 		srcDir: resolve(PACKAGE_ROOT, 'src'),

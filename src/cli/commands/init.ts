@@ -1,4 +1,5 @@
 /** `sprintbook init`: in a team's repository, the config that names where its docs are. Writes that one file. */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -33,7 +34,7 @@ export async function runInit(args: string[]): Promise<CommandResult> {
 	if (!found.docs.length) return { output: `sprintbook init: no Markdown files in ${repo}; nothing was written.`, exitCode: 1 };
 	const readme = existsSync(join(repo, 'README.md')) ? readFileSync(join(repo, 'README.md'), 'utf8') : undefined;
 	const title = values.title ?? (await titleOf(repo, readme));
-	const text = configText(title, values.site, found.docs);
+	const text = configText(title, values.site, repositoryOf(repo), found.docs);
 	const file = join(repo, 'sprintbook.config.mjs');
 	const summary = [
 		`Docs found (${[...found.counts.values()].reduce((a, b) => a + b, 0)} Markdown files):`,
@@ -45,8 +46,20 @@ export async function runInit(args: string[]): Promise<CommandResult> {
 	return { output: [...summary, '', `Wrote ${file}. Next: npx sprintbook build`].join('\n'), exitCode: 0 };
 }
 
+/** The web address of the repository's `origin` on GitHub, GitLab or Bitbucket, in either of git's forms; else nothing. */
+function repositoryOf(repo: string): string | undefined {
+	let url = '';
+	try {
+		url = execFileSync('git', ['remote', 'get-url', 'origin'], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+	} catch {
+		return undefined;
+	}
+	const m = /^(?:https:\/\/(?:[^@/]+@)?|git@|ssh:\/\/git@)(github\.com|gitlab\.com|bitbucket\.org)[:/]([^/\s]+\/[^/\s]+?)(?:\.git)?\/?$/.exec(url);
+	return m ? `https://${m[1]}/${m[2]}` : undefined;
+}
+
 /** The config as a team reads it: each field with a line saying what it does. */
-function configText(title: string, site: string | undefined, docs: readonly string[]): string {
+function configText(title: string, site: string | undefined, repository: string | undefined, docs: readonly string[]): string {
 	return `// Sprintbook reads your docs where they are and builds a site from them; it never writes into them.
 // Each field is documented in Sprintbook's README ("Configuration").
 export default {
@@ -54,6 +67,8 @@ export default {
 	title: ${JSON.stringify(title)},
 	// Where the site is published (feeds and the sitemap need absolute links).
 	${site ? `site: ${JSON.stringify(site)},` : "// site: 'https://docs.example.com',"}
+	// The repository's web address: each page links to its file's history there, and to edit it (branch: 'main').
+	${repository ? `repository: ${JSON.stringify(repository)},` : "// repository: 'https://github.com/our-org/our-repo',"}
 	// Folders, Markdown files or globs that hold your docs, relative to this file.
 	docs: [${docs.map((d) => JSON.stringify(d)).join(', ')}],
 	// Where \`sprintbook build\` writes the site.
