@@ -83,9 +83,9 @@ describe('a team repository, read in place', () => {
 
 		const rebuild = sprintbook(['build', '--root', repo]);
 		expect(rebuild.status, rebuild.stdout + rebuild.stderr).toBe(0);
-		// Only the docs whose text changed are read anew: the backlog, the roadmap, the new summary and the renamed notes
-		// (its text is the same, so it comes from the memo): three.
-		expect(rebuild.stdout).toContain('sprintbook build: 7 docs read in place (*.md, docs), 3 of them new or changed since the last run');
+		// Only the docs that changed are read anew: the backlog, the roadmap, the new summary, and the renamed notes (the
+		// same text, but what a doc states carries its path): four of seven.
+		expect(rebuild.stdout).toContain('sprintbook build: 7 docs read in place (*.md, docs), 4 of them new or changed since the last run');
 		const later = factsOf(repo);
 		expect(later.sprints.find((s) => s.id === '2')).toMatchObject({ status: 'complete', end: '2026-03-25', tests: { passing: 150, total: 152 }, sources: { tests: { file: 'docs/sprints/sprint-2/summary.md', line: 8 } } });
 		expect(later.current).toBe('2');
@@ -137,7 +137,7 @@ describe('a team repository, read in place', () => {
 			expect(run.stderr).toContain(`${join(repo, 'sprintbook.config.mjs')}: 3 problems`);
 			expect(run.stderr).toContain('  docs: name at least one folder or Markdown file, e.g. docs: ["docs"]');
 			expect(run.stderr).toContain('  site: give the whole address, e.g. "https://docs.example.com"');
-			expect(run.stderr).toContain('  titel: not a field of the config (a typo?) — its fields are title, site, docs, outDir, cacheDir');
+			expect(run.stderr).toContain('  titel: not a field of the config (a typo?) — its fields are title, site, repository, branch, docs, outDir, cacheDir');
 			expect(run.stderr).toContain('`sprintbook init --dry-run` prints one for this repository');
 			expect(run.stderr).not.toMatch(/\n\s+at /);
 		}

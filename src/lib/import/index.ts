@@ -285,7 +285,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	const depth = (sprint: string) => sprint.split('.').length;
 	const depths = new Set([...bySprint.keys()].map(depth));
 	const sprintStated = (sprint: string) => sprintKnown(sprint) || !depths.size || depths.has(depth(sprint));
-	const inferred = inferFacts(inferDocs, sprintStated).facts;
+	const inferred = inferFacts(inferDocs, sprintStated, (doc, read) => memo.statements(doc, read)).facts;
 	/** Sprints only documents about many sprints state a status or days of: the roadmap lists them, so they have a page. */
 	// A section about the sprint (a heading naming it) or a row stating its status or days: the sprint exists.
 	const statedElsewhere = [...inferred].filter(([sprint, f]) => !sprintKnown(sprint) && (f.section || f.status || f.start || f.end)).map(([sprint, f]) => {
@@ -572,7 +572,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	const anchors = (abs: string) => {
 		if (!anchorsOf.has(abs)) {
 			const body = placed.get(abs)?.body ?? splitFrontmatter(readFileSync(join(root, CONTENT_DIR, alreadyAt.get(abs)!), 'utf8'))?.body ?? '';
-			anchorsOf.set(abs, memo.outline(body).anchors);
+			anchorsOf.set(abs, memo.outline(body, placed.get(abs)?.src.inside ?? abs).anchors);
 		}
 		return anchorsOf.get(abs)!;
 	};
@@ -587,7 +587,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 		// Every edit is worked out against the original body, then applied in one pass; a ref
 		// inside a link that is being removed (an image in a link) goes with it.
 		const edits: Array<{ start: number; end: number; text: string; whole: boolean; why?: string; url?: string }> = [];
-		for (const ref of memo.outline(body).refs) {
+		for (const ref of memo.outline(body, src.inside).refs) {
 			// `/ROADMAP.md` was written for a repository browser: `/` is the repository's root, the folder imported.
 			const rootAbsolute = /^\/(?!\/)/.test(ref.url);
 			const link = parseFileLink(rootAbsolute ? `.${ref.url}` : ref.url);

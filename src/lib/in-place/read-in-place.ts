@@ -105,7 +105,7 @@ export async function readInPlace(repo: string, config: SprintbookConfig): Promi
 	);
 	const manifest: SourcesManifest = { repo: resolve(repo), pages: Object.fromEntries(sources), ahead: Object.fromEntries(addedLines) };
 	await writeFile(join(root, SOURCES_FILE), `${JSON.stringify(manifest, null, '\t')}\n`);
-	return { repo, root, result, sources, addedLines, changes, readAnew: memo.parsed };
+	return { repo, root, result, sources, addedLines, changes, readAnew: memo.anew.size };
 }
 
 export interface PageChanges {
