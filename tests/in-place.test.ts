@@ -184,4 +184,30 @@ describe('a team repository, read in place', () => {
 		// No page of a team's site names the sample's made-up host.
 		for (const site of [repo, bare]) expect(spawnSync('grep', ['-rli', 'ohmycoins', join(site, 'dist')], { encoding: 'utf8' })).toMatchObject({ status: 1, stdout: '' });
 	});
+
+	it('import --in-place types the docs in their own files, text unchanged below, staged as one change; the facts stay', () => {
+		const repo = teamRepo(join(ROOT, 'tests/fixtures/in-place/team-repo'));
+		expect(sprintbook(['init', '--root', repo]).status).toBe(0);
+		const values = (facts: ReturnType<typeof factsOf>) => ({ ...facts, sprints: facts.sprints.map(({ sources: _sources, ...f }) => f) });
+		const before = factsOf(repo);
+		const texts = new Map(git(repo, 'ls-files').trim().split('\n').map((f) => [f, readFileSync(join(repo, f), 'utf8')]));
+
+		const typed = sprintbook(['import', '--in-place', '--root', repo]);
+		expect(typed.status, typed.stdout + typed.stderr).toBe(0);
+		expect(typed.stdout).toContain('Wrote frontmatter into 6 of your docs, their text below it unchanged:');
+		expect(typed.stdout).toContain('Staged in git as one change: review it with `git diff --cached`');
+		const staged = git(repo, 'diff', '--cached', '--name-only').trim().split('\n');
+		expect(staged).toEqual(['README.md', 'ROADMAP.md', 'docs/sprints/sprint-1/backlog.md', 'docs/sprints/sprint-1/summary.md', 'docs/sprints/sprint-2/backlog.md', 'docs/sprints/sprint-2/standup-notes.md']);
+		for (const [file, was] of texts) {
+			const now = readFileSync(join(repo, file), 'utf8');
+			if (!staged.includes(file)) expect(now, file).toBe(was);
+			else expect(now.replace(/^---\n[\s\S]*?\n---\n/, ''), file).toBe(was);
+		}
+		expect(readFileSync(join(repo, 'docs/sprints/sprint-1/summary.md'), 'utf8')).toMatch(/^---\nsprint: "1"\ntitle: Sprint 1 Summary\ntests:\n  passing: 120\n  total: 120\n---\n# Sprint 1 Summary\n/);
+		// Read again, the typed docs say what they said: the same facts, now also from their frontmatter.
+		expect(values(factsOf(repo))).toEqual(values(before));
+		// A second run leaves typed files alone.
+		const again = sprintbook(['import', '--in-place', '--root', repo]);
+		expect(again).toMatchObject({ status: 1, stdout: expect.stringContaining('docs/sprints/sprint-1/summary.md (has frontmatter of its own)') });
+	});
 });

@@ -1,6 +1,8 @@
 /** `sprintbook import <files or folders…>`: the CLI face of src/lib/import. */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { ConfigError, loadConfig } from '../../lib/in-place/config.ts';
+import { typeInPlace } from '../../lib/in-place/type-in-place.ts';
 import { planImport, writeImport, type ImportResult } from '../../lib/import/index.ts';
 import { isAsCloned, removeSamples, sampleState } from '../../lib/import/samples.ts';
 import { CONTENT_DIR } from '../../lib/layout.ts';
@@ -15,7 +17,13 @@ content/docs/<section>/), and repairs relative links whose target moved. Prints 
 summary, then what it inferred for every file. Never modifies its input files,
 never overwrites a file in content/; what it cannot attribute it leaves out and says so.
 
+In your own repository (where sprintbook.config.mjs names the docs), --in-place
+writes the typed frontmatter into your files instead: each doc gets the block the
+reading worked out for it, its text below left exactly as it was, and the changed
+files are staged in git as one change to review (git diff --cached) and commit.
+
 Options:
+  --in-place         type the docs where they are, in your repository (--root)
   --replace-samples  start from your own archive: first remove the sample docs
                      Sprintbook ships in content/ (only while unchanged)
   --dry-run          show what would happen; write and remove nothing
@@ -26,10 +34,11 @@ Options:
 export async function runImport(args: string[]): Promise<CommandResult> {
 	const { values, positionals } = parseCommandArgs(
 		args,
-		{ 'dry-run': { type: 'boolean', default: false }, 'replace-samples': { type: 'boolean', default: false }, format: { type: 'string', default: 'human' } },
+		{ 'dry-run': { type: 'boolean', default: false }, 'replace-samples': { type: 'boolean', default: false }, 'in-place': { type: 'boolean', default: false }, format: { type: 'string', default: 'human' } },
 		IMPORT_HELP,
 	);
 	if (values.help) return { output: IMPORT_HELP, exitCode: 0 };
+	if (values['in-place']) return importInPlace(values.root, positionals, values['dry-run']);
 	if (positionals.length === 0) throw new UsageError('name the files or folders to import', IMPORT_HELP);
 	if (values.format !== 'human' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}": use human or json`, IMPORT_HELP);
 	const missing = positionals.filter((p) => !existsSync(p));
@@ -100,4 +109,27 @@ function report(result: ImportResult, dryRun: boolean): string[] {
 		...rows.map(line),
 		...(result.linksUnlinked.length ? ['', 'Links kept as text:', ...result.linksUnlinked.map((l) => `  ${l.file}: ${l.url} — ${l.why}`)] : []),
 	];
+}
+
+/** `import --in-place`: typed frontmatter written into the team's own files, staged as one change. */
+async function importInPlace(root: string, positionals: readonly string[], dryRun: boolean): Promise<CommandResult> {
+	if (positionals.length) throw new UsageError('--in-place takes no paths: sprintbook.config.mjs names the docs', IMPORT_HELP);
+	const repo = resolve(root);
+	let config;
+	try {
+		config = await loadConfig(repo);
+	} catch (e) {
+		if (e instanceof ConfigError) throw new UsageError(e.message, IMPORT_HELP);
+		throw e;
+	}
+	if (!config) throw new UsageError(`no sprintbook.config.mjs in ${repo}: run \`sprintbook init\` first, so that import knows where your docs are`, IMPORT_HELP);
+	const typed = await typeInPlace(repo, config, { dryRun });
+	const lines = [
+		`${dryRun ? 'Would write' : 'Wrote'} frontmatter into ${typed.written.length} of your docs${dryRun ? '' : ', their text below it unchanged'}:`,
+		...typed.written.map((f) => `  ${f}`),
+		...(typed.left.length ? ['Left alone:', ...typed.left.map((l) => `  ${l.file} (${l.why})`)] : []),
+		'',
+		dryRun ? 'Nothing was written.' : typed.staged ? 'Staged in git as one change: review it with `git diff --cached`, then commit it (or `git restore --staged --worktree` the files to drop it).' : 'Not a git repository: the files are written, nothing staged.',
+	];
+	return { output: lines.join('\n'), exitCode: typed.written.length ? 0 : 1 };
 }
