@@ -142,6 +142,14 @@ describe('a team repository, read in place', () => {
 			expect(run.stderr).not.toMatch(/\n\s+at /);
 		}
 		expect(existsSync(join(repo, 'dist'))).toBe(false);
+		// The build empties its outDir: never a folder of the team's.
+		for (const [outDir, why] of [['docs', 'holds docs the site is read from'], ['.', 'is not a folder inside the repository'], ['app', 'holds files git keeps']]) {
+			writeFileSync(join(repo, 'sprintbook.config.mjs'), `export default { docs: ['docs'], outDir: '${outDir}' };\n`);
+			const run = sprintbook(['build', '--root', repo]);
+			expect(run.status, run.stdout).toBe(2);
+			expect(run.stderr).toContain(`outDir "${outDir}" ${why}: the build empties it. Name a folder of its own, such as "dist"`);
+		}
+		expect(readFileSync(join(repo, 'app/src/index.ts'), 'utf8')).toBe('export const hello = 1;\n');
 	});
 
 	it("evidence lands on the heading over its line, with the page's own ids: the lifted title not counted, duplicates numbered", () => {

@@ -1,7 +1,8 @@
 /** `sprintbook build`: a team's docs, read where they are, built into a site. */
+import { execFileSync } from 'node:child_process';
 import { cp, rm } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { PACKAGE_ROOT } from '../../lib/in-place/read-in-place.ts';
+import { docsMatcher, PACKAGE_ROOT } from '../../lib/in-place/read-in-place.ts';
 import { astroOptions } from '../../site/astro-options.ts';
 import { projectOf } from '../project.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
@@ -29,9 +30,12 @@ export async function runBuild(args: string[], out: NodeJS.WritableStream): Prom
 	const outDir = resolve(place.repo, place.config.outDir);
 	// The site replaces what outDir held: never the repository itself, nor a folder its docs are read from.
 	const inside = relative(place.repo, outDir).split(sep).join('/');
-	const holdsDocs = [...place.sources.values()].some((source) => source.startsWith(`${inside}/`));
-	if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || holdsDocs) {
-		throw new UsageError(`outDir "${place.config.outDir}" ${holdsDocs ? 'holds docs the site is read from' : 'is not a folder inside the repository'}: the build empties it. Name a folder of its own, such as "dist"`, BUILD_HELP);
+	// Docs the config names inside outDir ("docs", ".", "**/*.md"), or outDir around a docs folder: the build would empty them.
+	const isDoc = docsMatcher(place.repo, place.config);
+	const holdsDocs = isDoc(`${inside}/x.md`) || isDoc(`${inside}/a/b/x.md`) || place.config.docs.some((e) => e.replace(/^\.\/+/, '').startsWith(`${inside}/`));
+	if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || holdsDocs || tracked(place.repo, inside)) {
+		const why = holdsDocs ? 'holds docs the site is read from' : inside === '' || inside.startsWith('..') || isAbsolute(inside) ? 'is not a folder inside the repository' : 'holds files git keeps';
+		throw new UsageError(`outDir "${place.config.outDir}" ${why}: the build empties it. Name a folder of its own, such as "dist"`, BUILD_HELP);
 	}
 	out.write(`sprintbook build: ${read} docs read in place (${place.config.docs.join(', ')}), ${place.readAnew} of them new or changed since the last run → ${outDir}\n`);
 	if (!place.config.site) out.write(`sprintbook build: no \`site\` in ${basename(place.config.file)}: the site has no feed and no sitemap, which need its address; set site to where it is published\n`);
@@ -53,4 +57,13 @@ export async function runBuild(args: string[], out: NodeJS.WritableStream): Prom
 	await rm(outDir, { recursive: true, force: true });
 	await cp(join(place.root, 'dist'), outDir, { recursive: true });
 	return { output: `sprintbook build: the site is in ${outDir}`, exitCode: 0 };
+}
+
+/** Whether git keeps any file in `folder` of the repository (a site folder is the build's, and git ignores it). */
+function tracked(repo: string, folder: string): boolean {
+	try {
+		return execFileSync('git', ['ls-files', '--', folder], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
+	} catch {
+		return false; // not a git repository
+	}
 }

@@ -104,6 +104,7 @@ export async function readInPlace(repo: string, config: SprintbookConfig): Promi
 		await Promise.all(read.map(async (f) => [f.target!, linesAhead(f.text ?? '', await readFile(resolve(repo, f.source), 'utf8').catch(() => ''))] as const)),
 	);
 	const manifest: SourcesManifest = { repo: resolve(repo), pages: Object.fromEntries(sources), ahead: Object.fromEntries(addedLines) };
+	await mkdir(content, { recursive: true }); // there even when the config names no doc yet
 	await writeFile(join(root, SOURCES_FILE), `${JSON.stringify(manifest, null, '\t')}\n`);
 	return { repo, root, result, sources, addedLines, changes, readAnew: memo.anew.size };
 }
