@@ -57,6 +57,8 @@ describe('a team repository, read in place', () => {
 		expect(build.stdout).toContain('docs/sprints/sprint-2/standup-notes.md:4:20  warning');
 		expect(build.stdout).toContain('  > 4 | - Day 3: pass rate 90% (45/48 tests) on the scan feed.');
 		expect(build.stdout).not.toContain('.cache');
+		// A team that keeps no handoff doc or requirements is not told so on every build.
+		expect(build.stdout + build.stderr).not.toMatch(/does not exist or is empty|No files found matching/);
 		expect(page(repo, '')).toContain('<title>Dashboard · Parcel Tracker</title>');
 		const sprint2 = page(repo, 'sprints/2');
 		// "Says who?" links to the team's file's page, at the heading over the line.

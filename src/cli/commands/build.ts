@@ -4,6 +4,7 @@ import { cp, rm } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { docsMatcher, PACKAGE_ROOT } from '../../lib/in-place/read-in-place.ts';
 import { astroOptions } from '../../site/astro-options.ts';
+import { quietMissingKinds } from '../astro-noise.ts';
 import { projectOf } from '../project.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
 
@@ -40,6 +41,7 @@ export async function runBuild(args: string[], out: NodeJS.WritableStream): Prom
 	out.write(`sprintbook build: ${read} docs read in place (${place.config.docs.join(', ')}), ${place.readAnew} of them new or changed since the last run → ${outDir}\n`);
 	if (!place.config.site) out.write(`sprintbook build: no \`site\` in ${basename(place.config.file)}: the site has no feed and no sitemap, which need its address; set site to where it is published\n`);
 	process.env.ASTRO_TELEMETRY_DISABLED = '1';
+	quietMissingKinds();
 	const { build } = await import('astro');
 	// Astro places some of its working files by the working folder: from the cache, they stay out of the team's tree.
 	const cwd = process.cwd();

@@ -3,6 +3,7 @@ import { watch } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { docsMatcher, PACKAGE_ROOT, readInPlace } from '../../lib/in-place/read-in-place.ts';
 import { astroOptions } from '../../site/astro-options.ts';
+import { quietMissingKinds } from '../astro-noise.ts';
 import { projectOf } from '../project.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
 
@@ -35,6 +36,7 @@ export async function runDev(args: string[], out: NodeJS.WritableStream): Promis
 	const outDir = relative(repo, resolve(repo, config.outDir)).split(sep).join('/');
 
 	process.env.ASTRO_TELEMETRY_DISABLED = '1';
+	quietMissingKinds();
 	const { dev } = await import('astro');
 	process.chdir(place.root);
 	const server = await dev({
