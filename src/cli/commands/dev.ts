@@ -1,5 +1,6 @@
 /** `sprintbook dev`: the site of a team's docs, live — a saved doc is read again and its page and check follow. */
-import { watch } from 'node:fs';
+import { existsSync, statSync, watch } from 'node:fs';
+import picomatch from 'picomatch';
 import { relative, resolve, sep } from 'node:path';
 import { docsMatcher, PACKAGE_ROOT, readInPlace } from '../../lib/in-place/read-in-place.ts';
 import { astroOptions } from '../../site/astro-options.ts';
@@ -80,15 +81,36 @@ export async function runDev(args: string[], out: NodeJS.WritableStream): Promis
 			}
 		}
 	};
-	watch(repo, { recursive: true }, (_event, name) => {
-		const path = name?.toString().split(sep).join('/');
-		if (!path || !/\.mdx?$/i.test(path) || NEVER.test(path) || (outDir && path.startsWith(`${outDir}/`)) || !isDoc(path)) return;
+	const onChange = (path: string) => {
+		if (!/\.mdx?$/i.test(path) || NEVER.test(path) || (outDir && path.startsWith(`${outDir}/`)) || !isDoc(path)) return;
 		saved.add(path);
 		clearTimeout(timer);
 		// Editors write a file in several steps: read once they are done.
 		timer = setTimeout(() => void readAgain(), 100);
-	});
+	};
+	// Only where the docs are: a recursive watch of the whole repository would walk node_modules too.
+	for (const { dir, recursive } of watchedFolders(repo, config.docs)) {
+		const prefix = relative(repo, dir).split(sep).join('/');
+		watch(dir, { recursive }, (_event, name) => {
+			const inside = name?.toString().split(sep).join('/');
+			if (inside) onChange(prefix ? `${prefix}/${inside}` : inside);
+		});
+	}
 	// Serves until stopped (Ctrl-C).
 	await new Promise<never>(() => {});
 	return { output: '', exitCode: 0 };
+}
+
+/** The folders to watch for the config's `docs`: a folder with everything under it; for a file or a glob, the folder it starts in (all of it under a `**`). */
+function watchedFolders(repo: string, docs: readonly string[]): Array<{ dir: string; recursive: boolean }> {
+	const out = new Map<string, boolean>();
+	for (const entry of docs) {
+		const clean = entry.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
+		const at = resolve(repo, clean || '.');
+		const folder = existsSync(at) && statSync(at).isDirectory();
+		const base = folder ? at : resolve(repo, picomatch.scan(clean).base || '.');
+		const recursive = folder || clean.includes('**') || clean.includes('/');
+		out.set(base, (out.get(base) ?? false) || recursive);
+	}
+	return [...out].filter(([dir]) => existsSync(dir)).map(([dir, recursive]) => ({ dir, recursive }));
 }
