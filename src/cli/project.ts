@@ -19,16 +19,20 @@ export interface Project {
 	inPlace?: InPlace & { config: SprintbookConfig & { file: string } };
 }
 
+/** The repository's config, if it has one; a config that is wrong stops the command with its problems, not a trace. */
+export async function teamConfig(root: string) {
+	try {
+		return await loadConfig(resolve(root));
+	} catch (e) {
+		// The config's own problems, not the command's usage: the fix is in the file, and init shows a good one.
+		if (e instanceof ConfigError) throw new UsageError(e.message, 'Fix the config and run this again; `sprintbook init --dry-run` prints one for this repository.');
+		throw e;
+	}
+}
+
 export async function projectOf(root: string, content: string | undefined, help: string): Promise<Project> {
 	if (content === undefined) {
-		let config;
-		try {
-			config = await loadConfig(resolve(root));
-		} catch (e) {
-			// The config's own problems, not the command's usage: the fix is in the file, and init shows a good one.
-			if (e instanceof ConfigError) throw new UsageError(e.message, 'Fix the config and run this again; `sprintbook init --dry-run` prints one for this repository.');
-			throw e;
-		}
+		const config = await teamConfig(root);
 		if (config) {
 			const place = await readInPlace(resolve(root), config);
 			return { root: place.root, contentDir: CONTENT_DIR, inPlace: { ...place, config } };

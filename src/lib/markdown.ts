@@ -78,23 +78,24 @@ export function outline(body: string): MarkdownOutline {
 }
 
 /**
- * The id of the heading a line of `text` falls under (1-based), as the page gives heading ids; undefined above the
- * first heading. `withoutTitle`: the page lifted the first H1 into its title, so it has no id there and does not
- * count among the duplicates.
+ * Every heading of `text` with its line (1-based) and id, in order, as the page gives heading ids. `withoutTitle`:
+ * the page lifted the first H1 into its title, so it has no id there and does not count among the duplicates.
  */
-export function headingIdAt(text: string, line: number, withoutTitle: boolean): string | undefined {
+export function headingIds(text: string, withoutTitle: boolean): Array<{ line: number; id: string }> {
 	const slugger = new GithubSlugger();
 	const stack: Node[] = [parseMarkdown(text) as unknown as Node];
 	let titleSkipped = !withoutTitle;
-	let id: string | undefined;
+	const out: Array<{ line: number; id: string }> = [];
 	while (stack.length) {
 		const node = stack.pop()!;
 		if (node.type === 'heading') {
-			if (node.position && node.position.start.line > line) break;
 			if (!titleSkipped && node.depth === 1) titleSkipped = true;
-			else id = slugger.slug(textOf(node));
+			else out.push({ line: node.position?.start.line ?? 0, id: slugger.slug(textOf(node)) });
 		}
 		if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
 	}
-	return id;
+	return out;
 }
+
+/** The id of the heading a line of `text` falls under (1-based); undefined above the first heading. */
+export const headingIdAt = (text: string, line: number, withoutTitle: boolean) => headingIds(text, withoutTitle).findLast((h) => h.line <= line)?.id;

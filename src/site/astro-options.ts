@@ -2,7 +2,7 @@
  * The Astro configuration of a Sprintbook site, in one place: this repository's astro.config.mjs builds its sample
  * from content/ with it, and `sprintbook build`/`dev` build a team's docs read in place with the same options.
  */
-import type { AstroUserConfig } from 'astro';
+import type { AstroInlineConfig, AstroUserConfig } from 'astro';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -54,5 +54,20 @@ export function astroOptions({ root, title, site, repository, branch }: SiteOpti
 		},
 		// The Content-Security-Policy is one meta tag written by the layout (src/site/csp.ts), not Astro's per-page scan.
 		devToolbar: { enabled: false },
+	};
+}
+
+/**
+ * Astro's inline config for a team's repository read in place: this package's pages over the project read into
+ * the cache, with the team's name, address and repository. `build` and `dev` add only what is theirs.
+ */
+export function teamSiteOptions(place: { root: string; config: Omit<SiteOptions, 'root'> }, packageRoot: string): AstroInlineConfig {
+	const { title, site, repository, branch } = place.config;
+	return {
+		...astroOptions({ root: place.root, title, site, repository, branch }),
+		configFile: false,
+		root: place.root,
+		srcDir: join(packageRoot, 'src'),
+		publicDir: join(packageRoot, 'public'),
 	};
 }

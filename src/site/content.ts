@@ -4,14 +4,14 @@
  * backlinks. The arithmetic lives in src/lib; this file only gathers.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { backlinks } from '../lib/backlinks.ts';
-import { headingIdAt } from '../lib/markdown.ts';
+import { headingIds } from '../lib/markdown.ts';
 import { folderHistory, gitRoot, recentChanges, type FileHistory } from '../lib/git.ts';
 import pkg from '../../package.json' with { type: 'json' };
 import { CONTENT_DIR, sectionOf } from '../lib/layout.ts';
-import { SOURCES_FILE, type SourcesManifest } from '../lib/in-place/sources.ts';
+import { manifestOf, type SourcesManifest } from '../lib/in-place/sources.ts';
 import { indexSprints, neighbourMap, type SprintRecord } from '../lib/sprint-index.ts';
 import { sprintFacts } from '../lib/sprint-facts.ts';
 import { compareSprints } from '../lib/sprints.ts';
@@ -148,23 +148,23 @@ async function gather(): Promise<SiteData> {
 	const referencedBy = new Map([...links].map(([url, from]) => [url, from.filter((f) => titles.has(f)).map((f) => ({ url: f, title: titles.get(f)! }))]));
 
 	const pageOfSource = new Map(Object.entries(history.manifest?.pages ?? {}).map(([page, source]) => [source, page]));
-	const anchorsIn = new Map<string, string | undefined>();
+	/** Each evidence file's headings (line and id), worked out once per file. */
+	const headingsIn = new Map<string, ReturnType<typeof headingIds>>();
 	return {
 		evidenceHref: (file, line) => {
 			const page = pageOfSource.get(file);
 			const url = page === undefined ? undefined : urlByPath.get(page);
 			if (!url || !history.manifest) return undefined;
-			const key = `${file}:${line}`;
-			if (!anchorsIn.has(key)) {
+			if (!headingsIn.has(file)) {
 				let text = '';
 				try {
 					text = readFileSync(join(history.manifest.repo, file), 'utf8');
 				} catch {
 					// Gone since it was read: the page alone.
 				}
-				anchorsIn.set(key, text ? headingIdAt(text, line, /^#\s+\S/m.test(text)) : undefined);
+				headingsIn.set(file, headingIds(text, /^#\s+\S/m.test(text)));
 			}
-			const id = anchorsIn.get(key);
+			const id = headingsIn.get(file)!.findLast((h) => h.line <= line)?.id;
 			return id ? `${url}#${id}` : url;
 		},
 		sprints,
@@ -238,8 +238,7 @@ interface History {
  */
 async function readHistory(): Promise<History> {
 	const projectRoot = contentDir.replace(new RegExp(`${CONTENT_DIR}/?$`), '');
-	const manifestFile = join(projectRoot, SOURCES_FILE);
-	const manifest = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as SourcesManifest) : undefined;
+	const manifest = manifestOf(projectRoot);
 	const inPlace = manifest !== undefined;
 	const where = manifest?.repo ?? contentDir;
 	const root = gitRoot(where);

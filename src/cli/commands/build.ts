@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, rm } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { docsMatcher, PACKAGE_ROOT } from '../../lib/in-place/read-in-place.ts';
-import { astroOptions } from '../../site/astro-options.ts';
+import { teamSiteOptions } from '../../site/astro-options.ts';
 import { quietMissingKinds } from '../astro-noise.ts';
 import { projectOf } from '../project.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
@@ -47,11 +47,7 @@ export async function runBuild(args: string[], out: NodeJS.WritableStream): Prom
 	const cwd = process.cwd();
 	process.chdir(place.root);
 	await build({
-		...astroOptions({ root: place.root, title: place.config.title, site: place.config.site, repository: place.config.repository, branch: place.config.branch }),
-		configFile: false,
-		root: place.root,
-		srcDir: resolve(PACKAGE_ROOT, 'src'),
-		publicDir: resolve(PACKAGE_ROOT, 'public'),
+		...teamSiteOptions(place, PACKAGE_ROOT),
 		// Built beside the cache, where the packages its pages import are found, then moved into place.
 		outDir: join(place.root, 'dist'),
 		logLevel: 'warn',

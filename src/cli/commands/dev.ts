@@ -3,7 +3,7 @@ import { existsSync, statSync, watch } from 'node:fs';
 import picomatch from 'picomatch';
 import { relative, resolve, sep } from 'node:path';
 import { docsMatcher, PACKAGE_ROOT, readInPlace } from '../../lib/in-place/read-in-place.ts';
-import { astroOptions } from '../../site/astro-options.ts';
+import { teamSiteOptions } from '../../site/astro-options.ts';
 import { quietMissingKinds } from '../astro-noise.ts';
 import { projectOf } from '../project.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
@@ -41,11 +41,7 @@ export async function runDev(args: string[], out: NodeJS.WritableStream): Promis
 	const { dev } = await import('astro');
 	process.chdir(place.root);
 	const server = await dev({
-		...astroOptions({ root: place.root, title: config.title, site: config.site, repository: config.repository, branch: config.branch }),
-		configFile: false,
-		root: place.root,
-		srcDir: resolve(PACKAGE_ROOT, 'src'),
-		publicDir: resolve(PACKAGE_ROOT, 'public'),
+		...teamSiteOptions(place, PACKAGE_ROOT),
 		server: { port, host: values.host },
 	});
 	out.write(`sprintbook dev: ${config.docs.join(', ')} read in place; serving http://${values.host}:${server.address.port}/\n`);

@@ -1,11 +1,11 @@
 /** `sprintbook import <files or folders…>`: the CLI face of src/lib/import. */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError, loadConfig } from '../../lib/in-place/config.ts';
 import { typeInPlace } from '../../lib/in-place/type-in-place.ts';
 import { planImport, writeImport, type ImportResult } from '../../lib/import/index.ts';
 import { isAsCloned, removeSamples, sampleState } from '../../lib/import/samples.ts';
 import { CONTENT_DIR } from '../../lib/layout.ts';
+import { teamConfig } from '../project.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
 
 export const IMPORT_HELP = `Usage: sprintbook import <files or folders…> [options]
@@ -115,13 +115,7 @@ function report(result: ImportResult, dryRun: boolean): string[] {
 async function importInPlace(root: string, positionals: readonly string[], dryRun: boolean): Promise<CommandResult> {
 	if (positionals.length) throw new UsageError('--in-place takes no paths: sprintbook.config.mjs names the docs', IMPORT_HELP);
 	const repo = resolve(root);
-	let config;
-	try {
-		config = await loadConfig(repo);
-	} catch (e) {
-		if (e instanceof ConfigError) throw new UsageError(e.message, IMPORT_HELP);
-		throw e;
-	}
+	const config = await teamConfig(repo);
 	if (!config) throw new UsageError(`no sprintbook.config.mjs in ${repo}: run \`sprintbook init\` first, so that import knows where your docs are`, IMPORT_HELP);
 	const typed = await typeInPlace(repo, config, { dryRun });
 	const lines = [

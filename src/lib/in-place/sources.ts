@@ -15,7 +15,8 @@ export interface SourcesManifest {
 	ahead: Record<string, number>;
 }
 
-function manifestOf(projectRoot: string): SourcesManifest | undefined {
+/** The manifest beside a project's content/: there only for a repository read in place. */
+export function manifestOf(projectRoot: string): SourcesManifest | undefined {
 	try {
 		return JSON.parse(readFileSync(join(projectRoot, SOURCES_FILE), 'utf8')) as SourcesManifest;
 	} catch {
