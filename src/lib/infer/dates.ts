@@ -137,14 +137,17 @@ export function spanIn(raw: string): Span | undefined {
 export function readPeriod(raw: string): (Span & { endInDoubt?: boolean }) | undefined {
 	const span = readSpanOrDay(raw);
 	if (!span || span.start === span.end) return span;
-	const count = dayCount(raw);
-	return count === undefined || count === calendarDays(span) || count === workingDays(span) ? span : { ...span, endInDoubt: true };
+	const counts = dayCounts(raw);
+	// "September 15-29 (14 calendar days, 11 working days)": teams count more than one way (here the calendar days
+	// without the last); one count that fits is enough.
+	const fits = [calendarDays(span), workingDays(span)];
+	return !counts.length || counts.some((n) => fits.includes(n)) ? span : { ...span, endInDoubt: true };
 }
 
-/** "(10 days)", "8 working days", "5 jours ouvrés", "17 дней", "3天": the first count of days a value states. */
-function dayCount(raw: string): number | undefined {
-	const m = /(?<![\d.,])(\d{1,3})\s*(?:(?:working|business|calendar|work)\s+)?(?:days?\b|jours?\b|d[ií]as\b|tage?n?\b|giorni\b|dagen\b|дн(?:я|ей|и)\b|天|日間|일)/iu.exec(clean(raw));
-	return m ? Number(m[1]) : undefined;
+/** "(10 days)", "8 working days", "5 jours ouvrés", "17 дней", "3天": every count of days a value states. */
+function dayCounts(raw: string): number[] {
+	const re = /(?<![\d.,])(\d{1,3})\s*(?:(?:working|business|calendar|work)\s+)?(?:days?\b|jours?\b|d[ií]as\b|tage?n?\b|giorni\b|dagen\b|дн(?:я|ей|и)\b|天|日間|일)/giu;
+	return [...clean(raw).matchAll(re)].map((m) => Number(m[1]));
 }
 
 const dayMs = 86_400_000;

@@ -161,6 +161,7 @@ export function sprintDocStatements(doc: InferDoc & { sprint: string }): Stateme
 	};
 	const end = headerEnd(lines);
 	scan(0, end);
+	for (const x of extensions(lines)) if (x.sprint === sprint) say({ fact: 'end', value: x.day }, x.line);
 	out.push(...ownFrontmatterStatements(doc));
 	// Not the footer: a closing "**Status:** Ready for review" is the document's own state, not the sprint's.
 	if (!out.some((s) => s.fact === 'goal')) {
@@ -198,6 +199,25 @@ function skippedTests(lines: readonly string[]): { count: number; line: number }
 		if (count > 0) return { count, line: i };
 	}
 	return undefined;
+}
+
+/**
+ * "Sprint 5 extended through August 29, 2025", "Sprint 4 prolongé jusqu'au 3 mars 2025": a sentence that moves a
+ * sprint's end, wherever it stands in the text (a log of changes, a note under a table). Each yields the sprint it
+ * names, the day and the 0-based line.
+ */
+const EXTENDED =
+	/(?<![\p{L}\p{N}])(?:sprint|спринт\p{L}*|スプリント|冲刺)\s*#?\s*(\d+(?:\.\d+)?)\s+(?:(?:was|has been|is|got|been|wurde|fue|a été|è stato)\s+)?(?:extended|prolong[ée]e?|verlängert|extendido|prorrogado|esteso|prorogato|verlengd|продл[её]н)\s+(?:through|to|until|till|up to|jusqu['’]au|bis(?: zum)?|hasta(?: el)?|fino al|tot|до)\s+([^.;]{4,40})/iu;
+function extensions(lines: readonly string[]): Array<{ sprint: string; day: string; line: number }> {
+	const out: Array<{ sprint: string; day: string; line: number }> = [];
+	let fenced = false;
+	lines.forEach((raw, i) => {
+		if (/^\s*(```|~~~)/.test(raw)) fenced = !fenced;
+		const m = fenced ? null : EXTENDED.exec(raw.replace(/\*\*|__/g, ''));
+		const day = m && readDay(m[2]!.replace(/\(.*$/, ''));
+		if (m && day) out.push({ sprint: m[1]!.replace(/^0+(?=\d)/, ''), day, line: i });
+	});
+	return out;
 }
 
 /** The marker import puts before a file's own frontmatter, which it keeps word for word in a comment. */
@@ -360,5 +380,6 @@ export function manyDocStatements(doc: InferDoc): Statement[] {
 		const label = labelOn(raw);
 		if (label) for (const st of labelStatements(labelFact(label.key), label.value)) say(section.sprint, st, i);
 	});
+	for (const x of extensions(lines)) out.push({ fact: 'end', value: x.day, sprint: x.sprint, file, line: x.line + 1, from: 'many' });
 	return out;
 }
