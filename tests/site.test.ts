@@ -112,6 +112,30 @@ describe('dashboard', () => {
 	});
 });
 
+describe('titles and goals as the team wrote them', () => {
+	it('renders inline Markdown in a title and a goal, and names the page with its words', () => {
+		const doc = page('/sprints/2.10/');
+		const h1 = doc.querySelector('h1')!;
+		expect(h1.text).toBe('Sprint 2.10: BYOM User Interface: the /settings/models screen');
+		expect(h1.querySelector('code')?.text).toBe('/settings/models');
+		expect(doc.querySelector('title')?.text).toBe('Sprint 2.10: BYOM User Interface: the /settings/models screen · Sprintbook');
+		const goal = doc.querySelector('section.meta')!;
+		expect(goal.querySelector('strong')?.text).toBe('without');
+		expect(goal.querySelectorAll('code').map((c) => c.text)).toContain('/settings');
+		// The timeline and the sprint list show the goal and title rendered too; no page shows a literal backtick in a
+		// heading, a link or its <title>.
+		const timeline = page('/sprints/');
+		expect(timeline.querySelectorAll('code').map((c) => c.text)).toContain('/settings');
+		for (const [file, html] of builtTextFiles()) {
+			if (!file.endsWith('.html')) continue;
+			const doc = page(`/${file}`);
+			const named = [doc.querySelector('title'), ...doc.querySelectorAll('h1, nav a, li > a')].filter(Boolean).map((e) => e!.text);
+			expect(named.filter((t) => t.includes('`')), file).toEqual([]);
+			expect(html).not.toContain('**without**');
+		}
+	});
+});
+
 describe('report page', () => {
 	it('puts plan against actual with the differences computed', () => {
 		const tables = page('/sprints/2.7/report/').querySelectorAll('section[aria-labelledby="pva"] table');

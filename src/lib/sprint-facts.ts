@@ -6,6 +6,7 @@
  * document *states* that, so it is not a fact here.
  */
 import type { FactName } from '../schemas/common.ts';
+import { inlineText } from './inline-markdown.ts';
 import type { SprintRecord } from './sprint-index.ts';
 import type { TestCounts } from './sprints.ts';
 
@@ -79,7 +80,7 @@ export function factsOf(r: { sprint: string; plan?: Holder; report?: Holder }, m
 	const goal = pick('goal', plan, report, milestone) as string | undefined;
 	const tests = pick('tests', report) as TestCounts | undefined;
 	const depends = (pick('depends_on', plan) as string[] | undefined) ?? [];
-	return { id: r.sprint, status: status ?? null, start: start ?? null, end: end ?? null, goal: goal ?? null, tests: tests ?? null, depends_on: depends, sources };
+	return { id: r.sprint, status: status ?? null, start: start ?? null, end: end ?? null, goal: goal === undefined ? null : inlineText(goal), tests: tests ?? null, depends_on: depends, sources };
 }
 
 /** Every sprint's facts, in sprint order, and which one is current. */

@@ -2,6 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { siteData, reportTitle } from '../site/content.ts';
+import { inlineText } from '../lib/inline-markdown.ts';
 import { compareSprints, formatPercent, passRate } from '../lib/sprints.ts';
 import { reportUrl } from '../lib/urls.ts';
 
@@ -16,7 +17,7 @@ export async function GET(context: APIContext) {
 		description: 'Sprint completion reports: final test results and what shipped',
 		site: context.site,
 		items: reports.map((r) => ({
-			title: reportTitle(r),
+			title: inlineText(reportTitle(r)),
 			link: reportUrl(r.data.sprint),
 			pubDate: r.data.date ? new Date(`${r.data.date}T00:00:00Z`) : undefined,
 			description: r.data.tests

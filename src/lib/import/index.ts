@@ -109,7 +109,7 @@ async function readSource(abs: string, inputRoot: string, cwd: string): Promise<
 	text = text.replace(/\r\n/g, '\n');
 	const lines = text.split('\n');
 	const h1 = lines.findIndex((l) => /^#\s+\S/.test(l));
-	const title = h1 === -1 ? basename(abs, '.md') : plainInline(lines[h1]!.replace(/^#\s+/, '')).replace(/^[^\p{L}\p{N}]+/u, '').trim();
+	const title = h1 === -1 ? basename(abs, '.md') : plainInline(lines[h1]!.replace(/^#\s+/, ''), true).replace(/^[^\p{L}\p{N}]+/u, '').trim();
 	const labels = readLabels(lines);
 	// Folders above what the user named say nothing about the file: infer from the path inside the input only.
 	const inside = relative(inputRoot, abs).split(sep).join('/');
@@ -291,7 +291,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	const statedElsewhere = [...inferred].filter(([sprint, f]) => !sprintKnown(sprint) && (f.section || f.status || f.start || f.end)).map(([sprint, f]) => {
 		const at = /^(.*):(\d+)$/.exec(f.section?.at ?? f.evidence.status ?? f.evidence.start ?? f.evidence.end ?? '');
 		const line = at ? sources.find((s) => s.inside === at[1])?.lines[Number(at[2]) - 1] : undefined;
-		const title = plainInline(line?.replace(/^\s*#+\s*|\|/g, ' ') ?? '').replace(/^[^\p{L}\p{N}]+/u, '').replace(/\s+/g, ' ').trim();
+		const title = plainInline(line?.replace(/^\s*#+\s*|\|/g, ' ') ?? '', true).replace(/^[^\p{L}\p{N}]+/u, '').replace(/\s+/g, ' ').trim();
 		return { sprint, title: title || `Sprint ${sprint}` };
 	});
 	const factsOf = (sprint: string): WeighedFacts => inferred.get(sprint) ?? { evidence: {}, conflicts: [] };

@@ -58,22 +58,30 @@ function labelOn(line: string): { key: string; value: string } | undefined {
 }
 
 /**
- * Inline Markdown read as the words it shows: `code` and **emphasis** lose their marks, a [link](url) keeps its
- * text. A title or goal lifted into frontmatter is shown as plain text everywhere (a page title, a list, a feed),
- * where literal backticks would be noise.
+ * Inline Markdown read as the words it shows: **emphasis** loses its marks, a [link](url) keeps its text, and `code`
+ * its marks too unless `keepCode` — a title or goal lifted into frontmatter keeps them, and the site renders them
+ * (src/lib/inline-markdown.ts).
  */
-export function plainInline(raw: string): string {
+export function plainInline(raw: string, keepCode = false): string {
+	// Code spans are the team's words as they are: no mark inside one is touched ("`__init__`").
 	return raw
+		.split(/(`+[^`]*`+)/)
+		.map((part, i) => (i % 2 ? (keepCode ? part : part.replace(/^`+|`+$/g, '')) : stripMarks(part)))
+		.join('');
+}
+const stripMarks = (raw: string) =>
+	raw
 		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-		.replace(/`+([^`]*)`+/g, '$1')
 		.replace(/(\*\*|__)(.+?)\1/g, '$2')
 		.replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
 		.replace(/\*\*|__/g, '');
-}
 
-/** Text of a goal as a reader should see it: no Markdown marks, no trailing "✅ **UPDATED Oct 8**" annotations. */
+/**
+ * Text of a goal as a reader should see it: no emphasis or links, no trailing "✅ **UPDATED Oct 8**" annotations;
+ * code spans kept (the site renders them; `sprints` prints the words).
+ */
 export function cleanGoal(raw: string): string | undefined {
-	const t = plainInline(raw.replace(/\s*(?:✅|🔄|⚠️)\s*\**\s*(?:UPDATED|EXTENDED|EXPANDED|REVISED|CHANGED)\b.*$/u, ''))
+	const t = plainInline(raw.replace(/\s*(?:✅|🔄|⚠️)\s*\**\s*(?:UPDATED|EXTENDED|EXPANDED|REVISED|CHANGED)\b.*$/u, ''), true)
 		.replace(/\s+/g, ' ')
 		.trim();
 	// "…system for Android that:" is the start of a list, not a goal.
