@@ -18,7 +18,7 @@ export const SAMPLE_FILES: ReadonlyArray<readonly [string, string]> = [
 	['handoff.md', '0f4c79d1e3ea3f7e09929d7e8ff1e859e9ed9bc298c21e7396c08346f0cce262'],
 	['requirements/BYOM_USER_STORIES.md', 'a63ecd71d01e92e52a383b27e13a64a70375976370a1b4a0267094f0b995fbc8'],
 	['roadmap.md', '3cfb9700aad82e0dc4ed5111def84a4cbb788863bb7de3a5ac6c07457750d0bd'],
-	['sprints/2.10/plan.md', 'a35761005d704957d338f2ed8e1abe11f9e4adce9fa404380571daf76588a6de'],
+	['sprints/2.10/plan.md', '53d9b6e620e0e3f93b3d1b3d2925078c538e21ac83512e975cbf41c444de563b'],
 	['sprints/2.8/SPRINT_2.8_TEST_FIX_PROMPTS.md', '753de3d6eedfd0f3b0b94274634508844b5edc32067e4f05c7a9a2dd6ffaab9e'],
 	['sprints/2.8/plan.md', 'a6b631da1fd32459b38dacf3d15f220f629fd84a7d58451fc0e47435d82628c5'],
 	['sprints/2.9/plan.md', 'fd331a672a1d9ff1a084b451938521ad7a171f01ea95e29ff392ad84c0991286'],
