@@ -6,4 +6,8 @@ interface ImportMetaEnv {
 	/** A team's repository web address and branch (sprintbook.config), for history and edit links; "" when not given. */
 	readonly SPRINTBOOK_REPOSITORY: string;
 	readonly SPRINTBOOK_BRANCH: string;
+	/** The language the docs are written in (sprintbook.config's lang), for `<html lang>`. */
+	readonly SPRINTBOOK_LANG: string;
+	/** The path the site is served under ("/sprint-docs", "" at the root), from Astro's `base`. */
+	readonly SPRINTBOOK_BASE: string;
 }

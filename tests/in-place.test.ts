@@ -139,7 +139,7 @@ describe('a team repository, read in place', () => {
 			expect(run.stderr).toContain(`${join(repo, 'sprintbook.config.mjs')}: 3 problems`);
 			expect(run.stderr).toContain('  docs: name at least one folder or Markdown file, e.g. docs: ["docs"]');
 			expect(run.stderr).toContain('  site: give the whole address, e.g. "https://docs.example.com"');
-			expect(run.stderr).toContain('  titel: not a field of the config (a typo?) — its fields are title, site, repository, branch, docs, outDir, cacheDir');
+			expect(run.stderr).toContain('  titel: not a field of the config (a typo?) — its fields are title, site, base, lang, repository, branch, docs, outDir, cacheDir');
 			expect(run.stderr).toContain('`sprintbook init --dry-run` prints one for this repository');
 			expect(run.stderr).not.toMatch(/\n\s+at /);
 		}
@@ -170,7 +170,7 @@ describe('a team repository, read in place', () => {
 		expect(sprintbook(['init', '--root', repo, '--site', 'https://docs.parcel.example']).status).toBe(0);
 		const config = readFileSync(join(repo, 'sprintbook.config.mjs'), 'utf8');
 		expect(config).toContain('repository: "https://github.com/parcel/tracker",');
-		writeFileSync(join(repo, 'sprintbook.config.mjs'), config.replace("outDir: 'dist',", "outDir: 'dist',\n\tbranch: 'trunk',"));
+		writeFileSync(join(repo, 'sprintbook.config.mjs'), config.replace("outDir: 'dist',", "outDir: 'dist',\n\tbranch: 'trunk',\n\tlang: 'fr',"));
 		const build = sprintbook(['build', '--root', repo]);
 		expect(build.status, build.stdout + build.stderr).toBe(0);
 		const plan = page(repo, 'sprints/2');
@@ -179,6 +179,13 @@ describe('a team repository, read in place', () => {
 		const feed = readFileSync(join(repo, 'dist/reports.xml'), 'utf8');
 		expect(feed).toContain('<link>https://docs.parcel.example/sprints/1/report/</link>');
 		expect(page(repo, '')).toContain('href="/reports.xml"');
+		expect(page(repo, '')).toMatch(/<html lang="fr" data-base(?:="")?>/);
+		// Published under a path (GitHub Pages' project sites): --base moves every link, the feed's too.
+		const based = sprintbook(['build', '--root', repo, '--base', '/tracker/']);
+		expect(based.status, based.stdout + based.stderr).toBe(0);
+		expect(page(repo, 'sprints/2')).toContain('href="/tracker/sprints/1/"');
+		expect(page(repo, 'sprints/2')).not.toMatch(/(?:href|src|action)="\/(?!tracker\/)/);
+		expect(readFileSync(join(repo, 'dist/reports.xml'), 'utf8')).toContain('<link>https://docs.parcel.example/tracker/sprints/1/report/</link>');
 
 		const bare = teamRepo(join(ROOT, 'tests/fixtures/in-place/team-repo'));
 		expect(sprintbook(['init', '--root', bare]).status).toBe(0);

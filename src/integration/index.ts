@@ -15,6 +15,7 @@ import * as pagefind from 'pagefind';
 import { check, type CheckOptions, type CheckResult } from '../lib/check/index.ts';
 import { CHECK_GATE } from './check-gate.ts';
 import { CONTENT_DIR } from '../lib/layout.ts';
+import { normalizeBase } from '../lib/base-path.ts';
 import { formatHuman } from '../lib/reporter.ts';
 import { shareCheckedDocs } from '../lib/checked-docs.ts';
 import { inTeamTerms, teamNames } from '../lib/in-place/sources.ts';
@@ -129,9 +130,11 @@ export interface SprintbookOptions {
 	/** The repository's web address and branch, for each page's history and edit links (a team's, read in place). */
 	repository?: string;
 	branch?: string;
+	/** The language the docs are written in, for `<html lang>` ("en" when not given). */
+	lang?: string;
 }
 
-export default function sprintbook({ title, repository, branch }: SprintbookOptions = {}): AstroIntegration {
+export default function sprintbook({ title, repository, branch, lang }: SprintbookOptions = {}): AstroIntegration {
 	// The dev server's checker and its first report, for the re-checks after each save.
 	let dev: { root: string; checker: ReturnType<typeof checkWorker>; report: CheckResult } | undefined;
 	return {
@@ -142,7 +145,9 @@ export default function sprintbook({ title, repository, branch }: SprintbookOpti
 			},
 			// Astro's loaders would stop at the first bad file with a stack trace, so they wait for this report (the
 			// gate in src/content.config.ts); until then check runs on a worker, beside Astro's own setup.
-			'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
+			'astro:config:setup': async ({ config, command, logger, updateConfig, addMiddleware }) => {
+				// Under a base path, each page's links are moved under it as the page is written.
+				addMiddleware({ entrypoint: new URL(import.meta.url.endsWith('.ts') ? './base-path-middleware.ts' : './base-path-middleware.js', import.meta.url), order: 'post' });
 				// Pages resolve links between files; bundled, they cannot find content/ from their own location.
 				const contentDir = fileURLToPath(new URL(`${CONTENT_DIR}/`, config.root));
 				updateConfig({
@@ -152,6 +157,9 @@ export default function sprintbook({ title, repository, branch }: SprintbookOpti
 							'import.meta.env.SPRINTBOOK_TITLE': JSON.stringify(title ?? 'Sprintbook'),
 							'import.meta.env.SPRINTBOOK_REPOSITORY': JSON.stringify(repository ?? ''),
 							'import.meta.env.SPRINTBOOK_BRANCH': JSON.stringify(branch ?? ''),
+							'import.meta.env.SPRINTBOOK_LANG': JSON.stringify(lang ?? 'en'),
+							// Astro's BASE_URL gives way to a BASE_URL variable in the environment (CI runners set one).
+							'import.meta.env.SPRINTBOOK_BASE': JSON.stringify(normalizeBase(config.base)),
 						},
 					},
 				});

@@ -12,6 +12,18 @@ export const configSchema = z
 			.url({ message: 'give the whole address, e.g. "https://docs.example.com"' })
 			.optional()
 			.describe('The address the site is published at (https://…): feeds and the sitemap need absolute links.'),
+		base: z
+			.string()
+			.trim()
+			.regex(/^\/?[\w.~-]+(?:\/[\w.~-]+)*\/?$|^\/$/, { message: 'give a path, e.g. "/sprint-docs" for https://org.github.io/sprint-docs/' })
+			.optional()
+			.describe("The path the site is served under (\"/sprint-docs\" when GitHub Pages publishes it at https://org.github.io/sprint-docs/). Default: the path of `site`, else the root."),
+		lang: z
+			.string()
+			.trim()
+			.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { message: 'give a language tag, e.g. "en", "fr" or "pt-BR"' })
+			.default('en')
+			.describe('The language the docs are written in (a BCP 47 tag: "en", "fr", "pt-BR"), for browsers, screen readers and search engines.'),
 		repository: z
 			.string()
 			.url({ message: 'give the whole address, e.g. "https://github.com/our-org/our-repo"' })

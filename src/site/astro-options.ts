@@ -13,6 +13,7 @@ import { readerBlocks } from '../integration/reader-blocks.ts';
 import { safeHtml } from '../integration/safe-html.ts';
 import { taskListLabels } from '../integration/task-list-labels.ts';
 import { CONTENT_DIR } from '../lib/layout.ts';
+import { normalizeBase } from '../lib/base-path.ts';
 
 export interface SiteOptions {
 	/** The project root: content/ is under it. */
@@ -24,14 +25,22 @@ export interface SiteOptions {
 	/** The repository's web address and branch, for each page's history and edit links. */
 	repository?: string;
 	branch?: string;
+	/**
+	 * The path the site is served under ("/sprint-docs" for `https://org.github.io/sprint-docs/`). Not given: the
+	 * path of `site`, else the root.
+	 */
+	base?: string;
+	/** The language the docs are written in (`<html lang>`), "en" when not given. */
+	lang?: string;
 }
 
-export function astroOptions({ root, title, site, repository, branch }: SiteOptions): AstroUserConfig {
+export function astroOptions({ root, title, site, repository, branch, base, lang }: SiteOptions): AstroUserConfig {
 	const contentDir = join(root, CONTENT_DIR) + sep;
 	return {
 		// sprintbook() runs `check` before every build; no client JS unless a page asks for it.
 		site,
-		integrations: [sprintbook({ title, repository, branch }), mdx(), sitemap()],
+		base: `${normalizeBase(base ?? (site ? new URL(site).pathname : ''))}/`,
+		integrations: [sprintbook({ title, repository, branch, lang }), mdx(), sitemap()],
 		trailingSlash: 'always',
 		build: { format: 'directory' },
 		markdown: {
@@ -62,9 +71,9 @@ export function astroOptions({ root, title, site, repository, branch }: SiteOpti
  * the cache, with the team's name, address and repository. `build` and `dev` add only what is theirs.
  */
 export function teamSiteOptions(place: { root: string; config: Omit<SiteOptions, 'root'> }, packageRoot: string): AstroInlineConfig {
-	const { title, site, repository, branch } = place.config;
+	const { title, site, repository, branch, base, lang } = place.config;
 	return {
-		...astroOptions({ root: place.root, title, site, repository, branch }),
+		...astroOptions({ root: place.root, title, site, repository, branch, base, lang }),
 		configFile: false,
 		root: place.root,
 		srcDir: join(packageRoot, 'src'),

@@ -36,13 +36,15 @@ export const PAGE_SCRIPT = `(() => {
 	});
 	// Search as a dialog on every page: Ctrl/Cmd+K or "/" opens it; Pagefind's UI loads the first time only.
 	const dialog = document.querySelector('.search-dialog');
+	// The path the site is served under ("" at the root): the layout writes it on <html>.
+	const base = root.dataset.base ?? '';
 	let ui;
 	const openSearch = async (query = '') => {
 		dialog.showModal();
 		if (!ui) {
-			const css = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/pagefind/pagefind-ui.css' });
+			const css = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: \`\${base}/pagefind/pagefind-ui.css\` });
 			document.head.append(css);
-			await new Promise((done, fail) => document.head.append(Object.assign(document.createElement('script'), { src: '/pagefind/pagefind-ui.js', onload: done, onerror: fail })));
+			await new Promise((done, fail) => document.head.append(Object.assign(document.createElement('script'), { src: \`\${base}/pagefind/pagefind-ui.js\`, onload: done, onerror: fail })));
 			ui = new PagefindUI({ element: '#search-dialog-ui', showSubResults: true, showImages: false, resetStyles: false, autofocus: true, ranking: { pageLength: 0.25 } });
 		}
 		const input = dialog.querySelector('input');
@@ -118,8 +120,9 @@ export const SEARCH_PAGE = `// Plain inline JS: Pagefind's index only exists aft
 	const status = document.querySelector('#search-status');
 	const list = document.querySelector('#search-results');
 	let pagefind;
+	const base = document.documentElement.dataset.base ?? '';
 	// Long plans are the docs most worth finding: soften Pagefind's penalty for page length (default 0.75).
-	const load = () => (pagefind ??= import('/pagefind/pagefind.js').then(async (p) => (await p.options({ ranking: { pageLength: 0.25 } }), p)));
+	const load = () => (pagefind ??= import(\`\${base}/pagefind/pagefind.js\`).then(async (p) => (await p.options({ ranking: { pageLength: 0.25 } }), p)));
 
 	async function run(query) {
 		list.replaceChildren();

@@ -16,12 +16,14 @@ names them; \`sprintbook init\` writes it), into the config's outDir (dist/). Ru
 docs, never writes into them; what it works out lives in the config's cacheDir.
 
 Options:
-  --root <dir>  the repository (default: current folder)
-  -h, --help    show this help`;
+  --base <path>  serve the site under this path (e.g. /sprint-docs for
+                 https://org.github.io/sprint-docs/); overrides the config's base
+  --root <dir>   the repository (default: current folder)
+  -h, --help     show this help`;
 
 
 export async function runBuild(args: string[], out: NodeJS.WritableStream): Promise<CommandResult> {
-	const { values, positionals } = parseCommandArgs(args, {}, BUILD_HELP);
+	const { values, positionals } = parseCommandArgs(args, { base: { type: 'string' } }, BUILD_HELP);
 	if (values.help) return { output: BUILD_HELP, exitCode: 0 };
 	if (positionals.length) throw new UsageError(`build takes no paths: the config names the docs`, BUILD_HELP);
 	const project = await projectOf(values.root, undefined, BUILD_HELP);
@@ -47,7 +49,7 @@ export async function runBuild(args: string[], out: NodeJS.WritableStream): Prom
 	const cwd = process.cwd();
 	process.chdir(place.root);
 	await build({
-		...teamSiteOptions(place, PACKAGE_ROOT),
+		...teamSiteOptions(values.base === undefined ? place : { ...place, config: { ...place.config, base: values.base } }, PACKAGE_ROOT),
 		// Built beside the cache, where the packages its pages import are found, then moved into place.
 		outDir: join(place.root, 'dist'),
 		logLevel: 'warn',
