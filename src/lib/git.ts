@@ -69,6 +69,8 @@ export interface RecentChanges {
 	files: Array<{ path: string; date: string }>;
 	/** Task-list items ticked in the window: a `- [ ] x` line that became `- [x] x` in one commit. */
 	ticked: number;
+	/** The same ticks by the day of their commit. */
+	tickedOn: Map<string, number>;
 }
 
 /**
@@ -84,13 +86,16 @@ export async function recentChanges(repoRoot: string, folder: string, since: str
 		{ cwd: repoRoot, maxBuffer: 512 * 1024 * 1024 },
 	);
 	const latest = new Map<string, string>();
+	const tickedOn = new Map<string, number>();
 	let ticked = 0;
 	let date = '';
 	let file = '';
 	let unticked = new Set<string>();
 	let tickedHere: string[] = [];
 	const endFile = () => {
-		ticked += tickedHere.filter((t) => unticked.has(t)).length;
+		const n = tickedHere.filter((t) => unticked.has(t)).length;
+		ticked += n;
+		if (n) tickedOn.set(date, (tickedOn.get(date) ?? 0) + n);
 		unticked = new Set();
 		tickedHere = [];
 	};
@@ -117,5 +122,5 @@ export async function recentChanges(repoRoot: string, folder: string, since: str
 		if (task[1] === '+' && task[2] !== ' ') tickedHere.push(task[3]!.trim());
 	}
 	endFile();
-	return { files: [...latest].map(([path, d]) => ({ path, date: d })), ticked };
+	return { files: [...latest].map(([path, d]) => ({ path, date: d })), ticked, tickedOn };
 }

@@ -95,8 +95,17 @@ export function contradiction(r: Pick<SprintRecord, 'plan' | 'report' | 'archive
 
 /** A live sprint past its end date with no report and not finished: the dashboard and timeline flag it. */
 export function isOverdue(r: SprintRecord, today: string): boolean {
+	const end = overdueAfter(r);
+	return !!end && end < today;
+}
+
+/**
+ * The day after which a live sprint with no report is overdue: its plan's end, when nothing has closed it. A page
+ * carries it, so a reader's browser can tell on the day it is read, not the day it was built.
+ */
+export function overdueAfter(r: SprintRecord): string | undefined {
 	const end = r.plan?.data.end;
-	return !r.archived && !r.report && r.status !== 'complete' && r.status !== 'cancelled' && !!end && end < today;
+	return !r.archived && !r.report && r.status !== 'complete' && r.status !== 'cancelled' && end ? end : undefined;
 }
 
 /**

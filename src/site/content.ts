@@ -69,6 +69,8 @@ export interface WeekChanges {
 	since: string;
 	pages: Array<PageRef & { date: string }>;
 	ticked: number;
+	/** The ticks by day ("2026-01-18" → 2): a browser reading the page days later counts only its own week's. */
+	tickedOn: Map<string, number>;
 }
 
 export interface DocHistory extends Partial<FileHistory> {
@@ -192,7 +194,7 @@ async function gather(): Promise<SiteData> {
 					const url = page === undefined ? undefined : urlByPath.get(page);
 					return url && titles.has(url) ? [{ url, title: titles.get(url)!, date }] : [];
 				});
-				return { since, pages, ticked: changes.ticked };
+				return { since, pages, ticked: changes.ticked, tickedOn: changes.tickedOn };
 			} catch (error) {
 				console.warn(`[sprintbook] could not read this week's changes from git: ${(error as Error).message.split('\n')[0]}`);
 				return undefined;

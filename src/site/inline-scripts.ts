@@ -90,6 +90,32 @@ export const PAGE_SCRIPT = `(() => {
 		});
 		block.append(copy);
 	}
+	// What depends on the day is worked out on the reader's day, from the dates the page carries: days left, overdue,
+	// the week's changes. The "as of <build date>" notes are for readers without script.
+	const today = new Date(Date.now() - new Date().getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
+	const day = (iso) => Date.parse(iso + 'T00:00:00Z') / 864e5;
+	const count = (n, word) => n + ' ' + word + (n === 1 ? '' : 's');
+	for (const el of document.querySelectorAll('[data-countdown]')) {
+		const [start, end] = el.dataset.countdown.split(' ').map(day);
+		const t = day(today);
+		el.textContent = t < start ? 'starts in ' + count(start - t, 'day') : t <= end ? count(end - t + 1, 'day') + ' left' : 'ended ' + count(t - end, 'day') + ' ago';
+	}
+	for (const el of document.querySelectorAll('[data-overdue-after]')) el.hidden = !(el.dataset.overdueAfter < today);
+	const week = document.querySelector('[data-ticks]');
+	if (week) {
+		const since = new Date((day(today) - 6) * 864e5).toISOString().slice(0, 10);
+		const within = (d) => d >= since && d <= today;
+		const changed = [...week.querySelectorAll('[data-changed]')].filter((li) => within(li.dataset.changed));
+		week.querySelectorAll('[data-changed]').forEach((li) => (li.hidden = changed.indexOf(li) < 0 || changed.indexOf(li) >= 10));
+		const ticked = week.dataset.ticks.split(' ').filter(Boolean).map((t) => t.split(':')).reduce((n, [d, k]) => (within(d) ? n + Number(k) : n), 0);
+		week.querySelector('[data-changes-summary]').textContent = changed.length
+			? count(changed.length, 'doc') + ' changed' + (ticked ? ', ' + count(ticked, 'task') + ' ticked off' : '') + ' since ' + since + ':'
+			: 'No doc changed since ' + since + '.';
+		const more = week.querySelector('[data-changes-more]');
+		more.textContent = 'and ' + (changed.length - 10) + ' more.';
+		more.hidden = changed.length <= 10;
+	}
+	for (const el of document.querySelectorAll('[data-as-of]')) el.hidden = true;
 })();
 `;
 

@@ -264,3 +264,43 @@ describe('accessibility and layout', () => {
 		await page.context().close();
 	});
 });
+
+describe('facts that depend on the day', () => {
+	/** The dashboard read on `day` (the build took 2026-01-20 as today: day 4 of Sprint 2.8, 17–26 January). */
+	async function dashboardOn(day: string, options: Parameters<Browser['newContext']>[0] = {}) {
+		const context = await site.browser.newContext(options);
+		const page = await context.newPage();
+		if (options.javaScriptEnabled !== false) await page.clock.setFixedTime(new Date(`${day}T10:00:00`));
+		await page.goto(`${site.url}/`);
+		return page;
+	}
+	const shown = (page: Page, selector: string) => page.locator(selector).evaluateAll((els) => els.filter((e) => !(e as HTMLElement).closest('[hidden]')).map((e) => (e as HTMLElement).innerText.trim()));
+
+	it('follow the reader’s clock: a week after the build the sprint has ended, is overdue, and the week’s changes are the reader’s week', async () => {
+		const page = await dashboardOn('2026-01-27');
+		expect(await page.getByTestId('days-left').innerText()).toBe('ended 1 day ago');
+		expect(await page.getByTestId('overdue').isVisible()).toBe(true);
+		expect(await shown(page, '.badge--overdue')).toEqual(['!overdue']);
+		expect(await shown(page, '[data-as-of]')).toEqual([]);
+		expect(await page.locator('[data-changes-summary]').innerText()).toBe('No doc changed since 2026-01-21.');
+		// The day before it ends: one day left, not overdue.
+		const eve = await dashboardOn('2026-01-26');
+		expect(await eve.getByTestId('days-left').innerText()).toBe('1 day left');
+		expect(await eve.getByTestId('overdue').isVisible()).toBe(false);
+		// The timeline marks it overdue on the reader's day too.
+		const timeline = await page.context().newPage();
+		await timeline.clock.setFixedTime(new Date('2026-01-27T10:00:00'));
+		await timeline.goto(`${site.url}/sprints/`);
+		expect(await shown(timeline, 'li[data-sprint="2.8"] .badge--overdue')).toEqual(['!overdue']);
+		await page.context().close();
+		await eve.context().close();
+	});
+
+	it('without JavaScript, say which day they are of', async () => {
+		const page = await dashboardOn('2026-01-27', { javaScriptEnabled: false });
+		expect(await page.getByTestId('days-left').innerText()).toBe('7 days left');
+		expect(await shown(page, '[data-as-of]')).toEqual(['(as of 2026-01-20)', 'As of 2026-01-20.']);
+		expect(await page.getByTestId('overdue').isVisible()).toBe(false);
+		await page.context().close();
+	});
+});
