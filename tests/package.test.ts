@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { userEnv } from '../bench/project.ts';
 import { ROOT } from './helpers/site.ts';
 import { teamRepo, treeOf } from './helpers/team-repo.ts';
@@ -71,6 +72,27 @@ describe('Sprintbook installed in a team repository', () => {
 		const after = treeOf(repo, ['node_modules', 'dist', '.git']);
 		after.delete('sprintbook.config.mjs');
 		expect(after).toEqual(before);
+
+		// Publishing on GitHub Pages: the workflow is YAML, uses GitHub's own actions only, checks out the whole history,
+		// and its build step, run here as the runner would, builds the site under the path Pages gives the repository.
+		expect(npx('deploy-workflow')).toMatchObject({ status: 0, stdout: expect.stringContaining('Wrote') });
+		expect(npx('deploy-workflow')).toMatchObject({ status: 1, stdout: expect.stringContaining('is already there; nothing was written') });
+		const workflow = parseYaml(readFileSync(join(repo, '.github/workflows/sprintbook-pages.yml'), 'utf8')) as { on: { push: { branches: string[] } }; jobs: Record<string, { steps: Array<{ uses?: string; run?: string; name?: string; with?: Record<string, unknown> }> }> };
+		const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
+		expect(steps.flatMap((s) => (s.uses ? [s.uses.replace(/@.*$/, '')] : []))).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']);
+		expect(steps.find((s) => s.uses?.startsWith('actions/checkout'))?.with).toEqual({ 'fetch-depth': 0 });
+		expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({ cache: 'npm' });
+		expect(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))?.with).toEqual({ path: 'dist' });
+		expect(workflow.on.push.branches).toEqual(['main']);
+		const buildStep = steps.find((s) => s.name === 'Build the site')!.run!;
+		const pagesGives = buildStep.replace('${{ steps.pages.outputs.base_path }}', '/tracker').replace('${{ steps.pages.outputs.base_url }}', 'https://parcel.github.io/tracker');
+		expect(pagesGives).not.toContain('${{');
+		const published = run(repo, 'sh', ['-c', pagesGives]);
+		expect(published.status, published.stdout + published.stderr).toBe(0);
+		const home = readFileSync(join(repo, 'dist/index.html'), 'utf8');
+		expect(home).toContain('href="/tracker/sprints/1/"');
+		expect(home).not.toMatch(/(?:href|src|action)="\/(?!tracker\/)/);
+		expect(readFileSync(join(repo, 'dist/reports.xml'), 'utf8')).toContain('<link>https://parcel.github.io/tracker/sprints/1/report/</link>');
 
 		// dev: the page follows a saved status line.
 		const server = spawn('npx', ['--no-install', 'sprintbook', 'dev', '--port', '0', '--host', '127.0.0.1'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });

@@ -15,6 +15,7 @@ Commands:
   init             in your repository: write sprintbook.config.mjs, naming where your docs are
   build            in your repository: build the site from your docs, read where they are
   dev              in your repository: serve the site live as you edit your docs
+  deploy-workflow  in your repository: write the GitHub Actions workflow that publishes the site on Pages
 
 Run sprintbook <command> --help for a command's options.`;
 
@@ -29,6 +30,7 @@ const commands: Record<string, () => Promise<Command>> = {
 	init: async () => (await import('./commands/init.ts')).runInit,
 	build: async () => (await import('./commands/build.ts')).runBuild,
 	dev: async () => (await import('./commands/dev.ts')).runDev,
+	'deploy-workflow': async () => (await import('./commands/deploy-workflow.ts')).runDeployWorkflow,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -94,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** Commands that change the project: one at a time, under the lock. */
-const WRITERS = new Set(['archive', 'new', 'import', 'init']);
+const WRITERS = new Set(['archive', 'new', 'import', 'init', 'deploy-workflow']);
 
 /** The project root as every command reads it (`--root <dir>`, default the current folder). */
 function rootOf(args: string[]): string {

@@ -147,7 +147,8 @@ export default function sprintbook({ title, repository, branch, lang }: Sprintbo
 			// gate in src/content.config.ts); until then check runs on a worker, beside Astro's own setup.
 			'astro:config:setup': async ({ config, command, logger, updateConfig, addMiddleware }) => {
 				// Under a base path, each page's links are moved under it as the page is written.
-				addMiddleware({ entrypoint: new URL(import.meta.url.endsWith('.ts') ? './base-path-middleware.ts' : './base-path-middleware.js', import.meta.url), order: 'post' });
+				// Vite compiles it with the pages: the TypeScript source, also from the package's compiled lib/.
+				addMiddleware({ entrypoint: new URL(import.meta.url.endsWith('.ts') ? './base-path-middleware.ts' : '../../src/integration/base-path-middleware.ts', import.meta.url), order: 'post' });
 				// Pages resolve links between files; bundled, they cannot find content/ from their own location.
 				const contentDir = fileURLToPath(new URL(`${CONTENT_DIR}/`, config.root));
 				updateConfig({

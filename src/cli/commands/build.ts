@@ -18,17 +18,21 @@ docs, never writes into them; what it works out lives in the config's cacheDir.
 Options:
   --base <path>  serve the site under this path (e.g. /sprint-docs for
                  https://org.github.io/sprint-docs/); overrides the config's base
+  --site <url>   the address the site is published at; overrides the config's site
   --root <dir>   the repository (default: current folder)
   -h, --help     show this help`;
 
 
 export async function runBuild(args: string[], out: NodeJS.WritableStream): Promise<CommandResult> {
-	const { values, positionals } = parseCommandArgs(args, { base: { type: 'string' } }, BUILD_HELP);
+	const { values, positionals } = parseCommandArgs(args, { base: { type: 'string' }, site: { type: 'string' } }, BUILD_HELP);
 	if (values.help) return { output: BUILD_HELP, exitCode: 0 };
 	if (positionals.length) throw new UsageError(`build takes no paths: the config names the docs`, BUILD_HELP);
 	const project = await projectOf(values.root, undefined, BUILD_HELP);
-	const place = project.inPlace;
-	if (!place) throw new UsageError(`no sprintbook.config.mjs in ${resolve(values.root)}: run \`sprintbook init\` first (in this repository's sample, \`npm run build\` builds content/)`, BUILD_HELP);
+	const found = project.inPlace;
+	if (!found) throw new UsageError(`no sprintbook.config.mjs in ${resolve(values.root)}: run \`sprintbook init\` first (in this repository's sample, \`npm run build\` builds content/)`, BUILD_HELP);
+	if (values.site !== undefined && !/^https?:\/\/[^\s/]+/.test(values.site)) throw new UsageError(`--site "${values.site}" is not an address: give it as https://…`, BUILD_HELP);
+	// The command line's base and address win over the config's (a workflow passes the ones its host gives).
+	const place = { ...found, config: { ...found.config, ...(values.base === undefined ? {} : { base: values.base }), ...(values.site === undefined ? {} : { site: values.site }) } };
 	const read = place.result.files.filter((f) => f.status !== 'skipped').length;
 	const outDir = resolve(place.repo, place.config.outDir);
 	// The site replaces what outDir held: never the repository itself, nor a folder its docs are read from.
@@ -49,7 +53,7 @@ export async function runBuild(args: string[], out: NodeJS.WritableStream): Prom
 	const cwd = process.cwd();
 	process.chdir(place.root);
 	await build({
-		...teamSiteOptions(values.base === undefined ? place : { ...place, config: { ...place.config, base: values.base } }, PACKAGE_ROOT),
+		...teamSiteOptions(place, PACKAGE_ROOT),
 		// Built beside the cache, where the packages its pages import are found, then moved into place.
 		outDir: join(place.root, 'dist'),
 		logLevel: 'warn',

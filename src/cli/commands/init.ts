@@ -43,7 +43,7 @@ export async function runInit(args: string[]): Promise<CommandResult> {
 	];
 	if (values['dry-run']) return { output: [...summary, '', `Would write ${file}:`, '', text].join('\n'), exitCode: 0 };
 	await writeFile(file, text, { flag: 'wx' });
-	return { output: [...summary, '', `Wrote ${file}. Next: npx sprintbook build`].join('\n'), exitCode: 0 };
+	return { output: [...summary, '', `Wrote ${file}. Next: npx sprintbook build (the site), npx sprintbook deploy-workflow (publish it on GitHub Pages)`].join('\n'), exitCode: 0 };
 }
 
 /** The web address of the repository's `origin` on GitHub, GitLab or Bitbucket, in either of git's forms; else nothing. */
