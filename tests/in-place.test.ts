@@ -99,7 +99,7 @@ describe('a team repository, read in place', () => {
 		const today = new Date().toISOString().slice(0, 10);
 		expect(page(repo, 'sprints/2/report')).toContain(`Last updated <time datetime="${today}">${today}</time> by Team`);
 		const week = page(repo, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-		expect(week).toMatch(/Changed in the last 7 days \d+ docs changed since \S+ : .*Sprint 2 Summary/);
+		expect(week).toMatch(/Changed in the last 7 days \d+ docs changed since \S+ ?: .*Sprint 2 Summary/);
 		// Nothing the docs no longer say survives: the renamed doc's old page is gone.
 		expect(existsSync(join(repo, 'dist/sprints/2/standup-notes/index.html'))).toBe(false);
 		expect(git(repo, 'status', '--porcelain')).toBe('?? sprintbook.config.mjs\n');
@@ -198,6 +198,9 @@ describe('a team repository, read in place', () => {
 		const home = page(bare, '');
 		expect(home).not.toContain('reports.xml');
 		expect(home).not.toContain('/edit/');
+		// No address, no absolute URL: no canonical link, no preview URL, no sitemap in robots.txt.
+		expect(home).not.toMatch(/rel="canonical"|property="og:url"/);
+		expect(readFileSync(join(bare, 'dist/robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n');
 		// No page of a team's site names the sample's made-up host.
 		for (const site of [repo, bare]) expect(spawnSync('grep', ['-rli', 'ohmycoins', join(site, 'dist')], { encoding: 'utf8' })).toMatchObject({ status: 1, stdout: '' });
 	});

@@ -82,7 +82,11 @@ describe('a site under a base path', () => {
 		const broken = urls.filter(([, u]) => served(dist, BASE, u)).map(([f, u]) => `${f} → ${u}: ${served(dist, BASE, u)}`);
 		expect(broken).toEqual([]);
 		// The search bundle is where the page's script asks for it.
-		expect(parse(readFileSync(join(dist, 'index.html'), 'utf8')).querySelector('html')?.getAttribute('data-base')).toBe(BASE);
+		const home = parse(readFileSync(join(dist, 'index.html'), 'utf8'));
+		expect(home.querySelector('html')?.getAttribute('data-base')).toBe(BASE);
+		expect(home.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${SITE}${BASE}/`);
+		expect(parse(readFileSync(join(dist, 'sprints/2.8/index.html'), 'utf8')).querySelector('meta[property="og:url"]')?.getAttribute('content')).toBe(`${SITE}${BASE}/sprints/2.8/`);
+		expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${SITE}${BASE}/sitemap-index.xml`);
 		expect(existsSync(join(dist, 'pagefind', 'pagefind.js'))).toBe(true);
 	});
 
@@ -142,5 +146,49 @@ describe('the base path, where it comes from and what it moves', () => {
 			].join('\n'),
 		);
 		expect(rebaseHtml(html, '')).toBe(html);
+	});
+});
+
+describe('what a team expects of a published page', () => {
+	const pages = () => builtTextFiles(DIST).filter(([f]) => f.endsWith('.html') && f !== '404.html');
+	const pathOf = (file: string) => `/${file.replace(/index\.html$/, '')}`;
+
+	it('every page has its own title and description, a canonical URL and a link preview', () => {
+		const titles = new Map<string, string>();
+		const descriptions = new Map<string, string>();
+		for (const [file, html] of pages()) {
+			const doc = parse(html);
+			const meta = (key: string) => doc.querySelector(`meta[name="${key}"], meta[property="${key}"]`)?.getAttribute('content');
+			const title = doc.querySelector('title')!.text;
+			expect(titles.get(title), `${file} and ${titles.get(title)} share the title "${title}"`).toBeUndefined();
+			titles.set(title, file);
+			const description = meta('description')!;
+			expect(description.split(' ').length, file).toBeGreaterThanOrEqual(4);
+			expect(descriptions.get(description), `${file} and ${descriptions.get(description)} share a description`).toBeUndefined();
+			descriptions.set(description, file);
+			const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+			expect(canonical, file).toBe(`${SITE}${pathOf(file)}`);
+			expect([meta('og:title'), meta('og:description'), meta('og:url'), meta('twitter:card')], file).toEqual([title.replace(/ · Sprintbook$/, ''), description, canonical, 'summary']);
+			expect(doc.querySelector('html')?.getAttribute('lang')).toBe('en');
+		}
+		expect(titles.size).toBeGreaterThan(15);
+		// A sprint doc's tab says whose it is; a plan's description is its goal, a doc's its first paragraph.
+		expect(parse(readFileSync(join(DIST, 'sprints/2.8/test-fix-prompts/index.html'), 'utf8')).querySelector('title')?.text).toBe('Sprint 2.8 test-fix prompts · Sprintbook');
+		expect(descriptions.get('Achieve 99% test pass rate + Begin BYOM foundation')).toBe('sprints/2.8/index.html');
+		expect([...descriptions].find(([, f]) => f === 'sprints/2.8/test-fix-prompts/index.html')?.[0]).toMatch(/^Prompts for Developer A \(Track A\)/);
+	});
+
+	it('robots.txt names the sitemap; the sitemap dates each doc page by its last commit; every feed item is dated', () => {
+		expect(readFileSync(join(DIST, 'robots.txt'), 'utf8')).toBe(`User-agent: *\nAllow: /\nSitemap: ${SITE}/sitemap-index.xml\n`);
+		const sitemap = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8');
+		const lastmod = new Map([...sitemap.matchAll(/<loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?/g)].map((m) => [m[1]!.slice(SITE.length), m[2]]));
+		const committed = (file: string) => execFileSync('git', ['log', '-1', '--format=%cs', '--', file], { cwd: ROOT, encoding: 'utf8' }).trim();
+		expect(lastmod.get('/sprints/2.8/')?.slice(0, 10)).toBe(committed('content/sprints/2.8/plan.md'));
+		expect(lastmod.get('/roadmap/')?.slice(0, 10)).toBe(committed('content/roadmap.md'));
+		const feed = readFileSync(join(DIST, 'reports.xml'), 'utf8');
+		expect(feed).toContain(`<atom:link href="${SITE}/reports.xml" rel="self" type="application/rss+xml"/>`);
+		const items = [...feed.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((m) => m[1]!);
+		expect(items.length).toBeGreaterThan(0);
+		for (const item of items) expect(item).toMatch(/<pubDate>[^<]+<\/pubDate>/);
 	});
 });

@@ -11,16 +11,24 @@ export async function GET(context: APIContext) {
 	if (!context.site) return new Response(null, { status: 404 });
 	const site = await siteData();
 	const base = import.meta.env.SPRINTBOOK_BASE;
-	// Dated reports newest first; undated ones (no date stated) after them, by sprint, newest first.
-	const reports = [...site.reports.values()].sort((a, b) => (b.data.date ?? '').localeCompare(a.data.date ?? '') || compareSprints(b.data.sprint, a.data.sprint));
+	// Each report's day: the one it states, else the last commit of its file (when it was written, as git knows it).
+	// A report with neither is left out rather than dated by guess.
+	const dated = [...site.reports.values()].flatMap((r) => {
+		const day = r.data.date ?? site.historyOf(r)?.updated;
+		return day ? [{ r, day }] : [];
+	});
+	const reports = dated.sort((a, b) => b.day.localeCompare(a.day) || compareSprints(b.r.data.sprint, a.r.data.sprint));
+	const self = new URL(`${base}/reports.xml`, context.site).href;
 	return rss({
 		title: 'Completion reports',
 		description: 'Sprint completion reports: final test results and what shipped',
 		site: new URL(`${base}/`, context.site),
-		items: reports.map((r) => ({
+		xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+		customData: `<atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
+		items: reports.map(({ r, day }) => ({
 			title: inlineText(reportTitle(r)),
 			link: base + reportUrl(r.data.sprint),
-			pubDate: r.data.date ? new Date(`${r.data.date}T00:00:00Z`) : undefined,
+			pubDate: new Date(`${day}T00:00:00Z`),
 			description: r.data.tests
 				? `Sprint ${r.data.sprint}: ${r.data.tests.passing}/${r.data.tests.total} tests passing (${formatPercent(passRate(r.data.tests))}).`
 				: `Sprint ${r.data.sprint}: completion report (no test figures stated).`,

@@ -14,6 +14,7 @@ import { safeHtml } from '../integration/safe-html.ts';
 import { taskListLabels } from '../integration/task-list-labels.ts';
 import { CONTENT_DIR } from '../lib/layout.ts';
 import { normalizeBase } from '../lib/base-path.ts';
+import { lastModified } from './last-modified.ts';
 
 export interface SiteOptions {
 	/** The project root: content/ is under it. */
@@ -36,11 +37,17 @@ export interface SiteOptions {
 
 export function astroOptions({ root, title, site, repository, branch, base, lang }: SiteOptions): AstroUserConfig {
 	const contentDir = join(root, CONTENT_DIR) + sep;
+	const path = normalizeBase(base ?? (site ? new URL(site).pathname : ''));
 	return {
 		// sprintbook() runs `check` before every build; no client JS unless a page asks for it.
 		site,
-		base: `${normalizeBase(base ?? (site ? new URL(site).pathname : ''))}/`,
-		integrations: [sprintbook({ title, repository, branch, lang }), mdx(), sitemap()],
+		base: `${path}/`,
+		integrations: [
+			sprintbook({ title, repository, branch, lang }),
+			mdx(),
+			// Each page's lastmod is its file's last commit.
+			sitemap({ serialize: (item) => ({ ...item, lastmod: lastModified(new URL(item.url).pathname.slice(path.length)) ?? item.lastmod }) }),
+		],
 		trailingSlash: 'always',
 		build: { format: 'directory' },
 		markdown: {

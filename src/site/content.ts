@@ -9,6 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { backlinks } from '../lib/backlinks.ts';
 import { headingIds } from '../lib/markdown.ts';
 import { folderHistory, gitRoot, recentChanges, type FileHistory } from '../lib/git.ts';
+import { shareLastModified } from './last-modified.ts';
 import pkg from '../../package.json' with { type: 'json' };
 import { CONTENT_DIR, sectionOf } from '../lib/layout.ts';
 import { manifestOf, type SourcesManifest } from '../lib/in-place/sources.ts';
@@ -147,6 +148,11 @@ async function gather(): Promise<SiteData> {
 	const timelinePage = new Map(sprints.map((s, i) => [s.sprint, pageOf(sprints.length - 1 - i)]));
 	const bySprint = new Map(sprints.map((s) => [s.sprint, s]));
 	const history = await readHistory();
+	shareLastModified(new Map(sources.flatMap((s) => {
+		const key = history.keyOf(s.contentPath);
+		const updated = key === undefined ? undefined : history.files.get(key)?.updated;
+		return updated ? [[s.url, updated] as const] : [];
+	})));
 	const referencedBy = new Map([...links].map(([url, from]) => [url, from.filter((f) => titles.has(f)).map((f) => ({ url: f, title: titles.get(f)! }))]));
 
 	const pageOfSource = new Map(Object.entries(history.manifest?.pages ?? {}).map(([page, source]) => [source, page]));
