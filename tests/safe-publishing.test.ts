@@ -24,6 +24,8 @@ describe('safe publishing', () => {
 			'<a href="data:text/html,hi">data</a>', '',
 			'<details><summary>More</summary>', '', 'Still here.', '', '</details>', '',
 			'```html', '<script>shown as code, not run</script>', '```', '',
+			'Open Grafana (<GRAFANA-URL>) and read the <timestamp> field.', '',
+			'<YOUR-API-KEY>', '',
 		].join('\n'),
 	);
 	const checked = JSON.parse(sprintbook(['check', '--root', root, '--format', 'json']).stdout) as Array<{ ruleId: string; line: number; severity: string }>;
@@ -46,5 +48,11 @@ describe('safe publishing', () => {
 		// The example in a code block is shown, escaped, as text.
 		expect(article).not.toMatch(/<script/);
 		expect(article).toMatch(/&lt;<\/span><span[^>]*>script<\/span><span[^>]*>&gt;shown /);
+	});
+
+	it('a placeholder in angle brackets is shown as the writer typed it, and check notes it', () => {
+		expect(article).toContain('Open Grafana (&lt;GRAFANA-URL&gt;) and read the &lt;timestamp&gt; field.');
+		expect(article).toContain('&lt;YOUR-API-KEY&gt;');
+		expect(checked.filter((d) => d.ruleId === 'html-placeholder').map((d) => `${d.line} ${d.severity}`)).toEqual(['25 info', '25 info', '27 info']);
 	});
 });

@@ -7,9 +7,16 @@
 import type { DiagnosticList } from '../diagnostics.ts';
 import type { MarkdownOutline } from '../markdown.ts';
 import { UNSAFE_HTML, UNSAFE_URL } from '../unsafe-html.ts';
+import { placeholderTag } from '../placeholder-tags.ts';
 
 export function checkUnsafeHtml(file: string, own: MarkdownOutline, bodyLine: number, diagnostics: DiagnosticList): void {
 	for (const h of own.html) {
+		const placeholder = placeholderTag(h.value);
+		if (placeholder) {
+			const at = { line: bodyLine + h.line - 1, column: h.column, endLine: bodyLine + h.line - 1, endColumn: h.column + h.value.trim().length };
+			diagnostics.info(file, at, 'html-placeholder', `"${h.value.trim()}" is no HTML element: the site shows it as text`, `to show it as code, write \`${h.value.trim()}\``);
+			continue;
+		}
 		const m = UNSAFE_HTML.exec(h.value);
 		if (!m) continue;
 		// Position of the match inside the HTML node: its line and column in the file.
