@@ -11,3 +11,6 @@ interface ImportMetaEnv {
 	/** The path the site is served under ("/sprint-docs", "" at the root), from Astro's `base`. */
 	readonly SPRINTBOOK_BASE: string;
 }
+
+/** The stylesheet of code-block colours (src/site/code-classes.ts). */
+declare module 'virtual:sprintbook/code-colours.css';

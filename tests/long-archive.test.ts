@@ -61,7 +61,7 @@ describe('an archive of 120 sprints', () => {
 	});
 
 	it('gives every sprint’s figures once across the figures pages, each chart oldest to newest', () => {
-		const rows = (url: string) => [...new Set(page(url).querySelectorAll('figure.chart tbody tr').map((tr) => tr.querySelector('td')!.text))];
+		const rows = (url: string) => [...new Set(page(url).querySelectorAll('details.chart-figures tbody tr').map((tr) => tr.querySelector('td')!.text))];
 		expect(rows('/sprints/figures/')).toEqual(newestFirst.slice(0, 50).reverse());
 		expect(rows('/sprints/figures/page/2/')).toEqual(newestFirst.slice(50, 100).reverse());
 		expect(rows('/sprints/figures/page/3/')).toEqual(newestFirst.slice(100).reverse());

@@ -15,6 +15,7 @@ import { userEnv } from '../bench/project.ts';
 import { rebaseHtml } from '../src/lib/base-path.ts';
 import { astroOptions } from '../src/site/astro-options.ts';
 import { launchChromium } from './helpers/chromium.ts';
+import { htmlProblems } from './helpers/html-validate.ts';
 import { builtTextFiles, DIST, ROOT } from './helpers/site.ts';
 
 const BASE = '/sprint-docs';
@@ -176,6 +177,10 @@ describe('what a team expects of a published page', () => {
 		expect(parse(readFileSync(join(DIST, 'sprints/2.8/test-fix-prompts/index.html'), 'utf8')).querySelector('title')?.text).toBe('Sprint 2.8 test-fix prompts · Sprintbook');
 		expect(descriptions.get('Achieve 99% test pass rate + Begin BYOM foundation')).toBe('sprints/2.8/index.html');
 		expect([...descriptions].find(([, f]) => f === 'sprints/2.8/test-fix-prompts/index.html')?.[0]).toMatch(/^Prompts for Developer A \(Track A\)/);
+	});
+
+	it('html-validate finds nothing wrong in any page: templates and the Markdown pipeline alike', () => {
+		expect(htmlProblems(DIST)).toEqual([]);
 	});
 
 	it('robots.txt names the sitemap; the sitemap dates each doc page by its last commit; every feed item is dated', () => {

@@ -37,10 +37,17 @@ describe('Sprint 2.8 plan page', () => {
 		expect(doc.querySelectorAll('li input[type="checkbox"]').length).toBe(7);
 		const bash = doc.querySelectorAll('pre.astro-code[data-language="bash"]');
 		expect(bash.length).toBe(2);
-		// Shiki colours tokens: a comment and a command get their own styled spans, with a dark-theme variable.
-		const styled = bash[0]!.querySelectorAll('span.line span').filter((s) => s.getAttribute('style')?.includes('--shiki-dark:'));
+		// Shiki colours tokens: a comment and a command get their own colour classes, light and dark, each set by the
+		// site's stylesheet; no inline style is left.
+		const styled = bash[0]!.querySelectorAll('span.line span').filter((s) => /\bsd-[0-9a-f]{6}\b/.test(s.getAttribute('class') ?? ''));
 		expect(styled.length).toBeGreaterThan(5);
-		expect(new Set(styled.map((s) => s.getAttribute('style'))).size).toBeGreaterThan(1);
+		expect(new Set(styled.map((s) => s.getAttribute('class'))).size).toBeGreaterThan(1);
+		expect(bash[0]!.querySelectorAll('[style]')).toEqual([]);
+		const css = builtTextFiles().filter(([f]) => f.endsWith('.css')).map(([, t]) => t).join('\n');
+		for (const c of new Set(styled.flatMap((s) => s.getAttribute('class')!.split(' ')))) {
+			const [, theme, hex] = /^s([ld])-([0-9a-f]+)$/.exec(c)!;
+			expect(css).toContain(`.${c}{--shiki-${theme === 'l' ? 'light' : 'dark'}:#${hex}}`);
+		}
 		expect(bash[0]!.text).toContain('docker compose run backend pytest');
 	});
 
@@ -103,8 +110,8 @@ describe('dashboard', () => {
 			expect(svg.querySelectorAll('circle').length).toBe(3);
 			expect(svg.querySelector('path.target')?.getAttribute('d')?.match(/M[\d.]+ [\d.]+h[\d.]+/g)).toHaveLength(3);
 		}
-		expect(narrow!.getAttribute('style')).toContain('--chart-font: 11px');
-		expect(rows(doc.querySelector('figure.chart table'))).toEqual([
+		expect(narrow!.getAttribute('class')).toBe('chart-narrow');
+		expect(rows(doc.querySelector('details.chart-figures table'))).toEqual([
 			['2.7', 'start', '618', '661', '93.5%', '97%'],
 			['2.7', 'end', '645', '661', '97.6%', '97%'],
 			['2.8', 'start', '645', '661', '97.6%', '98%'],

@@ -26,6 +26,8 @@ export interface MarkdownOutline {
 	html: Array<{ value: string; line: number; column: number }>;
 	/** Heading ids as the site makes them (github-slugger over the heading's text, like Astro's heading-ids plugin). */
 	anchors: Set<string>;
+	/** Headings with no text ("# " alone on a line, often a script's comment pasted as Markdown), where they stand. */
+	emptyHeadings: Array<{ line: number; column: number }>;
 }
 
 /** The options the site's processor uses; see astro.config.mjs. */
@@ -49,11 +51,16 @@ export function outline(body: string): MarkdownOutline {
 	const html: MarkdownOutline['html'] = [];
 	const slugger = new GithubSlugger();
 	const anchors = new Set<string>();
+	const emptyHeadings: MarkdownOutline['emptyHeadings'] = [];
 	const stack: Node[] = [parseMarkdown(body) as unknown as Node];
 	// Depth-first in document order, so duplicate headings get -1, -2 … as on the page.
 	while (stack.length) {
 		const node = stack.pop()!;
-		if (node.type === 'heading') anchors.add(slugger.slug(textOf(node)));
+		if (node.type === 'heading') {
+			const text = textOf(node);
+			anchors.add(slugger.slug(text));
+			if (!text.trim() && node.position) emptyHeadings.push({ line: node.position.start.line, column: node.position.start.column });
+		}
 		if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.position && node.url !== undefined) {
 			const { start, end } = node.position;
 			refs.push({
@@ -74,7 +81,7 @@ export function outline(body: string): MarkdownOutline {
 		}
 		if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
 	}
-	return { refs, anchors, html };
+	return { refs, anchors, html, emptyHeadings };
 }
 
 /**

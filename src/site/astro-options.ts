@@ -15,6 +15,7 @@ import { taskListLabels } from '../integration/task-list-labels.ts';
 import { CONTENT_DIR } from '../lib/layout.ts';
 import { normalizeBase } from '../lib/base-path.ts';
 import { lastModified } from './last-modified.ts';
+import { CODE_THEMES, codeClasses, codeColoursModule } from './code-classes.ts';
 
 export interface SiteOptions {
 	/** The project root: content/ is under it. */
@@ -63,11 +64,14 @@ export function astroOptions({ root, title, site, repository, branch, base, lang
 				hastPlugins: [safeHtml(), taskListLabels(), readerBlocks()],
 			}),
 			shikiConfig: {
-				// Both themes as CSS variables; global.css picks one with light-dark(), so the theme toggle works.
-				themes: { light: 'github-light-default', dark: 'github-dark-default' },
+				// Both themes as CSS variables; global.css picks one with light-dark(), so the theme toggle works. The
+				// variables are set by classes, not inline styles (src/site/code-classes.ts).
+				themes: CODE_THEMES,
 				defaultColor: false,
+				transformers: [codeClasses()],
 			},
 		},
+		vite: { plugins: [codeColoursModule()] },
 		// The Content-Security-Policy is one meta tag written by the layout (src/site/csp.ts), not Astro's per-page scan.
 		devToolbar: { enabled: false },
 	};

@@ -37,6 +37,10 @@ export async function analyseDoc(shown: string, collection: CollectionName, sour
 	const { body, bodyLine } = parsed.frontmatter;
 	const bodyOutline = outline(body);
 	checkUnsafeHtml(shown, bodyOutline, bodyLine, own);
+	for (const h of bodyOutline.emptyHeadings) {
+		const line = bodyLine + h.line - 1;
+		own.warn(shown, { line, column: h.column, endLine: line, endColumn: h.column + 1 }, 'empty-heading', 'a heading with no text: the page shows an empty heading', 'write its title after the #, or, if the # starts a comment of a code sample, put the sample in a code block');
+	}
 	if (/\.mdx$/i.test(shown)) await checkMdx(shown, body, bodyLine, own);
 	return { parsed, outline: bodyOutline };
 }

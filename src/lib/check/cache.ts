@@ -71,7 +71,7 @@ const SRC = fileURLToPath(new URL('../../', import.meta.url));
 /** The rules are TypeScript in a checkout, JavaScript in the package (lib/): hash whichever runs. */
 const OWN_EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 /** Parsers whose output the analyses hold: a new version may read a file differently. */
-const PARSERS = ['satteri', 'yaml', 'js-yaml', 'zod', '@mdx-js/mdx', 'github-slugger'];
+const PARSERS = ['satteri', 'yaml', 'js-yaml', 'zod', '@mdx-js/mdx', 'github-slugger', 'html-tag-names', 'svg-tag-names'];
 
 /** A hash of everything that decides what a document's analysis is, besides the document (check's cache and import's memo). */
 export function rulesHash(root: string): string {
