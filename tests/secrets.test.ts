@@ -4,10 +4,12 @@
  * allow one occurrence with a reason. The keys below are made up for this test
  * in each issuer's shape; none was ever issued.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { copySprintbook } from '../bench/project.ts';
 import { sprintbook } from './helpers/cli.ts';
 
 const r = (n: number, alphabet = 'Q7vT2mLk9XpR4sWz8NcY3bHdJfGa6Ue5') => Array.from({ length: n }, (_, i) => alphabet[(i * 7 + 3) % alphabet.length]).join('');
@@ -29,6 +31,8 @@ const KINDS: Array<[string, string]> = [
 	['password in a connection URL', `postgres://app:${r(16)}@db.internal:5432/app`],
 ];
 
+const DISGUISED = [`Entity: s&#107;-proj-${r(30)}`, `Escaped: "\\x73k-proj-${r(30)}"`, `Joined: {"sk-" + "proj-${r(30)}"}`];
+
 describe('secrets in published docs', () => {
 	const root = mkdtempSync(join(tmpdir(), 'sprintbook-secrets-'));
 	mkdirSync(join(root, 'content/sprints/3'), { recursive: true });
@@ -36,9 +40,7 @@ describe('secrets in published docs', () => {
 		...KINDS.map(([, secret], i) => `${i + 1}. Pasted by mistake: ${secret}`),
 		'',
 		// Disguises: an HTML entity, a YAML escape, strings joined in an expression.
-		`Entity: s&#107;-proj-${r(30)}`,
-		`Escaped: "\\x73k-proj-${r(30)}"`,
-		`Joined: {"sk-" + "proj-${r(30)}"}`,
+		...DISGUISED,
 		'',
 		// Stand-ins and references are not secrets.
 		'OPENAI_API_KEY=sk-your-openai-api-key-here, AWS: AKIAXXXXXXXXXXXXXXXX, token: <token>, sk-...',
@@ -74,13 +76,20 @@ describe('secrets in published docs', () => {
 		expect(found.filter((d) => d.line > 25)).toEqual([]);
 	});
 
-	it('never prints a secret in full', () => {
-		const human = sprintbook(['check', '--root', root]).stdout;
-		for (const [, secret] of KINDS.filter(([what]) => what !== 'private key')) {
-			expect(run.stdout.replace(/"message":[^\n]*/g, '')).not.toContain('"' + secret); // json fields carry no secret
-			expect(found.map((d) => d.message).join('\n')).not.toContain(secret);
-			expect(human.split('\n').filter((l) => l.includes('in a published document')).join('\n')).not.toContain(secret);
-		}
+	it('never prints a secret in full: not in a message, a code frame, any format, nor the build log', () => {
+		const human = sprintbook(['check', '--root', root]);
+		const github = sprintbook(['check', '--root', root, '--format', 'github']);
+		copySprintbook(root);
+		const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, encoding: 'utf8' });
+		expect(build.status).not.toBe(0);
+		const outputs = { human: human.stdout + human.stderr, json: run.stdout + run.stderr, github: github.stdout + github.stderr, build: build.stdout + build.stderr };
+		// The code frames are there, masked: the kind and the last 4 characters, the rest starred.
+		expect(outputs.human).toMatch(/ghp_\*{32}[A-Za-z0-9]{4}/);
+		expect(outputs.build).toMatch(/ghp_\*{32}[A-Za-z0-9]{4}/);
+		// Every planted key's material (its longest generated run, but the 4 characters a mask may show), disguised or not.
+		const material = [...KINDS.map(([, secret]) => secret), ...DISGUISED].map((s) => [...s.matchAll(/[A-Za-z0-9]{16,}/g)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0]!.slice(2, -4));
+		expect(material.every((m) => m.length >= 10)).toBe(true);
+		for (const [name, text] of Object.entries(outputs)) for (const m of material) expect(text, `${name} shows ${m}`).not.toContain(m);
 	});
 });
 

@@ -5,6 +5,7 @@
 import pc from 'picocolors';
 import type { Diagnostic } from './diagnostics.ts';
 import { codeFrame } from './lazy.ts';
+import { maskSecrets } from './check/secrets.ts';
 
 export type Format = 'human' | 'json' | 'github';
 export const FORMATS: readonly Format[] = ['human', 'json', 'github'];
@@ -24,6 +25,15 @@ export function summaryLine(errors: number, warnings: number, files: number, not
 
 export function formatHuman(input: ReportInput, color: boolean): string {
 	const c = pc.createColors(color);
+	// A code frame shows the lines around a problem: any credential in them is masked first (a build log is kept).
+	const masked = new Map<string, string | undefined>();
+	const shown = (file: string) => {
+		if (!masked.has(file)) {
+			const source = input.sources?.get(file);
+			masked.set(file, source === undefined ? undefined : maskSecrets(source));
+		}
+		return masked.get(file);
+	};
 	const out: string[] = [];
 	let current: string | undefined;
 	for (const d of input.diagnostics) {
@@ -39,7 +49,7 @@ export function formatHuman(input: ReportInput, color: boolean): string {
 			if (d.fix) out.push(`  ${c.dim(d.fix)}`);
 			continue;
 		}
-		const source = input.sources?.get(d.file);
+		const source = shown(d.file);
 		if (source !== undefined) {
 			const frame = codeFrame().codeFrameColumns(
 				source,

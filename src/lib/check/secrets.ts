@@ -51,8 +51,45 @@ export function isPlaceholder(token: string): boolean {
 	return /0123456|1234567|2345678|3456789|abcdefg/.test(t);
 }
 
-/** Shows enough of a secret to find it, not enough to use it. */
-const mask = (s: string) => (s.startsWith('-----') ? s : `${s.slice(0, 6)}…${s.slice(-2)}`);
+/** A credential's kind as its issuer prefixes it ("ghp_", "sk-proj-", "AKIA", "xoxb-", "eyJ"): safe to show. */
+const KIND = /^(?:-----BEGIN [A-Z ]*PRIVATE KEY-----|[A-Za-z]{2,4}[_-](?:[a-z]{2,5}[_-])?|AKIA|ASIA|AIza|eyJ|SG\.)/;
+const kindOf = (secret: string) => (secret.length > 12 ? (KIND.exec(secret)?.[0] ?? '') : '');
+/** Shows enough of a secret to find it, not enough to use it: its kind and, for a long one, its last 4 characters. */
+const mask = (s: string) => (s.startsWith('-----') ? kindOf(s) : `${kindOf(s)}…${s.length > 12 ? s.slice(-4) : ''}`);
+
+/**
+ * The text as a report may show it (a code frame under a problem): in each credential, every character but its
+ * kind and last 4 becomes "*", so columns stay where they were and nothing usable is shown. A disguised one, and the
+ * key material under a private key's header, hide their whole lines.
+ */
+export function maskSecrets(text: string): string {
+	const found = findSecrets(text);
+	if (!found.length) return text;
+	const lines = text.split('\n');
+	const star = (s: string) => s.replace(/\S/g, '*');
+	for (const f of found) {
+		const line = lines[f.line]!;
+		if (f.disguised) {
+			lines[f.line] = star(line);
+			continue;
+		}
+		const at = line.indexOf(f.secret, f.column);
+		if (at < 0) {
+			lines[f.line] = star(line);
+			continue;
+		}
+		const kind = kindOf(f.secret);
+		const tail = f.secret.length > 12 ? 4 : 0;
+		const hidden = f.secret.slice(kind.length, f.secret.length - tail);
+		lines[f.line] = line.slice(0, at) + kind + '*'.repeat(hidden.length) + f.secret.slice(f.secret.length - tail) + line.slice(at + f.secret.length);
+		if (f.what === 'private key') {
+			// The header stays; what follows it, on its line and below up to the END line, is key material.
+			lines[f.line] = line.slice(0, at + kind.length) + star(line.slice(at + kind.length));
+			for (let i = f.line + 1; i < lines.length && !/-----END [A-Z ]*PRIVATE KEY-----/.test(lines[i - 1]!); i++) lines[i] = star(lines[i]!);
+		}
+	}
+	return lines.join('\n');
+}
 
 /** The text with disguises undone, line by line, so each finding still has its line. */
 function undisguised(line: string): string {
