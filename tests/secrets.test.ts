@@ -123,3 +123,14 @@ describe('generic credentials: a generated value assigned to a key, secret, toke
 		expect(run.stdout).not.toContain(r(16));
 	});
 });
+
+describe('a masked report', () => {
+	it('keeps columns and the kind, and hides a private key’s material down to its END line, not past it', async () => {
+		const { maskSecrets } = await import('../src/lib/check/secrets.ts');
+		const material = r(70);
+		const text = ['token: ghp_' + r(36), '-----BEGIN OPENSSH PRIVATE KEY-----', material, '-----END OPENSSH PRIVATE KEY-----', 'after'].join('\n');
+		const masked = maskSecrets(text).split('\n');
+		expect(masked[0]).toBe(`token: ghp_${'*'.repeat(32)}${r(36).slice(-4)}`);
+		expect(masked.slice(1)).toEqual(['-----BEGIN OPENSSH PRIVATE KEY-----', '*'.repeat(70), '-----END OPENSSH PRIVATE KEY-----', 'after']);
+	});
+});

@@ -85,7 +85,10 @@ export function maskSecrets(text: string): string {
 		if (f.what === 'private key') {
 			// The header stays; what follows it, on its line and below up to the END line, is key material.
 			lines[f.line] = line.slice(0, at + kind.length) + star(line.slice(at + kind.length));
-			for (let i = f.line + 1; i < lines.length && !/-----END [A-Z ]*PRIVATE KEY-----/.test(lines[i - 1]!); i++) lines[i] = star(lines[i]!);
+			for (let i = f.line + 1; i < lines.length && !/PRIVATE KEY-----/.test(line.slice(at + kind.length)); i++) {
+				if (/-----END [A-Z ]*PRIVATE KEY-----/.test(lines[i]!)) break;
+				lines[i] = star(lines[i]!);
+			}
 		}
 	}
 	return lines.join('\n');
