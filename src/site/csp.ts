@@ -7,13 +7,13 @@
  * style attributes, which need 'unsafe-inline' for styles (never for scripts).
  */
 import { createHash } from 'node:crypto';
-import { PAGE_SCRIPT, SCROLL_SPY, SEARCH_PAGE, THEME_BEFORE_PAINT } from './inline-scripts.ts';
+import { DAY_SCRIPT, PAGE_SCRIPT, SCROLL_SPY, SEARCH_PAGE, THEME_BEFORE_PAINT } from './inline-scripts.ts';
 
 const hash = (script: string) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
 
 export const CONTENT_SECURITY_POLICY = [
 	"default-src 'self'",
-	`script-src 'self' 'wasm-unsafe-eval' ${[THEME_BEFORE_PAINT, PAGE_SCRIPT, SCROLL_SPY, SEARCH_PAGE].map(hash).join(' ')}`,
+	`script-src 'self' 'wasm-unsafe-eval' ${[THEME_BEFORE_PAINT, PAGE_SCRIPT, DAY_SCRIPT, SCROLL_SPY, SEARCH_PAGE].map(hash).join(' ')}`,
 	"style-src 'self' 'unsafe-inline'",
 	"img-src 'self' https: data:",
 	"object-src 'none'",

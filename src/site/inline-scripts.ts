@@ -5,16 +5,25 @@
  * framework-free; Pagefind's own code loads from /pagefind/ only when search is used.
  */
 
+/** The script as the page carries it: comment lines and indentation left out (the CSP hashes this text). */
+function compact(script: string): string {
+	return script
+		.split('\n')
+		.map((line) => line.trim())
+		.filter((line) => line && !line.startsWith('//'))
+		.join('\n');
+}
+
 /** Applies the theme the reader chose before the page paints; with no choice the system decides. */
-export const THEME_BEFORE_PAINT = `// Apply a theme the reader chose before the page paints; with no choice the system decides.
+export const THEME_BEFORE_PAINT = compact(`// Apply a theme the reader chose before the page paints; with no choice the system decides.
 try {
 	const theme = localStorage.getItem('sprintbook-theme');
 	if (theme) document.documentElement.dataset.theme = theme;
 } catch {}
-`;
+`);
 
 /** Theme button, code-block copy buttons, the search dialog and its shortcuts. */
-export const PAGE_SCRIPT = `(() => {
+export const PAGE_SCRIPT = compact(`(() => {
 	// Theme: auto (the system's) → light → dark → auto. The button says what a click switches to.
 	const button = document.querySelector('.theme-toggle');
 	const root = document.documentElement;
@@ -90,8 +99,14 @@ export const PAGE_SCRIPT = `(() => {
 		});
 		block.append(copy);
 	}
-	// What depends on the day is worked out on the reader's day, from the dates the page carries: days left, overdue,
-	// the week's changes. The "as of <build date>" notes are for readers without script.
+})();
+`);
+
+/**
+ * Days left, overdue and the week's changes on the reader's day, from the dates the page carries; the "as of <build
+ * date>" notes are for readers without script. Only the dashboard and the timeline have them.
+ */
+export const DAY_SCRIPT = compact(`(() => {
 	const today = new Date(Date.now() - new Date().getTimezoneOffset() * 6e4).toISOString().slice(0, 10);
 	const day = (iso) => Date.parse(iso + 'T00:00:00Z') / 864e5;
 	const count = (n, word) => n + ' ' + word + (n === 1 ? '' : 's');
@@ -117,10 +132,10 @@ export const PAGE_SCRIPT = `(() => {
 	}
 	for (const el of document.querySelectorAll('[data-as-of]')) el.hidden = true;
 })();
-`;
+`);
 
 /** "On this page": marks the section being read. */
-export const SCROLL_SPY = `(() => {
+export const SCROLL_SPY = compact(`(() => {
 	// Scroll-spy: the section being read is the last one whose heading has reached the top
 	// of the screen; at the very bottom, the last heading in view (short last sections never reach the top).
 	const links = [...document.querySelectorAll('aside.contents a')];
@@ -137,10 +152,10 @@ export const SCROLL_SPY = `(() => {
 	addEventListener('scroll', () => { if (!ticking) { ticking = true; requestAnimationFrame(mark); } }, { passive: true });
 	mark();
 })();
-`;
+`);
 
 /** The /search/ page's own search, for a reader who arrives there by the header form. */
-export const SEARCH_PAGE = `// Plain inline JS: Pagefind's index only exists after the build, so the bundler must not touch this import.
+export const SEARCH_PAGE = compact(`// Plain inline JS: Pagefind's index only exists after the build, so the bundler must not touch this import.
 (() => {
 	const input = document.querySelector('#q');
 	const status = document.querySelector('#search-status');
@@ -182,4 +197,4 @@ export const SEARCH_PAGE = `// Plain inline JS: Pagefind's index only exists aft
 		run(input.value);
 	});
 })();
-`;
+`);
