@@ -5,7 +5,7 @@
  * were before, or as a completed archive leaves them — never in between.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +87,33 @@ describe('archive killed after each of its writes', () => {
 		expect(again.stdout).toContain('Staged');
 		expect(again.status).toBe(0);
 		expect(snapshot(root)).toEqual(archived);
+	});
+
+	it('an edit made after the crash survives the recovery, which says so and undoes only what is still its own', () => {
+		for (const [crash, edited] of [
+			// Killed after rewriting the roadmap's links; the team then adds a line to the roadmap.
+			['14', 'roadmap.md'],
+			// Killed after rewriting the moved plan; the team then edits the plan where the archive put it.
+			['18', 'archive/history/sprints/sprint-2.8/plan.md'],
+		] as const) {
+			const root = copyProject(project);
+			expect(sprintbook(['archive', '2.8'], root, { ...env, SPRINTBOOK_TEST_CRASH_AFTER: crash }).status).toBe(null);
+			const file = join(root, 'content', edited);
+			const edit = `${readFileSync(file, 'utf8')}\nA line the team wrote after the crash.\n`;
+			writeFileSync(file, edit);
+			const checked = sprintbook(['check'], root, env);
+			const back = edited === 'roadmap.md' ? 'roadmap.md' : 'sprints/2.8/plan.md';
+			expect(checked.stderr, crash).toContain(`Rolled it back, but for a file edited since, left as it is:\n  - content/${back}`);
+			expect(readFileSync(join(root, 'content', back), 'utf8'), crash).toBe(edit);
+			// Everything else is as before the archive; the journal is gone.
+			const now = snapshot(root);
+			const { [back]: _mine, ...rest } = now.files;
+			const { [back]: _theirs, ...restBefore } = before.files;
+			expect(rest, crash).toEqual(restBefore);
+			expect(now.index, crash).toBe(before.index);
+			expect(leftovers(root), crash).toEqual([]);
+			expect(sprintbook(['archive', '--recover'], root, env).stdout).toContain('Nothing to recover');
+		}
 	});
 
 	it('a recovery killed after any of its own writes is itself recovered', () => {

@@ -156,6 +156,8 @@ export interface Unfinished {
 export interface Outcome {
 	direction: 'rolled back' | 'rolled forward';
 	unfinished: Unfinished[];
+	/** Files edited after the interruption, left as they are. */
+	kept?: string[];
 }
 
 /** Removes a git index lock left by a git the killed archive had started (only called while we hold the project lock). */
@@ -200,9 +202,17 @@ export async function rollBack(stateDir: string, j: Journal, { afterCrash }: { a
 		else if ((await readdir(to)).length === 0) await attempt(`remove the empty content/${j.toFolder}`, `rmdir ${to}`, () => rmdir(to));
 		else unfinished.push({ what: `move content/${j.toFolder} back`, error: `content/${j.fromFolder} exists too`, fix: `compare the two folders, keep content/${j.fromFolder}, then rm -r ${to}` });
 	}
+	// A file that is neither as it was before nor as the archive wrote it was edited since the interruption: the
+	// edit is the team's, and stays (its links may still point into the archive; check lists them).
+	const kept: string[] = [];
 	for (const f of j.files) {
 		const path = join(j.contentDir, f.before);
-		if ((await hashOf(path)) === f.beforeHash) continue;
+		const now = await hashOf(path);
+		if (now === f.beforeHash) continue;
+		if (now !== undefined && now !== f.afterHash) {
+			kept.push(`content/${f.before}`);
+			continue;
+		}
 		const backup = join(journalDir(stateDir), 'before', f.beforeHash);
 		await attempt(`restore content/${f.before}`, `cp ${backup} ${path}`, async () => {
 			await mkdir(dirname(path), { recursive: true });
@@ -222,13 +232,14 @@ export async function rollBack(stateDir: string, j: Journal, { afterCrash }: { a
 		await git(j.top, ['read-tree', j.indexBefore]);
 		crashPoint('restored the index');
 	});
-	if (!unfinished.length) {
+	// With an edit kept, git status differs from before by that edit: the check would only ask to undo it.
+	if (!unfinished.length && !kept.length) {
 		const status = await git(j.top, ['status', '--porcelain', '--untracked-files=all']);
 		if (status !== j.statusBefore) unfinished.push({ what: 'match `git status` from before the archive', error: 'it differs', fix: `compare \`git status\` with:\n${j.statusBefore}` });
 	}
 	// With something left to do, the journal stays so that `sprintbook archive --recover` can finish after the fixes.
 	if (!unfinished.length) await endJournal(stateDir);
-	return { direction: 'rolled back', unfinished };
+	return { direction: 'rolled back', unfinished, kept };
 }
 
 /** Finishes an archive whose files were all written: stages them and, if asked, commits. */
@@ -278,9 +289,16 @@ export async function recoverJournal(stateDir: string): Promise<(Outcome & { jou
 	return { ...outcome, journal };
 }
 
-export function describeOutcome({ direction, unfinished, journal }: Outcome & { journal: Journal }): string {
+export function describeOutcome({ direction, unfinished, kept = [], journal }: Outcome & { journal: Journal }): string {
 	const head = `Found an archive of Sprint ${journal.sprint} that was interrupted (pid ${journal.pid}, started ${journal.started}).`;
 	if (!unfinished.length) {
+		if (direction === 'rolled back' && kept.length) {
+			return [
+				`${head}\nRolled it back, but for ${kept.length === 1 ? 'a file' : `${kept.length} files`} edited since, left as ${kept.length === 1 ? 'it is' : 'they are'}:`,
+				...kept.map((k) => `  - ${k}`),
+				'Its links into the sprint may still point at the archive: `sprintbook check` lists any that lead nowhere. Every other file and the git index are as they were before the archive.',
+			].join('\n');
+		}
 		return direction === 'rolled back'
 			? `${head}\nRolled it back: every file and the git index are as they were before it.`
 			: `${head}\nRolled it forward: all its files had been written, so it is now ${journal.commit ? 'committed' : 'staged'} as a completed archive.`;
