@@ -4,7 +4,7 @@
  * page, while harmless HTML (details, summary) stays.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,5 +54,44 @@ describe('safe publishing', () => {
 		expect(article).toContain('Open Grafana (&lt;GRAFANA-URL&gt;) and read the &lt;timestamp&gt; field.');
 		expect(article).toContain('&lt;YOUR-API-KEY&gt;');
 		expect(checked.filter((d) => d.ruleId === 'html-placeholder').map((d) => `${d.line} ${d.severity}`)).toEqual(['25 info', '25 info', '27 info']);
+	});
+});
+
+describe('a doc is data, not code', () => {
+	const root = mkdtempSync(join(tmpdir(), 'sprintbook-mdx-code-'));
+	mkdirSync(join(root, 'content/sprints/3'), { recursive: true });
+	const marker = join(root, 'ran');
+	writeFileSync(
+		join(root, 'content/sprints/3/notes.mdx'),
+		[
+			'---', 'sprint: "3"', 'title: Notes', 'kind: notes', '---', '',
+			"import { execSync } from 'node:child_process';", '',
+			`export const ran = execSync('touch ${marker} && id').toString();`, '',
+			'Who built this: {ran}', '',
+			'<details open={true}><summary>More</summary></details>', '',
+			'Plain <kbd>Ctrl</kbd> and a literal \\{brace\\} are fine.', '',
+		].join('\n'),
+	);
+	const checked = sprintbook(['check', '--root', root, '--format', 'json']);
+	copySprintbook(root);
+	const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, encoding: 'utf8' });
+
+	it('check names each piece of JavaScript at its line as an error', () => {
+		expect(checked.status).toBe(1);
+		const found = (JSON.parse(checked.stdout) as Array<{ ruleId: string; line: number; severity: string; message: string }>).filter((d) => d.ruleId === 'mdx-code');
+		expect(found.map((d) => `${d.line} ${d.severity} ${d.message.split(' in an MDX doc')[0]}`)).toEqual([
+			'7 error an import',
+			'9 error an export',
+			'11 error a {…} expression',
+			'13 error a {…} attribute of <details>',
+		]);
+	});
+
+	it('the build refuses it before anything runs: no command ran, no page was written', () => {
+		expect(build.status).not.toBe(0);
+		expect(build.stdout + build.stderr).toContain('mdx-code');
+		expect(build.stdout + build.stderr).not.toContain('uid=');
+		expect(existsSync(marker)).toBe(false);
+		expect(existsSync(join(root, 'dist/sprints/3/notes/index.html'))).toBe(false);
 	});
 });

@@ -15,10 +15,40 @@ interface CompileMessage {
 	ruleId?: string;
 }
 
+type MdxNode = { type: string; value?: string; name?: string | null; attributes?: Array<{ type: string; name?: string; value?: unknown }>; children?: MdxNode[]; position?: { start: { line: number; column: number } } };
+
+/** What in an MDX tree is JavaScript the build would run: imports and exports, `{…}` expressions, `{…}` attributes. */
+function codeIn(tree: MdxNode): Array<{ node: MdxNode; what: string }> {
+	const found: Array<{ node: MdxNode; what: string }> = [];
+	const walk = (node: MdxNode) => {
+		if (node.type === 'mdxjsEsm') found.push({ node, what: /^\s*import\b/.test(node.value ?? '') ? 'an import' : 'an export' });
+		else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') found.push({ node, what: 'a {…} expression' });
+		else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+			const code = node.attributes?.some((a) => a.type === 'mdxJsxExpressionAttribute' || (typeof a.value === 'object' && a.value !== null));
+			if (code) found.push({ node, what: `a {…} attribute of <${node.name ?? ''}>` });
+		}
+		for (const child of node.children ?? []) walk(child);
+	};
+	walk(tree);
+	return found;
+}
+
 export async function checkMdx(displayFile: string, body: string, bodyLine: number, diagnostics: DiagnosticList): Promise<void> {
-	const { compile } = await import('@mdx-js/mdx');
+	const { compile, createProcessor } = await import('@mdx-js/mdx');
 	try {
 		await compile(body);
+		// A doc is data, not code: JavaScript in it would run on the machine that builds the site (an import of
+		// node:child_process runs any command) and reach every reader. The build refuses it.
+		for (const { node, what } of codeIn(createProcessor().parse(body) as unknown as MdxNode)) {
+			const at = node.position?.start ?? { line: 1, column: 1 };
+			diagnostics.error(
+				displayFile,
+				{ line: bodyLine + at.line - 1, column: at.column },
+				'mdx-code',
+				`${what} in an MDX doc runs JavaScript when the site is built: a doc is data, not code`,
+				'write it as text or Markdown (a literal brace as \\{), or show it as code in a ``` block',
+			);
+		}
 	} catch (e) {
 		const m = e as CompileMessage;
 		const start = m.place && 'start' in m.place && m.place.start ? m.place.start : (m.place as { line?: number; column?: number } | undefined);
