@@ -1,5 +1,6 @@
 /** `sprintbook new` writes pre-filled documents that pass `check`, and never overwrites anything. */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -128,5 +129,25 @@ describe('new', () => {
 		const clash = sprintbook(['new', 'doc', '2.8', 'notes', 'Report'], root);
 		expect(clash.status).toBe(1);
 		expect(clash.stdout).toContain('would be named report.md, the sprint\'s own plan or report');
+	});
+});
+
+describe('input that is wrong is told in one line, never an internal error', () => {
+	it('a --root that is not there is refused, and not made, by every command', () => {
+		const nowhere = join(tmpdir(), `sprintbook-nowhere-${process.pid}`);
+		for (const args of [['new', 'plan', '2.99'], ['check'], ['import', ROOT], ['archive', '2.8'], ['sprints']]) {
+			const run = sprintbook([...args, '--root', nowhere]);
+			expect(run.status, args.join(' ')).toBe(2);
+			expect(run.stderr).toBe(`sprintbook ${args[0]}: no folder at ${nowhere}: check the path given to --root\n`);
+			expect(existsSync(nowhere)).toBe(false);
+		}
+	});
+
+	it('a sprint number of 300 digits is not a sprint number', () => {
+		const root = tempProject();
+		const run = sprintbook(['new', 'plan', '1'.repeat(300), '--root', root]);
+		expect(run.status).toBe(2);
+		expect(run.stderr).toMatch(/^sprintbook new: "1{300}" is not a sprint number like 3, 2\.8 or 12\.5/);
+		expect(run.stderr).not.toContain('internal error');
 	});
 });

@@ -3,6 +3,8 @@
 import { UsageError, type CommandResult } from './usage.ts';
 import { describeOutcome, hasJournal, recoverJournal } from '../lib/archive-journal.ts';
 import { acquireLock, LockHeld, stateDir, type Lock } from '../lib/lock.ts';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const HELP = `Usage: sprintbook <command> [options]
 
@@ -50,6 +52,11 @@ async function main(argv: string[]): Promise<number> {
 	let lock: Lock | undefined;
 	try {
 		const root = rootOf(args);
+		// A mistyped --root is refused before anything (the lock, a journal) could make the folder.
+		if (!asksHelp && !existsSync(root)) {
+			process.stderr.write(`sprintbook ${name}: no folder at ${resolve(root)}: check the path given to --root\n`);
+			return 2;
+		}
 		const state = stateDir(root);
 		// Readers only need the lock to finish an interrupted archive; writers hold it until they are done.
 		if (writes || recoverOnly || (!asksHelp && hasJournal(state))) {

@@ -29,6 +29,8 @@ export const sprintId = z
 					: `expected a sprint number as a quoted string, e.g. "2.8" or "3"`,
 	})
 	.regex(SPRINT_PATTERN, { error: 'expected a sprint number: numbers separated by dots, like "3", "2.8" or "12.5"' })
+	// It names a folder and a URL: 40 characters is more than any team numbers its sprints with.
+	.max(40, { error: 'a sprint number is at most 40 characters, like "3", "2.8" or "12.5"' })
 	.describe('Sprint number as a quoted string: "3", "2.8", "12.5". Unquoted 2.10 is read by YAML as 2.1.');
 
 /** Turns what a YAML parser may hand us for a date (a Date or a string) into `YYYY-MM-DD`. */

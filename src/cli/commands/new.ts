@@ -1,7 +1,7 @@
 /** `sprintbook new plan|report|doc …`: write a pre-filled document, never over an existing one. */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { check } from '../../lib/check/index.ts';
 import { loadContent } from '../../lib/load.ts';
 import { formatHuman } from '../../lib/reporter.ts';
@@ -37,6 +37,8 @@ export async function runNew(args: string[]): Promise<CommandResult> {
 	if (what === 'doc' && Buffer.byteLength(rest.slice(1).join(' ')) > 200) throw new UsageError('the title is longer than 200 bytes: shorten it (the file is named after it)', NEW_HELP);
 
 	const root = values.root;
+	// new writes into a project: one that is not there is a mistyped path, not a folder to make.
+	if (!existsSync(join(root, 'content'))) throw new UsageError(`no project at ${resolve(root)}: it has no content/ folder. Give --root the folder that holds content/ (run new inside a Sprintbook project)`, NEW_HELP);
 	const entries = await loadContent(root);
 	const known: Known = {
 		plans: entries.filter((e) => e.collection === 'plans' && e.result.success).map((e) => ({ data: e.result.data as Plan, file: e.file })),
