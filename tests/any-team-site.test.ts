@@ -84,6 +84,11 @@ describe('a team with its own numbering', () => {
 		expect(pager).toEqual([['/sprints/12/', '← Sprint 12: Search'], ['/sprints/13/', 'Sprint 13: Reporting →']]);
 	});
 
+	it('says where a report’s test figure came from when new report read it from the run’s files', () => {
+		expect(textOf(page('/sprints/3/report/').querySelector('[data-testid="tests-from"]'))).toBe('Final tests from 3 JUnit files.');
+		expect(page('/sprints/2/report/').querySelector('[data-testid="tests-from"]')).toBeNull();
+	});
+
 	it('shows a report without figures as "not stated", never as 0', () => {
 		const report = page('/sprints/2/report/');
 		expect(textOf(report.querySelector('p.subtitle'))).toBe('Completion report for Sprint 2');

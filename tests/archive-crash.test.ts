@@ -157,6 +157,8 @@ describe('two archives started together', () => {
 		const plan = join(both, 'content/sprints/2.9/plan.md');
 		writeFileSync(plan, git(both, 'show', 'HEAD:content/sprints/2.9/plan.md').replace(/^status: draft$/m, 'status: complete'));
 		expect(sprintbook(['new', 'report', '2.9'], both, env).status).toBe(0);
+		const report = join(both, 'content/sprints/2.9/report.md');
+		writeFileSync(report, readFileSync(report, 'utf8').replace('tests: TODO', 'tests: { passing: 700, total: 704 }').replace('hours: TODO', 'hours: [{ track: B, spent: 18 }]'));
 		git(both, 'add', '-A');
 		git(both, 'commit', '-q', '-m', 'Sprint 2.9 report');
 		const expected: Record<string, Snapshot> = {};

@@ -1,18 +1,20 @@
 /** `sprintbook new` writes pre-filled documents that pass `check`, and never overwrites anything. */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { sprintbook } from './helpers/cli.ts';
-import { hashTree, tempProject } from './helpers/project.ts';
+import { userEnv } from '../bench/project.ts';
+import { git, hashTree, tempProject } from './helpers/project.ts';
 import { ROOT } from './helpers/site.ts';
 
 const env = { SPRINTBOOK_TODAY: '2026-01-27' };
 const frontmatter = (file: string) => parse(readFileSync(file, 'utf8').split('---\n')[1]!);
 
 describe('new', () => {
-	it('new report copies the plan’s tracks, baseline and criteria, and passes check', () => {
+	it('new report copies the plan’s tracks and criteria, states no figure nobody gave (tests and hours TODO), and check lists what to fill', () => {
 		const root = tempProject();
 		const run = sprintbook(['new', 'report', '2.8'], root, env);
 		expect(run.status).toBe(0);
@@ -21,15 +23,19 @@ describe('new', () => {
 		expect(frontmatter(file)).toEqual({
 			sprint: '2.8',
 			date: '2026-01-27',
-			tests: { passing: 645, total: 661 },
-			hours: [{ track: 'A', spent: 0 }, { track: 'B', spent: 0 }, { track: 'C', spent: 0 }],
+			tests: 'TODO',
+			hours: 'TODO',
 		});
 		const text = readFileSync(file, 'utf8');
 		expect(text).toContain('- [ ] Test pass rate ≥ 98%');
 		expect(text).toContain('- [ ] PnL calculation tests fixed (2 tests)');
 		expect(text).toContain('| A: Test Fixes | OMC-Data-Specialist | 9–15 h | |');
 		const checked = sprintbook(['check', 'content/sprints/2.8/report.md', '--format', 'json'], root);
-		expect(JSON.parse(checked.stdout)).toEqual([]);
+		expect((JSON.parse(checked.stdout) as Array<{ ruleId: string; severity: string; line: number; message: string }>).map((d) => `${d.line} ${d.severity} ${d.ruleId}: ${d.message}`)).toEqual([
+			'4 warning to-fill: report 2.8: tests not filled in',
+			'5 warning to-fill: report 2.8: hours not filled in',
+		]);
+		expect(checked.status).toBe(0);
 	});
 
 	it('new plan depends on the sprint before it, in numeric order, and refuses a sprint that has one', () => {
@@ -61,12 +67,13 @@ describe('new', () => {
 		expect(five.stdout).toContain('filled in: depends_on ["4"]');
 		expect(frontmatter(join(root, 'content/sprints/5/plan.md')).tracks).toBeUndefined();
 		expect(sprintbook(['new', 'report', '12.5'], root, env).status).toBe(0);
-		expect(frontmatter(join(root, 'content/sprints/12.5/report.md'))).toEqual({ sprint: '12.5', date: '2026-01-27' });
+		expect(frontmatter(join(root, 'content/sprints/12.5/report.md'))).toEqual({ sprint: '12.5', date: '2026-01-27', tests: 'TODO' });
 		// A retro for the archived sprint 4 goes where sprint 4's files are.
 		expect(sprintbook(['new', 'doc', '4', 'notes', 'Payment follow-ups'], root, env).stdout).toContain('created content/archive/history/sprints/sprint-4/payment-follow-ups.md');
 		const checked = sprintbook(['check', '--root', root, '--format', 'json']);
 		expect(checked.status).toBe(0);
-		expect((JSON.parse(checked.stdout) as Array<{ severity: string }>).filter((d) => d.severity !== 'info')).toEqual([]);
+		// All that new wrote passes, but for the figures it left to the team.
+		expect((JSON.parse(checked.stdout) as Array<{ severity: string; message: string }>).filter((d) => d.severity !== 'info').map((d) => d.message)).toEqual(['report 12.5: tests not filled in']);
 	});
 
 	it('new plan takes the previous sprint’s final test count as its baseline', () => {
@@ -74,11 +81,14 @@ describe('new', () => {
 		rmSync(join(root, 'content/sprints/2.9'), { recursive: true });
 		rmSync(join(root, 'content/sprints/2.10'), { recursive: true });
 		expect(sprintbook(['new', 'report', '2.8'], root, env).status).toBe(0);
+		// The team fills in the final run.
+		const report = join(root, 'content/sprints/2.8/report.md');
+		writeFileSync(report, readFileSync(report, 'utf8').replace('tests: TODO', 'tests: { passing: 652, total: 661 }'));
 		const run = sprintbook(['new', 'plan', '2.9'], root, env);
 		expect(run.status).toBe(0);
-		expect(run.stdout).toContain('baseline 645/661 from the Sprint 2.8 report');
+		expect(run.stdout).toContain('baseline 652/661 from the Sprint 2.8 report');
 		expect(frontmatter(join(root, 'content/sprints/2.9/plan.md'))).toMatchObject({
-			baseline: { passing: 645, total: 661 },
+			baseline: { passing: 652, total: 661 },
 			depends_on: ['2.8'],
 			tracks: [{ id: 'A', owner: 'OMC-Data-Specialist' }, { id: 'B' }, { id: 'C' }],
 		});
@@ -125,7 +135,8 @@ describe('new', () => {
 		const planless = sprintbook(['new', 'report', '4.4', '--dry-run'], root);
 		expect(planless.status).toBe(0);
 		expect(planless.stdout).toContain('would create content/sprints/4.4/report.md');
-		expect(planless.stdout).not.toContain('tests:');
+		expect(planless.stdout).toContain('tests: TODO');
+		expect(planless.stdout).not.toMatch(/tests: \{|hours:/);
 		const clash = sprintbook(['new', 'doc', '2.8', 'notes', 'Report'], root);
 		expect(clash.status).toBe(1);
 		expect(clash.stdout).toContain('would be named report.md, the sprint\'s own plan or report');
@@ -149,5 +160,60 @@ describe('input that is wrong is told in one line, never an internal error', () 
 		expect(run.status).toBe(2);
 		expect(run.stderr).toMatch(/^sprintbook new: "1{300}" is not a sprint number like 3, 2\.8 or 12\.5/);
 		expect(run.stderr).not.toContain('internal error');
+	});
+});
+
+describe('new report drafted from the run’s own results', () => {
+	/** A real JUnit XML report: this project's vitest run on a small suite with a passing, a failing and a skipped test. */
+	function junitOfARun(): string {
+		const suite = mkdtempSync(join(tmpdir(), 'sprintbook-suite-'));
+		writeFileSync(join(suite, 'sums.test.js'), "import { expect, it } from 'vitest';\nit('adds', () => expect(1 + 1).toBe(2));\nit('subtracts', () => expect(3 - 1).toBe(1));\nit.skip('divides', () => expect(1 / 0).toBe(0));\n");
+		writeFileSync(join(suite, 'words.test.js'), "import { expect, it } from 'vitest';\nit('joins', () => expect(['a', 'b'].join('')).toBe('ab'));\n");
+		writeFileSync(join(suite, 'vitest.config.js'), 'export default {};\n');
+		const out = join(suite, 'junit.xml');
+		const run = spawnSync(join(ROOT, 'node_modules/.bin/vitest'), ['run', '--root', suite, '--reporter=junit', `--outputFile=${out}`], { cwd: suite, encoding: 'utf8', env: userEnv() });
+		expect(run.status, run.stdout + run.stderr).toBe(1); // one test fails
+		return out;
+	}
+
+	it('takes the tests from the JUnit XML exactly, says where from, and no figure is anyone else’s', () => {
+		const xml = junitOfARun();
+		const root = tempProject();
+		const run = sprintbook(['new', 'report', '2.8', '--results', xml], root, env);
+		expect(run.status, run.stdout + run.stderr).toBe(0);
+		const fm = frontmatter(join(root, 'content/sprints/2.8/report.md'));
+		// 4 tests: 2 passed, 1 failed, 1 skipped.
+		expect(fm.tests).toEqual({ passing: 2, total: 4 });
+		expect(fm.tests_from).toEqual([relative(root, xml)]);
+		expect(run.stdout).toContain(`tests 2/4 (1 failed, 1 skipped) from ${relative(root, xml)}`);
+		// Every number in the frontmatter is in the results file, the plan or the date it was written.
+		const stated = readFileSync(xml, 'utf8') + readFileSync(join(root, 'content/sprints/2.8/plan.md'), 'utf8') + env.SPRINTBOOK_TODAY;
+		for (const n of JSON.stringify(fm).match(/\b\d+\b/g) ?? []) expect(stated, n).toMatch(new RegExp(`\\b${n}\\b`));
+		// The tests are filled; the hours are the team's to give.
+		const checked = JSON.parse(sprintbook(['check', 'content/sprints/2.8/report.md', '--format', 'json'], root).stdout) as Array<{ message: string }>;
+		expect(checked.map((d) => d.message)).toEqual(['report 2.8: hours not filled in']);
+	});
+
+	it('a results file it cannot read is named, and nothing is written', () => {
+		const root = tempProject();
+		const bad = join(mkdtempSync(join(tmpdir(), 'sprintbook-bad-')), 'results.xml');
+		writeFileSync(bad, '<html><body>not a report</body></html>');
+		const run = sprintbook(['new', 'report', '2.8', '--results', bad], root, env);
+		expect(run.status).toBe(1);
+		expect(run.stdout).toBe(`sprintbook new: ${bad}: no <testsuites> or <testsuite>: not a JUnit XML report; nothing was written\n`);
+		expect(existsSync(join(root, 'content/sprints/2.8/report.md'))).toBe(false);
+	});
+
+	it('archive refuses a report with a TODO left, unless --force', () => {
+		const root = tempProject(true);
+		const plan = join(root, 'content/sprints/2.8/plan.md');
+		writeFileSync(plan, readFileSync(plan, 'utf8').replace(/^status: ready$/m, 'status: complete'));
+		expect(sprintbook(['new', 'report', '2.8'], root, env).status).toBe(0);
+		git(root, 'add', '-A');
+		git(root, 'commit', '-q', '-m', 'report');
+		const refused = sprintbook(['archive', '2.8'], root, env);
+		expect(refused.status).toBe(1);
+		expect(refused.stderr + refused.stdout).toContain('content/sprints/2.8/report.md still has tests and hours as TODO: fill them in (sprintbook check lists them), or pass --force');
+		expect(sprintbook(['archive', '2.8', '--force'], root, env).status).toBe(0);
 	});
 });

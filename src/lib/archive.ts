@@ -20,6 +20,7 @@ import { parseFileLink } from './links.ts';
 import { outline } from './markdown.ts';
 import { stateDirIn } from './lock.ts';
 import { crashPoint, git, rollBack, setPhase, stageArchive, sha256, startJournal, endJournal, writeWhole, type Journal, type JournalFile, type Unfinished } from './archive-journal.ts';
+import { TODO } from '../schemas/common.ts';
 
 export class ArchiveRefusal extends Error {}
 
@@ -136,6 +137,18 @@ export async function planArchive({ root, sprint, date, force }: PlanOptions): P
 	if (archivedAlready) throw new ArchiveRefusal(`Sprint ${sprint} is already archived in content/${toFolder}/`);
 	if (!existsSync(join(contentDir, fromFolder))) throw new ArchiveRefusal(`Sprint ${sprint} has no folder at content/${fromFolder}/`);
 	if (!existsSync(join(contentDir, reportFile))) throw new ArchiveRefusal(`Sprint ${sprint} has no completion report: write content/${reportFile} first (sprintbook new report ${sprint})`);
+	// A report with a figure still TODO is not finished: archiving would publish the sprint as closed without it.
+	if (!force) {
+		const fm = splitFrontmatter(await readFile(join(contentDir, reportFile), 'utf8'));
+		let raw: Record<string, unknown> = {};
+		try {
+			raw = (fm ? (parse(fm.yaml) as Record<string, unknown> | null) : null) ?? {};
+		} catch {
+			// check reports a report it cannot read
+		}
+		const open = (['tests', 'hours'] as const).filter((k) => raw[k] === TODO);
+		if (open.length) throw new ArchiveRefusal(`content/${reportFile} still has ${open.join(' and ')} as TODO: fill ${open.length === 1 ? 'it' : 'them'} in (sprintbook check lists them), or pass --force`);
+	}
 	// lstat, not exists: a dangling symlink in the way counts as occupied too; rollback only ever removes what archive created.
 	if (lstatOrUndefined(join(contentDir, toFolder))) throw new ArchiveRefusal(`content/${toFolder} already exists; move it aside first`);
 	// A plan is optional. When it states a status, it must say complete; when it states none, the report is the evidence.

@@ -1,12 +1,15 @@
 /**
  * `new`: pre-filled documents from what is already known. A plan takes the
  * previous sprint's final test count as its baseline and depends on it; a
- * report copies its plan's tracks, baseline and success criteria (as task
- * lists to tick). Nothing here writes a file; the CLI does, refusing to overwrite.
+ * report copies its plan's tracks and success criteria (as task lists to tick),
+ * takes its tests from the run's result files when given, and leaves every figure
+ * nobody stated as TODO. Nothing here writes a file; the CLI does, refusing to overwrite.
  */
 import { stringify } from 'yaml';
 import type { Plan, Report } from '../schemas/index.ts';
 import { TIERS } from '../schemas/index.ts';
+import { TODO } from '../schemas/common.ts';
+import type { RunFigures } from './test-results.ts';
 import { liveSprintFolder, slugifyFileName } from './layout.ts';
 import { compareSprints, formatHours } from './sprints.ts';
 
@@ -69,24 +72,28 @@ export function scaffoldPlan(sprint: string, today: string, known: Known): Scaff
 }
 
 /** A report pre-filled from the sprint's plan when it has one; without a plan, just the frame. */
-export function scaffoldReport(sprint: string, today: string, known: Known): Scaffold {
+export function scaffoldReport(sprint: string, today: string, known: Known, results?: { figures: RunFigures; files: string[] }): Scaffold {
 	const plan = known.plans.find((x) => x.data.sprint === sprint);
 	const file = `${sprintFolder(sprint, known)}/report.md`;
 	const inferred: string[] = [];
 	const fm: Record<string, unknown> = { sprint, date: today };
+	// Nothing unstated: the tests are the given run's, or TODO — never the plan's baseline; hours are TODO, never 0.
+	if (results) {
+		const { passing, failed, skipped, total } = results.figures;
+		fm.tests = { passing, total };
+		fm.tests_from = results.files;
+		inferred.push(`tests ${passing}/${total} (${failed} failed, ${skipped} skipped) from ${results.files.join(', ')}`);
+	} else {
+		fm.tests = TODO;
+		inferred.push('tests: TODO — the final run\'s { passing, total }, or run again with --results <junit.xml>');
+	}
 	if (!plan) {
-		inferred.push(`no plan for Sprint ${sprint}: add the final test counts as tests: { passing, total } if the sprint measured them`);
 		return { file, text: document(fm, `## Summary\n\nHow Sprint ${sprint} went, in two sentences.\n\n## Carried over\n\n- \n`), inferred };
 	}
 	const p = plan.data;
-	// Without a baseline there is no honest starting figure: tests are left for the writer to add.
-	if (p.baseline) {
-		fm.tests = { ...p.baseline };
-		inferred.push(`tests start at the plan's baseline ${p.baseline.passing}/${p.baseline.total}: update them to the final run`);
-	}
 	if (p.tracks.length) {
-		fm.hours = p.tracks.map((t) => ({ track: t.id, spent: 0 }));
-		inferred.push(`tracks ${p.tracks.map((t) => t.id).join(', ')} from the plan, 0 hours spent each`);
+		fm.hours = TODO;
+		inferred.push(`hours: TODO — the hours spent on tracks ${p.tracks.map((t) => t.id).join(', ')}, as [{ track, spent }]`);
 	}
 	const lines = [`## Summary\n\nHow Sprint ${p.sprint} went, in two sentences.\n`];
 	if (p.tracks.length) {

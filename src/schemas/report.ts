@@ -4,7 +4,7 @@
  * hours or outcomes is still the sprint's report, and the site shows "not stated".
  */
 import { z } from 'astro/zod';
-import { evidence, unresolved, isoDate, planStatus, sprintId, testCounts, text, trackId } from './common.ts';
+import { evidence, unresolved, isoDate, planStatus, sprintId, testCounts, text, TODO, trackId } from './common.ts';
 
 export const OUTCOMES = ['met', 'partial', 'missed'] as const;
 const outcome = z
@@ -22,16 +22,27 @@ export const reportSchema = z.strictObject({
 	start: isoDate.optional().describe('First day the sprint actually ran, when the report says.'),
 	end: isoDate.optional().describe('Last day the sprint actually ran, when the report says.'),
 	goal: text.optional().describe("The sprint goal, for a sprint without a plan that states it."),
-	tests: testCounts.optional().describe('Final whole-suite test results at the end of the sprint, when the report states them.'),
+	// "TODO" (what `new report` leaves to fill) reads as not stated; anything else is checked as the figure it should be.
+	tests: z
+		.preprocess((t) => (t === TODO ? undefined : t), testCounts.optional())
+		.describe('Final whole-suite test results at the end of the sprint, when the report states them; TODO while not filled in.'),
+	tests_from: z
+		.array(z.string().min(1))
+		.optional()
+		.describe('The test-result files (JUnit XML, vitest/jest JSON) the figure was read from, by `sprintbook new report --results`.'),
 	hours: z
-		.array(
-			z.strictObject({
-				track: trackId.describe('A track id from the plan.'),
-				spent: z.number().nonnegative().describe('Hours actually spent.'),
-			}),
+		.preprocess(
+			(h) => (h === TODO ? undefined : h),
+			z
+				.array(
+					z.strictObject({
+						track: trackId.describe('A track id from the plan.'),
+						spent: z.number().nonnegative().describe('Hours actually spent.'),
+					}),
+				)
+				.default([]),
 		)
-		.default([])
-		.describe('Hours spent per track, compared with the plan on the report page.'),
+		.describe('Hours spent per track, compared with the plan on the report page; TODO while not filled in.'),
 	outcome: z
 		.strictObject({ minimum: outcome.optional(), target: outcome.optional(), stretch: outcome.optional() })
 		.default({})

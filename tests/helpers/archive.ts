@@ -15,6 +15,9 @@ export function finishedSprint(): string {
 	const roadmap = join(root, 'content/roadmap.md');
 	writeFileSync(roadmap, `${readFileSync(roadmap, 'utf8')}\nSee the [2.8 criteria](sprints/2.8/plan.md#success-criteria).\n`);
 	expect(sprintbook(['new', 'report', '2.8'], root, { SPRINTBOOK_TODAY: '2026-01-26' }).status).toBe(0);
+	// The team fills in what new report left to it: the final run and the hours.
+	const report = join(root, 'content/sprints/2.8/report.md');
+	writeFileSync(report, readFileSync(report, 'utf8').replace('tests: TODO', 'tests: { passing: 652, total: 661 }').replace('hours: TODO', 'hours: [{ track: A, spent: 12 }, { track: B, spent: 10 }]'));
 	git(root, 'add', '-A');
 	git(root, 'commit', '-q', '-m', 'Sprint 2.8 report');
 	return root;

@@ -1,7 +1,9 @@
 /** `sprintbook new plan|report|doc …`: write a pre-filled document, never over an existing one. */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { readResults, ResultsError, type RunFigures } from '../../lib/test-results.ts';
 import { check } from '../../lib/check/index.ts';
 import { loadContent } from '../../lib/load.ts';
 import { formatHuman } from '../../lib/reporter.ts';
@@ -12,10 +14,13 @@ import { today } from '../../lib/today.ts';
 
 export const NEW_HELP = `Usage:
   sprintbook new plan <sprint>                 next sprint's plan: baseline and depends_on from the sprint before
-  sprintbook new report <sprint>               completion report: tracks, baseline and criteria from the plan
+  sprintbook new report <sprint>               completion report: tracks and criteria from the plan; tests and
+                                               hours left as TODO for you (check lists them, archive waits)
   sprintbook new doc <sprint> <kind> <title>   another document of the sprint (kind: ${DOC_KINDS.join(', ')})
 
 Options:
+  --results <file|glob>  (report) the run's test results, JUnit XML or vitest/jest JSON; repeat
+                   for several files, summed: the report's tests are theirs, and it says so
   --dry-run        print the file instead of writing it
   --root <dir>     project root (default: current folder)
   -h, --help       show this help
@@ -23,7 +28,7 @@ Options:
 Never overwrites: an existing file or an existing plan/report for the sprint is refused (exit 1).`;
 
 export async function runNew(args: string[]): Promise<CommandResult> {
-	const { values, positionals } = parseCommandArgs(args, { 'dry-run': { type: 'boolean', default: false } }, NEW_HELP);
+	const { values, positionals } = parseCommandArgs(args, { 'dry-run': { type: 'boolean', default: false }, results: { type: 'string', multiple: true } }, NEW_HELP);
 	if (values.help) return { output: NEW_HELP, exitCode: 0 };
 	const [what, sprintArg, ...rest] = positionals;
 	if (!what || !['plan', 'report', 'doc'].includes(what)) throw new UsageError(`say what to create: plan, report or doc`, NEW_HELP);
@@ -36,6 +41,7 @@ export async function runNew(args: string[]): Promise<CommandResult> {
 	// A file name is at most 255 bytes on every common file system; a title that long is a paste gone wrong.
 	if (what === 'doc' && Buffer.byteLength(rest.slice(1).join(' ')) > 200) throw new UsageError('the title is longer than 200 bytes: shorten it (the file is named after it)', NEW_HELP);
 
+	if (values.results && what !== 'report') throw new UsageError('--results is for new report: the test results of the sprint it closes', NEW_HELP);
 	const root = values.root;
 	// new writes into a project: one that is not there is a mistyped path, not a folder to make.
 	if (!existsSync(join(root, 'content'))) throw new UsageError(`no project at ${resolve(root)}: it has no content/ folder. Give --root the folder that holds content/ (run new inside a Sprintbook project)`, NEW_HELP);
@@ -56,7 +62,18 @@ export async function runNew(args: string[]): Promise<CommandResult> {
 		if (what === 'report') {
 			const report = known.reports.find((r) => r.data.sprint === sprint.data);
 			if (report) return refuse(`Sprint ${sprint.data} already has a report: content/${report.file}`);
-			scaffold = scaffoldReport(sprint.data, date, known);
+			let results: { figures: RunFigures; files: string[] } | undefined;
+			if (values.results) {
+				const files = [...new Set((await Promise.all(values.results.map(async (r) => (isDynamicPattern(r) ? (await glob(r, { cwd: process.cwd(), absolute: true })).sort() : [resolve(r)])))).flat())];
+				if (!files.length) return refuse(`--results ${values.results.join(' ')} names no file; nothing was written`);
+				try {
+					results = { figures: readResults(files), files: files.map((f) => relative(resolve(root), f).split(sep).join('/')) };
+				} catch (e) {
+					if (e instanceof ResultsError) return refuse(`${e.message}; nothing was written`);
+					throw e;
+				}
+			}
+			scaffold = scaffoldReport(sprint.data, date, known, results);
 		} else {
 			scaffold = scaffoldDoc(sprint.data, rest[0]!, rest.slice(1).join(' '), date, known);
 			if (/\/(?:plan|report)\.md$/.test(scaffold.file)) return refuse(`a doc titled "${rest.slice(1).join(' ')}" would be named ${scaffold.file.split('/').pop()}, the sprint's own plan or report; choose another title`);

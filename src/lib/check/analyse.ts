@@ -14,6 +14,7 @@ import { checkFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import { checkMdx } from './mdx.ts';
 import { checkSecrets } from './secrets.ts';
 import { checkUnsafeHtml } from './unsafe.ts';
+import { TODO } from '../../schemas/common.ts';
 
 /** The fix for a document without frontmatter: what its collection's frontmatter looks like. */
 const EXAMPLE_FRONTMATTER: Record<CollectionName, string> = {
@@ -35,6 +36,13 @@ export async function analyseDoc(shown: string, collection: CollectionName, sour
 		return { outline: outline(source.text) };
 	}
 	const { body, bodyLine } = parsed.frontmatter;
+	// What `new report` left for the team: each TODO is a figure nobody has stated yet.
+	if (collection === 'reports') {
+		for (const key of ['tests', 'hours'] as const) {
+			if (parsed.raw[key] !== TODO) continue;
+			own.warn(shown, parsed.locate([key], 'value'), 'to-fill', `report ${String(parsed.raw.sprint ?? '')}: ${key} not filled in`, key === 'tests' ? "the final run's figures, e.g. tests: { passing: 650, total: 661 } (sprintbook new report --results reads them from JUnit XML)" : 'the hours spent per track, e.g. hours: [{ track: A, spent: 12 }]');
+		}
+	}
 	const bodyOutline = outline(body);
 	checkUnsafeHtml(shown, bodyOutline, bodyLine, own);
 	for (const h of bodyOutline.emptyHeadings) {
