@@ -1,6 +1,6 @@
 /** `sprintbook new` writes pre-filled documents that pass `check`, and never overwrites anything. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -192,6 +192,54 @@ describe('new report drafted from the run’s own results', () => {
 		// The tests are filled; the hours are the team's to give.
 		const checked = JSON.parse(sprintbook(['check', 'content/sprints/2.8/report.md', '--format', 'json'], root).stdout) as Array<{ message: string }>;
 		expect(checked.map((d) => d.message)).toEqual(['report 2.8: hours not filled in']);
+	});
+
+	it('a fixture sprint in its own repository: tests from the run, ticks from the plan, carried over what it left open, shipped what merged in its days', () => {
+		const xml = junitOfARun();
+		const root = tempProject(true);
+		const at = (day: string) => ({ ...process.env, GIT_AUTHOR_DATE: `${day}T10:00:00`, GIT_COMMITTER_DATE: `${day}T10:00:00` });
+		const commit = (day: string, author: string, message: string[], file = `work-${Math.random().toString(36).slice(2)}.txt`) => {
+			writeFileSync(join(root, file), message.join('\n'));
+			execFileSync('git', ['add', '-A'], { cwd: root });
+			execFileSync('git', ['-c', `user.name=${author}`, 'commit', '-q', ...message.flatMap((m) => ['-m', m])], { cwd: root, env: at(day) });
+		};
+		mkdirSync(join(root, 'content/sprints/5'), { recursive: true });
+		writeFileSync(
+			join(root, 'content/sprints/5/plan.md'),
+			[
+				'---', 'sprint: "5"', 'title: Checkout and search', 'status: active', 'start: 2026-03-02', 'end: 2026-03-13', 'goal: Take card payments and find products',
+				'tracks:', '  - { id: A, name: Checkout, owner: Ann, hours: [10, 14] }', '  - { id: B, name: Search, owner: Bo, hours: [8, 12] }',
+				'targets:', '  target: { criteria: [Card form accepts test cards, Typo tolerance in search] }', '---', '',
+				'## Track A: Checkout', '', '- [x] Card form accepts test cards', '- [ ] Refunds from the order page', '',
+				'## Track B: Search', '', '- [x] Product index', '- [ ] Typo tolerance in search', '',
+			].join('\n'),
+		);
+		commit('2026-02-20', 'Sprint Lead', ['Plan Sprint 5']);
+		commit('2026-02-25', 'Cy', ['Old cleanup (#11)']);
+		// Inside the sprint's days: a merged pull request, a squash merge, a plain commit (not listed: merges exist).
+		execFileSync('git', ['checkout', '-q', '-b', 'ann/card-form'], { cwd: root });
+		commit('2026-03-04', 'Ann', ['Card form for Checkout']);
+		execFileSync('git', ['checkout', '-q', 'main'], { cwd: root });
+		execFileSync('git', ['-c', 'user.name=Ann', 'merge', '-q', '--no-ff', 'ann/card-form', '-m', 'Merge pull request #12 from ann/card-form', '-m', 'Card form for Checkout'], { cwd: root, env: at('2026-03-05') });
+		commit('2026-03-09', 'Bo', ['Product index for Search (#13)']);
+		commit('2026-03-10', 'Dee', ['Fix a typo in the README']);
+		commit('2026-03-20', 'Bo', ['Later work (#14)']);
+		const run = sprintbook(['new', 'report', '5', '--results', xml], root, { SPRINTBOOK_TODAY: '2026-03-16' });
+		expect(run.status, run.stdout + run.stderr).toBe(0);
+		const text = readFileSync(join(root, 'content/sprints/5/report.md'), 'utf8');
+		expect(frontmatter(join(root, 'content/sprints/5/report.md'))).toMatchObject({ tests: { passing: 2, total: 4 }, hours: 'TODO' });
+		const section = (title: string) => text.split(`## ${title}\n`)[1]!.split(/\n## /)[0]!.trim();
+		expect(section('Success criteria')).toBe('### Target\n\n- [x] Card form accepts test cards\n- [ ] Typo tolerance in search');
+		expect(section('Carried over')).toBe('- Track A: Refunds from the order page\n- Track B: Typo tolerance in search');
+		const head = (ref: string) => execFileSync('git', ['rev-parse', '--short', ref], { cwd: root, encoding: 'utf8' }).trim();
+		expect(section('Shipped')).toBe(
+			[
+				'What reached the main line from 2026-03-02 to 2026-03-13, by track where it names one:', '',
+				'### Track A: Checkout', '', `- Card form for Checkout (#12), ${head('HEAD~3')}`, '',
+				'### Track B: Search', '', `- Product index for Search (#13), ${head('HEAD~2')}`,
+			].join('\n'),
+		);
+		expect(section('Contributors')).toBe('- Ann\n- Bo\n- Dee');
 	});
 
 	it('a results file it cannot read is named, and nothing is written', () => {

@@ -124,3 +124,49 @@ export async function recentChanges(repoRoot: string, folder: string, since: str
 	endFile();
 	return { files: [...latest].map(([path, d]) => ({ path, date: d })), ticked, tickedOn };
 }
+
+/** A change that reached the main line: a merged pull request, or a commit on the main line. */
+export interface Shipped {
+	/** The pull request's title, or the commit's subject. */
+	title: string;
+	/** The pull request's number, when the main line names one. */
+	pr?: number;
+	commit: string;
+	date: string;
+	author: string;
+}
+
+/**
+ * What reached the main line between two days (both included): merged pull requests ("Merge pull request #123 …",
+ * whose title is the merge's body, or a squash "Title (#123)"); without any, every commit on the main line. And
+ * everyone who committed in those days, on any line.
+ */
+export async function shippedBetween(repoRoot: string, since: string, until: string): Promise<{ shipped: Shipped[]; contributors: string[] }> {
+	const window = [`--since=${since}T00:00:00`, `--until=${until}T23:59:59`];
+	const { stdout } = await run('git', ['log', '--first-parent', ...window, `--format=${COMMIT}%h%x1f%cs%x1f%an%x1f%s%x1f%b`, 'HEAD'], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 });
+	const commits = stdout.split(COMMIT).filter(Boolean).map((c) => {
+		const [commit, date, author, subject, body] = c.split('\x1f') as [string, string, string, string, string];
+		return { commit, date, author, subject: subject.trim(), body: body.trim() };
+	});
+	const prs: Shipped[] = [];
+	for (const c of commits) {
+		const merge = /^Merge pull request #(\d+)\b/.exec(c.subject);
+		const squash = /^(.*\S)\s+\(#(\d+)\)$/.exec(c.subject);
+		if (merge) prs.push({ title: c.body.split('\n')[0]?.trim() || c.subject, pr: Number(merge[1]), commit: c.commit, date: c.date, author: c.author });
+		else if (squash) prs.push({ title: squash[1]!, pr: Number(squash[2]), commit: c.commit, date: c.date, author: c.author });
+	}
+	const shipped = prs.length ? prs : commits.filter((c) => !/^Merge\b/.test(c.subject)).map((c) => ({ title: c.subject, commit: c.commit, date: c.date, author: c.author }));
+	const authors = await run('git', ['log', ...window, '--format=%an', '--all'], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 });
+	const contributors = [...new Set(authors.stdout.split('\n').map((a) => a.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+	return { shipped: shipped.reverse(), contributors };
+}
+
+/** The day a file was first committed (YYYY-MM-DD), or undefined when git has none. */
+export async function firstCommitDay(repoRoot: string, path: string): Promise<string | undefined> {
+	try {
+		const { stdout } = await run('git', ['log', '--diff-filter=A', '--follow', '--format=%cs', '--', path], { cwd: repoRoot });
+		return stdout.trim().split('\n').filter(Boolean).at(-1);
+	} catch {
+		return undefined;
+	}
+}

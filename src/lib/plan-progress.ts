@@ -39,24 +39,47 @@ export function planSections(body: string): Section[] {
 const DONE = /^\s*(?:✅|✔️?|☑️?)/u;
 const OPEN = /^\s*(?:❌|⏳|🔄|⬜|🚧|🔲|⏸️?|🟡|🔴)/u;
 
-/** Done and open items among the lists in `nodes`, nested lists included. */
-function countItems(nodes: Node[]): { done: number; total: number } {
-	let done = 0;
-	let total = 0;
+/** A task of a plan: its words, whether the plan marks it done, and whether it is a `- [ ]`/`- [x]` checkbox. */
+export interface PlanTask {
+	text: string;
+	done: boolean;
+	checkbox: boolean;
+}
+
+/** The marked items (done or open) among the lists in `nodes`, nested lists included; unmarked ones are neither. */
+function markedItems(nodes: Node[]): PlanTask[] {
+	const items: PlanTask[] = [];
 	const visit = (node: Node) => {
 		if (node.type === 'listItem') {
 			const first = textOf(node.children?.[0] ?? { type: 'text', value: '' });
 			const isDone = node.checked === true || (node.checked == null && DONE.test(first));
 			const isOpen = node.checked === false || (node.checked == null && OPEN.test(first));
-			if (isDone || isOpen) {
-				total++;
-				if (isDone) done++;
-			}
+			if (isDone || isOpen) items.push({ text: first.replace(DONE, '').replace(OPEN, '').trim(), done: isDone, checkbox: node.checked != null });
 		}
 		for (const child of node.children ?? []) visit(child);
 	};
 	nodes.forEach(visit);
-	return { done, total };
+	return items;
+}
+
+/** The first heading that names a track ("Track A", or its name). */
+function trackSection(sections: Section[], t: { id: string; name?: string }): Section | undefined {
+	const byId = new RegExp(`\\btrack\\s+${t.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
+	const name = t.name?.toLowerCase();
+	return sections.find((s) => byId.test(s.title)) ?? (name ? sections.find((s) => s.title.toLowerCase().includes(name)) : undefined);
+}
+
+/** Every marked task of a body, wherever it stands. */
+export function allTasks(body: string): PlanTask[] {
+	return markedItems((parseMarkdown(body) as unknown as Node).children ?? []);
+}
+
+/** Each track's marked tasks, from the first heading that names it; a track with no such heading has none. */
+export function trackTasks(sections: Section[], tracks: ReadonlyArray<{ id: string; name?: string }>): Array<{ id: string; tasks: PlanTask[] }> {
+	return tracks.map((t) => {
+		const section = trackSection(sections, t);
+		return { id: t.id, tasks: section ? markedItems(section.nodes) : [] };
+	});
 }
 
 export interface TrackProgress {
@@ -75,12 +98,10 @@ export interface TrackProgress {
 export function trackProgress(sections: Section[], tracks: ReadonlyArray<{ id: string; name?: string }>): TrackProgress[] {
 	const out: TrackProgress[] = [];
 	for (const t of tracks) {
-		const byId = new RegExp(`\\btrack\\s+${t.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
-		const name = t.name?.toLowerCase();
-		const section = sections.find((s) => byId.test(s.title)) ?? (name ? sections.find((s) => s.title.toLowerCase().includes(name)) : undefined);
+		const section = trackSection(sections, t);
 		if (!section) continue;
-		const { done, total } = countItems(section.nodes);
-		if (total) out.push({ id: t.id, done, total, section: { title: section.title, anchor: section.anchor } });
+		const items = markedItems(section.nodes);
+		if (items.length) out.push({ id: t.id, done: items.filter((i) => i.done).length, total: items.length, section: { title: section.title, anchor: section.anchor } });
 	}
 	return out;
 }

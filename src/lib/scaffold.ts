@@ -10,6 +10,8 @@ import type { Plan, Report } from '../schemas/index.ts';
 import { TIERS } from '../schemas/index.ts';
 import { TODO } from '../schemas/common.ts';
 import type { RunFigures } from './test-results.ts';
+import type { Shipped } from './git.ts';
+import { allTasks, planSections, trackTasks } from './plan-progress.ts';
 import { liveSprintFolder, slugifyFileName } from './layout.ts';
 import { compareSprints, formatHours } from './sprints.ts';
 
@@ -72,7 +74,15 @@ export function scaffoldPlan(sprint: string, today: string, known: Known): Scaff
 }
 
 /** A report pre-filled from the sprint's plan when it has one; without a plan, just the frame. */
-export function scaffoldReport(sprint: string, today: string, known: Known, results?: { figures: RunFigures; files: string[] }): Scaffold {
+/** What the report starts from besides the plan: the run's result files and the main line's history in the sprint's days. */
+export interface ReportEvidence {
+	results?: { figures: RunFigures; files: string[] };
+	/** The plan's body, for the tasks it marks done or open. */
+	planBody?: string;
+	git?: { since: string; until: string; shipped: Shipped[]; contributors: string[] };
+}
+
+export function scaffoldReport(sprint: string, today: string, known: Known, { results, planBody, git }: ReportEvidence = {}): Scaffold {
 	const plan = known.plans.find((x) => x.data.sprint === sprint);
 	const file = `${sprintFolder(sprint, known)}/report.md`;
 	const inferred: string[] = [];
@@ -100,6 +110,11 @@ export function scaffoldReport(sprint: string, today: string, known: Known, resu
 		lines.push('## Tracks\n\n| Track | Owner | Planned | Spent |\n| --- | --- | --- | --- |');
 		lines.push(...p.tracks.map((t) => `| ${t.id}: ${t.name} | ${t.owner} | ${formatHours(t.hours)} | |`), '');
 	}
+	// What the plan ticks (`- [x]`) is ticked here too; what it leaves unticked (`- [ ]`) under a track is carried
+	// over, with the track. A ✅ in front of a plan's line may be its style, not a tick: it decides nothing here.
+	const sections = planBody ? planSections(planBody) : [];
+	const doneInPlan = new Set(planBody ? allTasks(planBody).filter((t) => t.checkbox && t.done).map((t) => norm(t.text)) : []);
+	const tick = (text: string) => `- [${doneInPlan.has(norm(text)) ? 'x' : ' '}] ${text}`;
 	const tiers = TIERS.filter((t) => p.targets?.[t]);
 	if (tiers.length) {
 		lines.push('## Success criteria\n');
@@ -107,13 +122,33 @@ export function scaffoldReport(sprint: string, today: string, known: Known, resu
 			const t = p.targets![tier]!;
 			lines.push(`### ${tier[0]!.toUpperCase()}${tier.slice(1)}\n`);
 			if (t.pass_rate !== undefined) lines.push(`- [ ] Test pass rate ≥ ${t.pass_rate}%`);
-			lines.push(...t.criteria.map((c) => `- [ ] ${c}`), '');
+			lines.push(...t.criteria.map(tick), '');
 		}
-		inferred.push(`success criteria of ${tiers.join(', ')} as task lists`);
+		inferred.push(`success criteria of ${tiers.join(', ')} as task lists, ticked where the plan ticks them`);
 	}
-	lines.push('## Carried over\n\n- \n');
+	if (git) {
+		lines.push(`## Shipped\n\nWhat reached the main line from ${git.since} to ${git.until}, by track where it names one:\n`);
+		const trackOf = (title: string) => p.tracks.find((t) => new RegExp(`\\btrack\\s+${escapeRe(t.id)}\\b`, 'i').test(title) || title.toLowerCase().includes(t.name.toLowerCase()) || title.includes(t.owner));
+		const groups = new Map<string, string[]>();
+		for (const item of git.shipped) {
+			const t = trackOf(item.title);
+			const key = t ? `Track ${t.id}: ${t.name}` : 'Other';
+			groups.set(key, [...(groups.get(key) ?? []), `- ${item.title}${item.pr ? ` (#${item.pr})` : ''}, ${item.commit}`]);
+		}
+		const order = [...p.tracks.map((t) => `Track ${t.id}: ${t.name}`), 'Other'].filter((k) => groups.has(k));
+		if (!order.length) lines.push('- nothing reached the main line in these days\n');
+		for (const k of order) lines.push(`### ${k}\n`, ...groups.get(k)!, '');
+		if (git.contributors.length) lines.push(`## Contributors\n\n${git.contributors.map((c) => `- ${c}`).join('\n')}\n`);
+		inferred.push(`${git.shipped.length} change${git.shipped.length === 1 ? '' : 's'} shipped from git, ${git.since} to ${git.until}`);
+	}
+	const open = sections.length ? trackTasks(sections, p.tracks).flatMap(({ id, tasks }) => tasks.filter((t) => t.checkbox && !t.done).map((t) => `- Track ${id}: ${t.text}`)) : [];
+	lines.push(`## Carried over\n\n${open.length ? open.join('\n') : '- '}\n`);
+	if (open.length) inferred.push(`${open.length} task${open.length === 1 ? '' : 's'} the plan leaves open, carried over`);
 	return { file, text: document(fm, lines.join('\n')), inferred };
 }
+
+const norm = (s: string) => s.replace(/[`*_~]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function scaffoldDoc(sprint: string, kind: string, title: string, today: string, known: Known): Scaffold {
 	const fm = { sprint, title, kind, date: today };

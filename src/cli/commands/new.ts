@@ -7,7 +7,8 @@ import { readResults, ResultsError, type RunFigures } from '../../lib/test-resul
 import { check } from '../../lib/check/index.ts';
 import { loadContent } from '../../lib/load.ts';
 import { formatHuman } from '../../lib/reporter.ts';
-import { scaffoldDoc, scaffoldPlan, scaffoldReport, type Known, type Scaffold } from '../../lib/scaffold.ts';
+import { scaffoldDoc, scaffoldPlan, scaffoldReport, type Known, type ReportEvidence, type Scaffold } from '../../lib/scaffold.ts';
+import { firstCommitDay, gitRoot, shippedBetween } from '../../lib/git.ts';
 import { DOC_KINDS, sprintId, type Plan, type Report, type SprintDoc } from '../../schemas/index.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
 import { today } from '../../lib/today.ts';
@@ -73,7 +74,16 @@ export async function runNew(args: string[]): Promise<CommandResult> {
 					throw e;
 				}
 			}
-			scaffold = scaffoldReport(sprint.data, date, known, results);
+			// The sprint's days: its plan's, else from the plan's first commit to today.
+			const planEntry = plan && entries.find((e) => e.file === plan.file);
+			const top = gitRoot(resolve(root));
+			let git: ReportEvidence['git'];
+			if (top) {
+				const since = plan?.data.start ?? (plan ? await firstCommitDay(top, join(resolve(root), 'content', plan.file)) : undefined);
+				const until = plan?.data.end && plan.data.end < date ? plan.data.end : date;
+				if (since) git = { since, until, ...(await shippedBetween(top, since, until)) };
+			}
+			scaffold = scaffoldReport(sprint.data, date, known, { results, planBody: planEntry?.body, git });
 		} else {
 			scaffold = scaffoldDoc(sprint.data, rest[0]!, rest.slice(1).join(' '), date, known);
 			if (/\/(?:plan|report)\.md$/.test(scaffold.file)) return refuse(`a doc titled "${rest.slice(1).join(' ')}" would be named ${scaffold.file.split('/').pop()}, the sprint's own plan or report; choose another title`);
