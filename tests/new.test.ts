@@ -223,6 +223,8 @@ describe('new report drafted from the run’s own results', () => {
 		execFileSync('git', ['-c', 'user.name=Ann', 'merge', '-q', '--no-ff', 'ann/card-form', '-m', 'Merge pull request #12 from ann/card-form', '-m', 'Card form for Checkout'], { cwd: root, env: at('2026-03-05') });
 		commit('2026-03-09', 'Bo', ['Product index for Search (#13)']);
 		commit('2026-03-10', 'Dee', ['Fix a typo in the README']);
+		mkdirSync(join(root, 'content/sprints/5'), { recursive: true });
+		commit('2026-03-11', 'Ann', ['Checkout notes'], 'content/sprints/5/checkout-notes.md');
 		commit('2026-03-20', 'Bo', ['Later work (#14)']);
 		const run = sprintbook(['new', 'report', '5', '--results', xml], root, { SPRINTBOOK_TODAY: '2026-03-16' });
 		expect(run.status, run.stdout + run.stderr).toBe(0);
@@ -235,11 +237,13 @@ describe('new report drafted from the run’s own results', () => {
 		expect(section('Shipped')).toBe(
 			[
 				'What reached the main line from 2026-03-02 to 2026-03-13, by track where it names one:', '',
-				'### Track A: Checkout', '', `- Card form for Checkout (#12), ${head('HEAD~3')}`, '',
-				'### Track B: Search', '', `- Product index for Search (#13), ${head('HEAD~2')}`,
+				'### Track A: Checkout', '', `- Card form for Checkout (#12), ${head('HEAD~4')}`, '',
+				'### Track B: Search', '', `- Product index for Search (#13), ${head('HEAD~3')}`,
 			].join('\n'),
 		);
 		expect(section('Contributors')).toBe('- Ann\n- Bo\n- Dee');
+		// The plan was written before the sprint's days; the notes in them.
+		expect(section('Docs written')).toBe(`- content/sprints/5/checkout-notes.md (2026-03-11, ${head('HEAD~1')})`);
 	});
 
 	it('a results file it cannot read is named, and nothing is written', () => {

@@ -170,3 +170,15 @@ export async function firstCommitDay(repoRoot: string, path: string): Promise<st
 		return undefined;
 	}
 }
+
+/** Files first added under `folder` between two days (both included), repository-relative, oldest first, with the commit. */
+export async function addedBetween(repoRoot: string, folder: string, since: string, until: string): Promise<Array<{ path: string; commit: string; date: string }>> {
+	const { stdout } = await run('git', ['-c', 'core.quotePath=false', 'log', '--diff-filter=A', '--name-only', `--since=${since}T00:00:00`, `--until=${until}T23:59:59`, `--format=${COMMIT}%h%x1f%cs`, '--', folder], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 });
+	const added: Array<{ path: string; commit: string; date: string }> = [];
+	for (const block of stdout.split(COMMIT).filter(Boolean)) {
+		const [head, ...paths] = block.split('\n');
+		const [commit, date] = head!.split('\x1f') as [string, string];
+		for (const path of paths.map((p) => p.trim()).filter(Boolean)) added.push({ path, commit, date });
+	}
+	return added.reverse();
+}

@@ -79,7 +79,7 @@ export interface ReportEvidence {
 	results?: { figures: RunFigures; files: string[] };
 	/** The plan's body, for the tasks it marks done or open. */
 	planBody?: string;
-	git?: { since: string; until: string; shipped: Shipped[]; contributors: string[] };
+	git?: { since: string; until: string; shipped: Shipped[]; contributors: string[]; docs?: Array<{ path: string; commit: string; date: string }> };
 }
 
 export function scaffoldReport(sprint: string, today: string, known: Known, { results, planBody, git }: ReportEvidence = {}): Scaffold {
@@ -139,6 +139,7 @@ export function scaffoldReport(sprint: string, today: string, known: Known, { re
 		if (!order.length) lines.push('- nothing reached the main line in these days\n');
 		for (const k of order) lines.push(`### ${k}\n`, ...groups.get(k)!, '');
 		if (git.contributors.length) lines.push(`## Contributors\n\n${git.contributors.map((c) => `- ${c}`).join('\n')}\n`);
+		if (git.docs?.length) lines.push(`## Docs written\n\n${git.docs.map((d) => `- ${d.path} (${d.date}, ${d.commit})`).join('\n')}\n`);
 		inferred.push(`${git.shipped.length} change${git.shipped.length === 1 ? '' : 's'} shipped from git, ${git.since} to ${git.until}`);
 	}
 	const open = sections.length ? trackTasks(sections, p.tracks).flatMap(({ id, tasks }) => tasks.filter((t) => t.checkbox && !t.done).map((t) => `- Track ${id}: ${t.text}`)) : [];

@@ -8,7 +8,7 @@ import { check } from '../../lib/check/index.ts';
 import { loadContent } from '../../lib/load.ts';
 import { formatHuman } from '../../lib/reporter.ts';
 import { scaffoldDoc, scaffoldPlan, scaffoldReport, type Known, type ReportEvidence, type Scaffold } from '../../lib/scaffold.ts';
-import { firstCommitDay, gitRoot, shippedBetween } from '../../lib/git.ts';
+import { addedBetween, firstCommitDay, gitRoot, shippedBetween } from '../../lib/git.ts';
 import { DOC_KINDS, sprintId, type Plan, type Report, type SprintDoc } from '../../schemas/index.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
 import { today } from '../../lib/today.ts';
@@ -81,7 +81,11 @@ export async function runNew(args: string[]): Promise<CommandResult> {
 			if (top) {
 				const since = plan?.data.start ?? (plan ? await firstCommitDay(top, join(resolve(root), 'content', plan.file)) : undefined);
 				const until = plan?.data.end && plan.data.end < date ? plan.data.end : date;
-				if (since) git = { since, until, ...(await shippedBetween(top, since, until)) };
+				if (since) {
+					// The sprint's own folder, where its docs are written (the report about to be added is not there yet).
+					const folder = relative(top, join(resolve(root), 'content', dirname(plan?.file ?? `sprints/${sprint.data}/plan.md`))).split(sep).join('/');
+					git = { since, until, ...(await shippedBetween(top, since, until)), docs: await addedBetween(top, folder, since, until) };
+				}
 			}
 			scaffold = scaffoldReport(sprint.data, date, known, { results, planBody: planEntry?.body, git });
 		} else {
