@@ -256,6 +256,18 @@ describe('new report drafted from the run’s own results', () => {
 		expect(existsSync(join(root, 'content/sprints/2.8/report.md'))).toBe(false);
 	});
 
+	it('results that are not the whole run are refused: a test file that never ran, a run of no test, a pattern matching nothing', () => {
+		const root = tempProject();
+		const dir = mkdtempSync(join(tmpdir(), 'sprintbook-results-'));
+		writeFileSync(join(dir, 'jest.json'), JSON.stringify({ numTotalTests: 120, numPassedTests: 120, numFailedTests: 0, numFailedTestSuites: 1, success: false }));
+		writeFileSync(join(dir, 'empty.xml'), '<testsuites name="vitest tests" tests="0"></testsuites>');
+		const ran = (...results: string[]) => sprintbook(['new', 'report', '2.8', ...results.flatMap((r) => ['--results', r])], root, env).stdout;
+		expect(ran(join(dir, 'jest.json'))).toContain('1 test file failed without a failing test (it did not load or run): the figures are not the whole run; nothing was written');
+		expect(ran(join(dir, 'empty.xml'))).toContain('no test at all');
+		expect(ran(join(dir, 'empty.xml'), join(dir, 'e2e-*.xml'))).toBe(`sprintbook new: --results ${join(dir, 'e2e-*.xml')} names no file; nothing was written\n`);
+		expect(existsSync(join(root, 'content/sprints/2.8/report.md'))).toBe(false);
+	});
+
 	it('archive refuses a report with a TODO left, unless --force', () => {
 		const root = tempProject(true);
 		const plan = join(root, 'content/sprints/2.8/plan.md');

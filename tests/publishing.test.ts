@@ -13,6 +13,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userEnv } from '../bench/project.ts';
 import { rebaseHtml } from '../src/lib/base-path.ts';
+import { summaryOf } from '../src/lib/summary.ts';
 import { astroOptions } from '../src/site/astro-options.ts';
 import { launchChromium } from './helpers/chromium.ts';
 import { htmlProblems } from './helpers/html-validate.ts';
@@ -88,6 +89,8 @@ describe('a site under a base path', () => {
 		expect(home.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${SITE}${BASE}/`);
 		expect(parse(readFileSync(join(dist, 'sprints/2.8/index.html'), 'utf8')).querySelector('meta[property="og:url"]')?.getAttribute('content')).toBe(`${SITE}${BASE}/sprints/2.8/`);
 		expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${SITE}${BASE}/sitemap-index.xml`);
+		// The rail marks the page being read, under the base as at the root.
+		expect(parse(readFileSync(join(dist, 'roadmap/index.html'), 'utf8')).querySelector('nav.rail a[aria-current="page"]')?.getAttribute('href')).toBe(`${BASE}/roadmap/`);
 		expect(existsSync(join(dist, 'pagefind', 'pagefind.js'))).toBe(true);
 	});
 
@@ -123,6 +126,13 @@ describe('the same site at the root', () => {
 		expect(urls.length).toBeGreaterThan(400);
 		expect(urls.filter(([, u]) => served(DIST, '', u)).map(([f, u]) => `${f} → ${u}: ${served(DIST, '', u)}`)).toEqual([]);
 		expect(parse(readFileSync(join(DIST, 'index.html'), 'utf8')).querySelector('html')?.getAttribute('data-base')).toBe('');
+	});
+});
+
+describe('a page’s description', () => {
+	it('is the first paragraph of prose: not a comment over several lines, a label line or a heading', () => {
+		const body = ['<!-- sprintbook import: the file\'s own frontmatter, kept as it was:', 'title: Design notes', 'author: jane', '-->', '', '**Status:** Draft', '', '# Notes', '', 'The checkout keeps card data out of our servers entirely.'].join('\n');
+		expect(summaryOf(body)).toBe('The checkout keeps card data out of our servers entirely.');
 	});
 });
 

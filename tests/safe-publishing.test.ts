@@ -70,6 +70,7 @@ describe('a doc is data, not code', () => {
 			'Who built this: {ran}', '',
 			'<details open={true}><summary>More</summary></details>', '',
 			'Plain <kbd>Ctrl</kbd> and a literal \\{brace\\} are fine.', '',
+			'{/* An MDX comment runs nothing. */}', '',
 		].join('\n'),
 	);
 	const checked = sprintbook(['check', '--root', root, '--format', 'json']);

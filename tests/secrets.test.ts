@@ -132,5 +132,8 @@ describe('a masked report', () => {
 		const masked = maskSecrets(text).split('\n');
 		expect(masked[0]).toBe(`token: ghp_${'*'.repeat(32)}${r(36).slice(-4)}`);
 		expect(masked.slice(1)).toEqual(['-----BEGIN OPENSSH PRIVATE KEY-----', '*'.repeat(70), '-----END OPENSSH PRIVATE KEY-----', 'after']);
+		// A password is all secret, however it starts; a URL's user name goes with its password (it may be the same text).
+		expect(maskSecrets('DB_PASSWORD=prod-abcd-Xy7zQ9wLmN')).toBe(`DB_PASSWORD=${'*'.repeat(16)}wLmN`);
+		expect(maskSecrets('url: postgres://app2024xQ:app2024xQ@db.internal/app')).toBe(`url: postgres://${'*'.repeat(19)}@db.internal/app`);
 	});
 });

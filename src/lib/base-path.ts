@@ -20,8 +20,9 @@ const URL_ATTRIBUTE = /(\s(?:href|src|action|poster|formaction|data-src)\s*=\s*)
  */
 export function rebaseHtml(html: string, base: string): string {
 	if (!base) return html;
-	const own = `${base}/_astro/`;
+	// Astro's own assets and image endpoint already carry the base.
+	const own = [`${base}/_astro/`, `${base}/_image`];
 	return html.replace(PARTS, (part, raw: string | undefined) =>
-		raw ? part : part.startsWith('<!--') ? part : part.replace(URL_ATTRIBUTE, (m, name: string, quote: string, url: string) => (url.startsWith(own) ? m : `${name}${quote}${base}${url}${quote}`)),
+		raw ? part : part.startsWith('<!--') ? part : part.replace(URL_ATTRIBUTE, (m, name: string, quote: string, url: string) => (own.some((o) => url.startsWith(o)) ? m : `${name}${quote}${base}${url}${quote}`)),
 	);
 }

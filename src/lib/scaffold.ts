@@ -128,7 +128,9 @@ export function scaffoldReport(sprint: string, today: string, known: Known, { re
 	}
 	if (git) {
 		lines.push(`## Shipped\n\nWhat reached the main line from ${git.since} to ${git.until}, by track where it names one:\n`);
-		const trackOf = (title: string) => p.tracks.find((t) => new RegExp(`\\btrack\\s+${escapeRe(t.id)}\\b`, 'i').test(title) || title.toLowerCase().includes(t.name.toLowerCase()) || title.includes(t.owner));
+		// "Track A", the track's name or its owner, as whole words ("UI" is not in "build").
+		const word = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(w)}(?![\\p{L}\\p{N}])`, 'iu');
+		const trackOf = (title: string) => p.tracks.find((t) => word(`track ${t.id}`).test(title) || word(t.name).test(title) || word(t.owner).test(title));
 		const groups = new Map<string, string[]>();
 		for (const item of git.shipped) {
 			const t = trackOf(item.title);

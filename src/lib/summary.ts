@@ -11,8 +11,15 @@ export function summaryOf(body: string | undefined, max = 160): string | undefin
 	if (!body) return undefined;
 	const paragraph: string[] = [];
 	let fenced = false;
+	let comment = false;
 	for (const raw of body.split('\n')) {
 		const line = raw.trim();
+		// An HTML comment over several lines (import keeps a file's own frontmatter in one) is not prose.
+		if (comment || (line.startsWith('<!--') && !line.includes('-->'))) {
+			comment = !line.includes('-->');
+			if (paragraph.length) break;
+			continue;
+		}
 		if (/^(?:```|~~~)/.test(line)) fenced = !fenced;
 		else if (!fenced && line && !NOT_PROSE.test(line)) {
 			paragraph.push(line);

@@ -55,6 +55,9 @@ function fromJson(text: string, file: string): RunFigures {
 	const passing = n('numPassedTests');
 	const failed = n('numFailedTests');
 	if (total === undefined || passing === undefined || failed === undefined) throw new ResultsError(`${file}: no numTotalTests, numPassedTests and numFailedTests: not a vitest or jest JSON report`);
+	// A test file that failed to load counts no test, passed or failed: the figures would not be the whole run.
+	const brokenFiles = (n('numFailedTestSuites') ?? 0) + (n('numRuntimeErrorTestSuites') ?? 0);
+	if (brokenFiles > 0 && failed === 0) throw new ResultsError(`${file}: ${brokenFiles} test file${brokenFiles === 1 ? '' : 's'} failed without a failing test (it did not load or run): the figures are not the whole run`);
 	return { passing, failed, skipped: (n('numPendingTests') ?? 0) + (n('numTodoTests') ?? 0), total };
 }
 
@@ -72,5 +75,6 @@ export function readResults(files: readonly string[]): RunFigures {
 		if (!f) throw new ResultsError(`${file}: neither JUnit XML nor a vitest/jest JSON report`);
 		for (const k of Object.keys(sum) as Array<keyof RunFigures>) sum[k] += f[k];
 	}
+	if (sum.total === 0) throw new ResultsError(`${files.join(', ')}: no test at all: not a run's results`);
 	return sum;
 }

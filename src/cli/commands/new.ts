@@ -65,8 +65,11 @@ export async function runNew(args: string[]): Promise<CommandResult> {
 			if (report) return refuse(`Sprint ${sprint.data} already has a report: content/${report.file}`);
 			let results: { figures: RunFigures; files: string[] } | undefined;
 			if (values.results) {
-				const files = [...new Set((await Promise.all(values.results.map(async (r) => (isDynamicPattern(r) ? (await glob(r, { cwd: process.cwd(), absolute: true })).sort() : [resolve(r)])))).flat())];
-				if (!files.length) return refuse(`--results ${values.results.join(' ')} names no file; nothing was written`);
+				const each = await Promise.all(values.results.map(async (r) => ({ r, files: isDynamicPattern(r) ? (await glob(r, { cwd: process.cwd(), absolute: true })).sort() : [resolve(r)] })));
+				// A pattern that matches nothing is a part of the run missing, not a part to leave out.
+				const empty = each.find((e) => !e.files.length);
+				if (empty) return refuse(`--results ${empty.r} names no file; nothing was written`);
+				const files = [...new Set(each.flatMap((e) => e.files))];
 				try {
 					results = { figures: readResults(files), files: files.map((f) => relative(resolve(root), f).split(sep).join('/')) };
 				} catch (e) {
@@ -84,7 +87,11 @@ export async function runNew(args: string[]): Promise<CommandResult> {
 				if (since) {
 					// The sprint's own folder, where its docs are written (the report about to be added is not there yet).
 					const folder = relative(top, join(resolve(root), 'content', dirname(plan?.file ?? `sprints/${sprint.data}/plan.md`))).split(sep).join('/');
-					git = { since, until, ...(await shippedBetween(top, since, until)), docs: await addedBetween(top, folder, since, until) };
+					try {
+						git = { since, until, ...(await shippedBetween(top, since, until)), docs: await addedBetween(top, folder, since, until) };
+					} catch {
+						// No history to read (a repository without a commit yet): the report says nothing of it.
+					}
 				}
 			}
 			scaffold = scaffoldReport(sprint.data, date, known, { results, planBody: planEntry?.body, git });

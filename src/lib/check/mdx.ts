@@ -22,7 +22,8 @@ function codeIn(tree: MdxNode): Array<{ node: MdxNode; what: string }> {
 	const found: Array<{ node: MdxNode; what: string }> = [];
 	const walk = (node: MdxNode) => {
 		if (node.type === 'mdxjsEsm') found.push({ node, what: /^\s*import\b/.test(node.value ?? '') ? 'an import' : 'an export' });
-		else if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') found.push({ node, what: 'a {…} expression' });
+		// {/* a comment */} is MDX's only comment: it runs nothing.
+		else if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !/^\s*(?:\/\*[\s\S]*?\*\/\s*|\/\/[^\n]*\s*)*$/.test(node.value ?? '')) found.push({ node, what: 'a {…} expression' });
 		else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
 			const code = node.attributes?.some((a) => a.type === 'mdxJsxExpressionAttribute' || (typeof a.value === 'object' && a.value !== null));
 			if (code) found.push({ node, what: `a {…} attribute of <${node.name ?? ''}>` });

@@ -53,6 +53,7 @@ export function isPlaceholder(token: string): boolean {
 
 /** A credential's kind as its issuer prefixes it ("ghp_", "sk-proj-", "AKIA", "xoxb-", "eyJ"): safe to show. */
 const KIND = /^(?:-----BEGIN [A-Z ]*PRIVATE KEY-----|[A-Za-z]{2,4}[_-](?:[a-z]{2,5}[_-])?|AKIA|ASIA|AIza|eyJ|SG\.)/;
+const VENDOR_KINDS = new Set(['OpenAI/Anthropic API key', 'AWS access key id', 'GitHub token', 'GitLab token', 'Slack token', 'Stripe secret key', 'Google API key', 'npm token', 'SendGrid API key', 'Hugging Face token', 'JSON Web Token', 'Azure storage account key', 'private key']);
 const kindOf = (secret: string) => (secret.length > 12 ? (KIND.exec(secret)?.[0] ?? '') : '');
 /** Shows enough of a secret to find it, not enough to use it: its kind and, for a long one, its last 4 characters. */
 const mask = (s: string) => (s.startsWith('-----') ? kindOf(s) : `${kindOf(s)}…${s.length > 12 ? s.slice(-4) : ''}`);
@@ -73,12 +74,24 @@ export function maskSecrets(text: string): string {
 			lines[f.line] = star(line);
 			continue;
 		}
-		const at = line.indexOf(f.secret, f.column);
+		// A connection URL's user name and password together: a user name may be the password's own text.
+		if (f.what === 'password in a connection URL') {
+			const m = /:\/\/[^\s@/]*@/.exec(line.slice(f.column));
+			if (m) {
+				const from = f.column + m.index + 3;
+				lines[f.line] = line.slice(0, from) + '*'.repeat(m[0].length - 4) + line.slice(from + m[0].length - 4);
+				continue;
+			}
+		}
+		// The secret's own place in its match: a URL's user name may be the same text as its password.
+		const inMatch = f.match.lastIndexOf(f.secret);
+		const at = inMatch >= 0 && line.slice(f.column + inMatch, f.column + inMatch + f.secret.length) === f.secret ? f.column + inMatch : line.lastIndexOf(f.secret);
 		if (at < 0) {
 			lines[f.line] = star(line);
 			continue;
 		}
-		const kind = kindOf(f.secret);
+		// Only an issuer's prefix says the kind; a password that starts like one ("prod-…") is all secret.
+		const kind = VENDOR_KINDS.has(f.what) ? kindOf(f.secret) : '';
 		const tail = f.secret.length > 12 ? 4 : 0;
 		const hidden = f.secret.slice(kind.length, f.secret.length - tail);
 		lines[f.line] = line.slice(0, at) + kind + '*'.repeat(hidden.length) + f.secret.slice(f.secret.length - tail) + line.slice(at + f.secret.length);
@@ -190,7 +203,7 @@ export function redactSecrets(text: string): { text: string; redacted: SecretFin
 	const redacted = findSecrets(text).filter((f) => !f.disguised);
 	for (const f of [...redacted].sort((a, b) => b.line - a.line || b.column - a.column)) {
 		const line = lines[f.line]!;
-		const at = f.column + f.match.indexOf(f.secret);
+		const at = f.column + f.match.lastIndexOf(f.secret);
 		lines[f.line] = line.slice(0, at) + '[redacted]' + line.slice(at + f.secret.length);
 	}
 	return { text: lines.join('\n'), redacted };
