@@ -221,4 +221,24 @@ describe('two archives started together', () => {
 		expect(existsSync(journal)).toBe(false);
 		expect(existsSync(lock)).toBe(false); // released when done
 	});
+
+	it('a lock whose holder is gone is known as such: a reused PID is taken over; one held on another machine is named with the command that takes it over', () => {
+		const root = copyProject(project);
+		const lock = join(root, '.git/sprintbook/lock');
+		mkdirSync(dirname(lock), { recursive: true });
+		// This test's own PID, alive, but recorded with another start: the PID was reused, the holder is gone.
+		writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), command: 'archive 2.8', started: '2026-01-28T09:00:00.000Z', procStart: '1' }));
+		expect(sprintbook(['new', 'doc', '2.9', 'notes', 'Kickoff'], root, env).status).toBe(0);
+		// Held on another machine (a container that was restarted): never taken silently, never blocking for good.
+		const foreign = JSON.stringify({ pid: 4242, host: 'ci-runner-7f3a', command: 'archive 2.9', started: '2026-01-28T09:00:00.000Z' });
+		writeFileSync(lock, foreign);
+		const refused = sprintbook(['new', 'doc', '2.9', 'notes', 'Standup'], root, env);
+		expect(refused.status).toBe(1);
+		expect(refused.stderr).toContain('(pid 4242 on ci-runner-7f3a, started 2026-01-28T09:00:00.000Z). It runs on another machine, which this one cannot ask: wait for it to finish; if it no longer runs there (a container restarted), run yours again with --break-lock to take the lock over.');
+		const taken = sprintbook(['new', 'doc', '2.9', 'notes', 'Standup', '--break-lock'], root, env);
+		expect(taken.status, taken.stderr).toBe(0);
+		expect(taken.stderr).toContain('sprintbook new: took over the lock of "sprintbook archive 2.9" (pid 4242 on ci-runner-7f3a, started 2026-01-28T09:00:00.000Z).');
+		expect(existsSync(join(root, 'content/sprints/2.9/standup.md'))).toBe(true);
+		expect(existsSync(lock)).toBe(false);
+	});
 });

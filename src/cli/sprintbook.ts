@@ -2,7 +2,7 @@
 /** The `sprintbook` command: parses the command name and hands over. No stack trace ever reaches the user. */
 import { UsageError, type CommandResult } from './usage.ts';
 import { describeOutcome, hasJournal, recoverJournal } from '../lib/archive-journal.ts';
-import { acquireLock, LockHeld, stateDir, type Lock } from '../lib/lock.ts';
+import { acquireLock, BREAK_LOCK, LockHeld, stateDir, type Lock } from '../lib/lock.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -36,7 +36,9 @@ const commands: Record<string, () => Promise<Command>> = {
 };
 
 async function main(argv: string[]): Promise<number> {
-	const [name, ...args] = argv;
+	// --break-lock is the runner's, not the command's: it takes over the lock of a holder that cannot be asked.
+	const breakLock = argv.includes(BREAK_LOCK);
+	const [name, ...args] = argv.filter((a) => a !== BREAK_LOCK);
 	if (!name || name === '-h' || name === '--help' || name === 'help') {
 		process.stdout.write(`${HELP}\n`);
 		return name ? 0 : 2;
@@ -61,7 +63,8 @@ async function main(argv: string[]): Promise<number> {
 		// Readers only need the lock to finish an interrupted archive; writers hold it until they are done.
 		if (writes || recoverOnly || (!asksHelp && hasJournal(state))) {
 			try {
-				lock = await acquireLock(root, [name, ...args].join(' '));
+				lock = await acquireLock(root, [name, ...args].join(' '), { breakLock });
+				if (breakLock && lock.staleFrom) process.stderr.write(`sprintbook ${name}: took over the lock of "sprintbook ${lock.staleFrom.command}" (pid ${lock.staleFrom.pid} on ${lock.staleFrom.host}, started ${lock.staleFrom.started}).\n`);
 			} catch (e) {
 				if (writes || recoverOnly) {
 					if (!(e instanceof LockHeld)) throw e;

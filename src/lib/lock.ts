@@ -8,6 +8,7 @@
  * `git status`, shared by every work tree command. Outside git, `.sprintbook/`.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -17,14 +18,38 @@ export interface LockHolder {
 	host: string;
 	command: string;
 	started: string;
+	/** The process's start in the kernel's clock ticks since boot (Linux): a PID reused by another process starts elsewhen. */
+	procStart?: string;
+	/** The kernel's boot id (Linux): after a reboot no process of before is alive. */
+	boot?: string;
 }
+
+const readOr = (path: string) => {
+	try {
+		return readFileSync(path, 'utf8');
+	} catch {
+		return undefined;
+	}
+};
+/** A process's state letter and start time from /proc (undefined where there is no /proc, or no such process). */
+function procStat(pid: number): { state: string; start: string } | undefined {
+	const stat = readOr(`/proc/${pid}/stat`);
+	// "pid (command) S ppid …": the command may hold spaces and parentheses; the fields after its last ")" do not.
+	const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return fields && fields.length > 19 ? { state: fields[0]!, start: fields[19]! } : undefined;
+}
+const bootId = () => readOr('/proc/sys/kernel/random/boot_id')?.trim();
+export const BREAK_LOCK = '--break-lock';
 
 export class LockHeld extends Error {
 	readonly holder: LockHolder;
 	constructor(holder: LockHolder) {
+		const elsewhere = holder.host !== hostname();
 		super(
 			`another sprintbook command is changing this project: "sprintbook ${holder.command}" (pid ${holder.pid} on ${holder.host}, started ${holder.started}). ` +
-				'Wait for it to finish, then run yours again.',
+				(elsewhere
+					? `It runs on another machine, which this one cannot ask: wait for it to finish; if it no longer runs there (a container restarted), run yours again with ${BREAK_LOCK} to take the lock over.`
+					: `Wait for it to finish, then run yours again; if that process is not running sprintbook, run yours with ${BREAK_LOCK} to take the lock over.`),
 		);
 		this.holder = holder;
 	}
@@ -42,15 +67,22 @@ export function stateDir(root: string): string {
 	}
 }
 
-/** Alive on this machine, or on another one (which we cannot ask, so we must assume it is). */
+/**
+ * Alive on this machine, or on another one (which we cannot ask, so we must assume it is). On this machine a holder
+ * is dead when its PID answers nothing, is a zombie, started at another time than the one it recorded (the PID was
+ * reused), or was recorded before the last boot.
+ */
 function isAlive(holder: LockHolder): boolean {
 	if (holder.host !== hostname()) return true;
+	if (holder.boot && bootId() && holder.boot !== bootId()) return false;
 	try {
 		process.kill(holder.pid, 0);
-		return true;
 	} catch (e) {
-		return (e as NodeJS.ErrnoException).code === 'EPERM';
+		if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
 	}
+	const stat = procStat(holder.pid);
+	if (stat?.state === 'Z') return false;
+	return !(holder.procStart && stat && stat.start !== holder.procStart);
 }
 
 async function readHolder(path: string): Promise<LockHolder | undefined> {
@@ -72,14 +104,20 @@ export interface Lock {
  * not at all (written aside, then hard-linked into place, which fails if it
  * exists); a lock whose holder is dead is taken over.
  */
-export async function acquireLock(root: string, command: string): Promise<Lock> {
+export async function acquireLock(root: string, command: string, { breakLock = false } = {}): Promise<Lock> {
 	const dir = stateDir(root);
 	await mkdir(dir, { recursive: true });
 	const path = join(dir, 'lock');
-	const me: LockHolder = { pid: process.pid, host: hostname(), command, started: new Date().toISOString() };
+	const me: LockHolder = { pid: process.pid, host: hostname(), command, started: new Date().toISOString(), procStart: procStat(process.pid)?.start, boot: bootId() };
+	// Asked to take over a lock whose holder cannot be asked (another machine): it is moved aside as a dead one's is.
+	let broken: LockHolder | undefined;
+	if (breakLock) {
+		broken = await readHolder(path);
+		await unlink(path).catch(() => {});
+	}
 	const mine = `${path}.${process.pid}`;
 	await writeFile(mine, JSON.stringify(me));
-	let staleFrom: LockHolder | undefined;
+	let staleFrom: LockHolder | undefined = broken;
 	try {
 		for (let attempt = 0; attempt < 5; attempt++) {
 			try {
