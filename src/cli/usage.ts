@@ -34,3 +34,9 @@ export function parseCommandArgs<O extends Options>(args: string[], options: O, 
 		throw new UsageError((e as Error).message, help);
 	}
 }
+
+/** `--site`, as init and build take it: a whole http(s) address. */
+export function siteFlag(site: string | undefined, help: string): string | undefined {
+	if (site !== undefined && !/^https?:\/\/\S+$/.test(site)) throw new UsageError(`--site "${site}" is not an address: give it as https://…`, help);
+	return site;
+}

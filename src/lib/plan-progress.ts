@@ -62,9 +62,13 @@ function markedItems(nodes: Node[]): PlanTask[] {
 	return items;
 }
 
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** "Track A" in a heading, a commit's subject or a line of prose. */
+export const trackMention = (id: string) => new RegExp(`\\btrack\\s+${escapeRegExp(id)}\\b`, 'i');
+
 /** The first heading that names a track ("Track A", or its name). */
 function trackSection(sections: Section[], t: { id: string; name?: string }): Section | undefined {
-	const byId = new RegExp(`\\btrack\\s+${t.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
+	const byId = trackMention(t.id);
 	const name = t.name?.toLowerCase();
 	return sections.find((s) => byId.test(s.title)) ?? (name ? sections.find((s) => s.title.toLowerCase().includes(name)) : undefined);
 }

@@ -11,7 +11,7 @@ import { TIERS } from '../schemas/index.ts';
 import { TODO } from '../schemas/common.ts';
 import type { RunFigures } from './test-results.ts';
 import type { Shipped } from './git.ts';
-import { allTasks, planSections, trackTasks } from './plan-progress.ts';
+import { allTasks, escapeRegExp, planSections, trackMention, trackTasks } from './plan-progress.ts';
 import { liveSprintFolder, slugifyFileName } from './layout.ts';
 import { compareSprints, formatHours } from './sprints.ts';
 
@@ -129,8 +129,8 @@ export function scaffoldReport(sprint: string, today: string, known: Known, { re
 	if (git) {
 		lines.push(`## Shipped\n\nWhat reached the main line from ${git.since} to ${git.until}, by track where it names one:\n`);
 		// "Track A", the track's name or its owner, as whole words ("UI" is not in "build").
-		const word = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(w)}(?![\\p{L}\\p{N}])`, 'iu');
-		const trackOf = (title: string) => p.tracks.find((t) => word(`track ${t.id}`).test(title) || word(t.name).test(title) || word(t.owner).test(title));
+		const word = (w: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?![\\p{L}\\p{N}])`, 'iu');
+		const trackOf = (title: string) => p.tracks.find((t) => trackMention(t.id).test(title) || word(t.name).test(title) || word(t.owner).test(title));
 		const groups = new Map<string, string[]>();
 		for (const item of git.shipped) {
 			const t = trackOf(item.title);
@@ -151,7 +151,6 @@ export function scaffoldReport(sprint: string, today: string, known: Known, { re
 }
 
 const norm = (s: string) => s.replace(/[`*_~]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function scaffoldDoc(sprint: string, kind: string, title: string, today: string, known: Known): Scaffold {
 	const fm = { sprint, title, kind, date: today };

@@ -6,7 +6,7 @@ import { docsMatcher, PACKAGE_ROOT } from '../../lib/in-place/read-in-place.ts';
 import { teamSiteOptions } from '../../site/astro-options.ts';
 import { quietMissingKinds } from '../astro-noise.ts';
 import { projectOf } from '../project.ts';
-import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
+import { parseCommandArgs, siteFlag, UsageError, type CommandResult } from '../usage.ts';
 
 export const BUILD_HELP = `Usage: sprintbook build [options]
 
@@ -30,7 +30,7 @@ export async function runBuild(args: string[], out: NodeJS.WritableStream): Prom
 	const project = await projectOf(values.root, undefined, BUILD_HELP);
 	const found = project.inPlace;
 	if (!found) throw new UsageError(`no sprintbook.config.mjs in ${resolve(values.root)}: run \`sprintbook init\` first (in this repository's sample, \`npm run build\` builds content/)`, BUILD_HELP);
-	if (values.site !== undefined && !/^https?:\/\/[^\s/]+/.test(values.site)) throw new UsageError(`--site "${values.site}" is not an address: give it as https://…`, BUILD_HELP);
+	siteFlag(values.site, BUILD_HELP);
 	// The command line's base and address win over the config's (a workflow passes the ones its host gives).
 	const place = { ...found, config: { ...found.config, ...(values.base === undefined ? {} : { base: values.base }), ...(values.site === undefined ? {} : { site: values.site }) } };
 	const read = place.result.files.filter((f) => f.status !== 'skipped').length;

@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { configFile } from '../../lib/in-place/config.ts';
 import { detectDocs, titleOf } from '../../lib/in-place/detect.ts';
-import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
+import { parseCommandArgs, siteFlag, UsageError, type CommandResult } from '../usage.ts';
 
 export const INIT_HELP = `Usage: sprintbook init [options]
 
@@ -29,7 +29,7 @@ export async function runInit(args: string[]): Promise<CommandResult> {
 	const repo = resolve(values.root);
 	const existing = configFile(repo);
 	if (existing) return { output: `sprintbook init: ${existing} is already there; nothing was written. Edit it, or delete it and run init again.`, exitCode: 1 };
-	if (values.site !== undefined && !/^https?:\/\/\S+$/.test(values.site)) throw new UsageError(`--site "${values.site}" is not an address: give it as https://…`, INIT_HELP);
+	siteFlag(values.site, INIT_HELP);
 	const found = await detectDocs(repo);
 	if (!found.docs.length) return { output: `sprintbook init: no Markdown files in ${repo}; nothing was written.`, exitCode: 1 };
 	const readme = existsSync(join(repo, 'README.md')) ? readFileSync(join(repo, 'README.md'), 'utf8') : undefined;
