@@ -634,23 +634,39 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 			edits.push({ start: ref.offset + at, end: ref.offset + at + ref.url.length, text: to, whole: false });
 			linksRepaired++;
 		}
-		const inside = (e: (typeof edits)[number], r: (typeof edits)[number]) => r !== e && r.start <= e.start && e.end <= r.end;
-		/** `text` from `start` to `end` of the body with the edits inside that range applied. */
-		const applied = (start: number, end: number, within: typeof edits) => {
-			let t = body.slice(start, end);
-			for (const e of within.filter((x) => !within.some((y) => inside(x, y))).sort((x, y) => y.start - x.start)) t = t.slice(0, e.start - start) + e.text + t.slice(e.end - start);
-			return t;
+		// The edits as a tree, each under the smallest edit around it: one sort and one pass, so a doc with tens of
+		// thousands of links costs what its size does (comparing every pair took minutes at 1 MB).
+		type Edit = (typeof edits)[number] & { children?: Edit[] };
+		const roots: Edit[] = [];
+		const open: Edit[] = [];
+		for (const e of (edits as Edit[]).sort((x, y) => x.start - y.start || y.end - x.end)) {
+			while (open.length && open[open.length - 1]!.end < e.end) open.pop();
+			const parent = open[open.length - 1];
+			(parent ? (parent.children ??= []) : roots).push(e);
+			open.push(e);
+		}
+		/** `text` from `start` to `end` of the body with the given edits (those directly inside that range) applied. */
+		const applied = (start: number, end: number, within: readonly Edit[]): string => {
+			const parts: string[] = [];
+			let at = start;
+			for (const e of within) {
+				parts.push(body.slice(at, e.start), textOf(e));
+				at = e.end;
+			}
+			parts.push(body.slice(at, end));
+			return parts.join('');
 		};
-		// A removed link keeps its text: innermost first, so a link around a removed image keeps the image's words.
-		for (const r of edits.filter((e) => e.whole).sort((x, y) => x.end - x.start - (y.end - y.start))) {
-			const whole = applied(r.start, r.end, edits.filter((e) => inside(e, r)));
+		// A removed link keeps its text: its inner edits first, so a link around a removed image keeps the image's words.
+		const textOf = (r: Edit): string => {
+			if (!r.whole) return r.text;
+			const whole = applied(r.start, r.end, r.children ?? []);
 			const close = whole.lastIndexOf('](');
 			const inline = whole.startsWith('[') || whole.startsWith('![');
-			r.text = inline && close > 0
+			return inline && close > 0
 				? `${whole.slice(whole.startsWith('!') ? 2 : 1, close)}<!-- sprintbook import: link to "${r.url}" removed: ${r.why} -->`
 				: `<!-- sprintbook import: ${whole.replace(/--/g, '- -')} (${r.why}) -->`;
-		}
-		const out = applied(0, body.length, edits);
+		};
+		const out = applied(0, body.length, roots);
 		if (out !== body) file.text = file.text!.slice(0, file.text!.length - body.length) + out;
 	}
 	// A credential pasted into a doc must not be published: the imported copy gets "[redacted]" in its place, and the
