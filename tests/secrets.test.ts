@@ -31,7 +31,31 @@ const KINDS: Array<[string, string]> = [
 	['password in a connection URL', `postgres://app:${r(16)}@db.internal:5432/app`],
 ];
 
-const DISGUISED = [`Entity: s&#107;-proj-${r(30)}`, `Escaped: "\\x73k-proj-${r(30)}"`, `Joined: {"sk-" + "proj-${r(30)}"}`];
+// Each as a reader (or a browser, a YAML or JavaScript parser) would undo it: one line each but the YAML continuation.
+const DISGUISED = [
+	`Entity: s&#107;-proj-${r(30)}`,
+	`<p>Entity without its semicolon: s&#107-proj-${r(30)}</p>`,
+	`Escaped: "\\x73k-proj-${r(30)}"`,
+	`yaml: "\\U00000073k-proj-${r(30)}"`,
+	`Joined: {"sk-" + "proj-${r(30)}"}`,
+	`Joined: {["sk-", "proj-${r(30)}"].join("")}`,
+	`Escaped: {"\\u{73}k-proj-${r(30)}"}`,
+	`Split by a comment: sk-<!-- -->proj-${r(30)}`,
+	`Split by an empty element: sk-<span></span>proj-${r(30)}`,
+	`Markdown escapes: sk\\-proj\\-${r(30)}`,
+	`Percent-encoded: https://api.example.com/v1?auth=sk%2Dproj%2D${r(30)}`,
+	`Base64: ${Buffer.from(`sk-proj-${r(30)}`).toString('base64')}`,
+	`continued: "sk-proj-${r(14)}\\\n  ${r(16, 'mLk9XpR4sWz8NcY3')}"`,
+];
+const PGP = ['-----BEGIN PGP PRIVATE KEY BLOCK-----', 'Version: GnuPG v2', '', `lQOYBF${r(64)}`, `${r(64)}`, '-----END PGP PRIVATE KEY BLOCK-----'];
+// Public by design, or a tutorial's: not secrets.
+const PUBLIC = [
+	`publishable_key: pk_live_51H${r(40)}`,
+	'cache_key: Linux-node26-deps-v3',
+	'The JWT debugger\'s sample: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+];
+const FIRST_DISGUISED = 7 + KINDS.length + 1;
+const PGP_LINE = FIRST_DISGUISED + DISGUISED.length + 2;
 
 describe('secrets in published docs', () => {
 	const root = mkdtempSync(join(tmpdir(), 'sprintbook-secrets-'));
@@ -39,9 +63,10 @@ describe('secrets in published docs', () => {
 	const body = [
 		...KINDS.map(([, secret], i) => `${i + 1}. Pasted by mistake: ${secret}`),
 		'',
-		// Disguises: an HTML entity, a YAML escape, strings joined in an expression.
 		...DISGUISED,
 		'',
+		...PGP,
+		...PUBLIC,
 		// Stand-ins and references are not secrets.
 		'OPENAI_API_KEY=sk-your-openai-api-key-here, AWS: AKIAXXXXXXXXXXXXXXXX, token: <token>, sk-...',
 		'DATABASE_URL=postgresql://app:changethis@localhost:5432/app and postgres://user:${DB_PASSWORD}@db/app',
@@ -63,17 +88,20 @@ describe('secrets in published docs', () => {
 		}
 	});
 
-	it('sees through HTML entities, YAML escapes and joined strings', () => {
-		expect(found.filter((d) => d.line >= 23 && d.line <= 25).map((d) => d.message.replace(/ \([^)]*\)$/, ''))).toEqual([
-			'OpenAI/Anthropic API key (disguised) in a published document',
-			'OpenAI/Anthropic API key (disguised) in a published document',
-			'OpenAI/Anthropic API key (disguised) in a published document',
-		]);
+	it('sees through entities, YAML and JavaScript escapes, joined strings, comments, empty elements, Markdown escapes, percent-encoding, base64 and a continued YAML line', () => {
+		const disguised = found.filter((d) => d.line >= FIRST_DISGUISED && d.line < FIRST_DISGUISED + DISGUISED.length);
+		expect(disguised.map((d) => `${d.line}: ${d.message.replace(/ \([^)]*\)$/, '')}`)).toEqual(
+			DISGUISED.map((_, i) => `${FIRST_DISGUISED + i}: OpenAI/Anthropic API key (disguised) in a published document`),
+		);
 	});
 
-	it('lets stand-ins and an allowed occurrence pass: 18 findings, no more', () => {
-		expect(found).toHaveLength(18);
-		expect(found.filter((d) => d.line > 25)).toEqual([]);
+	it('finds a PGP private key block', () => {
+		expect(found.filter((d) => d.line === PGP_LINE).map((d) => d.message)).toEqual(['private key in a published document (-----BEGIN PGP PRIVATE KEY BLOCK-----)']);
+	});
+
+	it('lets stand-ins, public values and an allowed occurrence pass: one finding per planted key, no more', () => {
+		expect(found).toHaveLength(KINDS.length + DISGUISED.length + 1);
+		expect(found.filter((d) => d.line > PGP_LINE)).toEqual([]);
 	});
 
 	it('never prints a secret in full: not in a message, a code frame, any format, nor the build log', () => {
@@ -87,7 +115,7 @@ describe('secrets in published docs', () => {
 		expect(outputs.human).toMatch(/ghp_\*{32}[A-Za-z0-9]{4}/);
 		expect(outputs.build).toMatch(/ghp_\*{32}[A-Za-z0-9]{4}/);
 		// Every planted key's material (its longest generated run, but the 4 characters a mask may show), disguised or not.
-		const material = [...KINDS.map(([, secret]) => secret), ...DISGUISED].map((s) => [...s.matchAll(/[A-Za-z0-9]{16,}/g)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0]!.slice(2, -4));
+		const material = [...KINDS.map(([, secret]) => secret), ...DISGUISED, ...PGP.slice(3, 5)].map((s) => [...s.matchAll(/[A-Za-z0-9]{16,}/g)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0]!.slice(2, -4));
 		expect(material.every((m) => m.length >= 10)).toBe(true);
 		for (const [name, text] of Object.entries(outputs)) for (const m of material) expect(text, `${name} shows ${m}`).not.toContain(m);
 	});

@@ -1,12 +1,14 @@
 /**
  * Secret rule: these docs get published, so a pasted credential is an error
  * wherever it appears — body, frontmatter, code blocks — and also when it is
- * disguised: HTML entities (`s&#107;-proj-…`), YAML escapes (`"\x73k-…"`) and
- * strings joined in an MDX expression (`{"sk-" + "proj-…"}`) are undone before
- * looking. A stand-in (`sk-your-key-here`, `<token>`, `${DB_PASSWORD}`) is not a
+ * disguised: the scan sees what a reader will, with entities, escapes, comments,
+ * empty elements, joined strings, percent-encoding and base64 undone (see
+ * `undisguised`). A stand-in (`sk-your-key-here`, `<token>`, `${DB_PASSWORD}`) or
+ * a value public by design (`publishable_key`, a tutorial's JWT) is not a
  * secret. One occurrence can be allowed, with a reason, by writing
  * `sprintbook-allow-secret: <reason>` (e.g. in an HTML comment) on its line or the
- * line before. A secret is never echoed in full.
+ * line before. A secret is never echoed in full. Every pattern's repetitions are
+ * bounded, so a scan costs at most a constant per character.
  */
 import { decodeHTML } from 'entities';
 import type { DiagnosticList } from '../diagnostics.ts';
@@ -29,13 +31,15 @@ const PATTERNS: Array<[string, RegExp]> = [
 	['Hugging Face token', /\bhf_[A-Za-z]{34}\b/g],
 	['JSON Web Token', /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g],
 	['Azure storage account key', /\bAccountKey=[A-Za-z0-9+/]{40,}={0,2}/g],
-	['private key', /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/g],
+	['private key', /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/g],
 	// user:password@host — only a password that looks generated (8+ characters, letters with digits or mixed case),
 	// not the "pass" or "changethis" of a local example.
 	// NAME_PASSWORD=…, api_secret: …, "SECRET_KEY": "…": only a value that looks generated (10+ characters with a digit,
 	// a lower- and an upper-case letter, or 32+ hex digits), not `your-key`, `sk-test123`, `$(openssl rand …)` or `var.db_password`.
-	[GENERIC, /\b[A-Za-z0-9_]*(?:KEY|SECRET|TOKEN|PASSWORD|PASSWD|PWD|[Kk]ey|[Ss]ecret|[Tt]oken|[Pp]assword|[Pp]asswd|[Pp]wd)["']?\s*[:=]\s*["']?((?=[\w+/=!@#%^*.~-]*\d)(?=[\w+/=!@#%^*.~-]*[a-z])(?=[\w+/=!@#%^*.~-]*[A-Z])[\w+/=!@#%^*.~-]{10,}|(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{32,})(?![\w+/=!@#%^*.~-])/g],
-	['password in a connection URL', /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/:@"'`<>]+:((?=[^\s/@"'`<>]*(?:\d[^\s/@"'`<>]*[A-Za-z]|[A-Za-z][^\s/@"'`<>]*\d|[a-z][^\s/@"'`<>]*[A-Z]|[A-Z][^\s/@"'`<>]*[a-z]))[^\s/@"'`<>]{8,})@[^\s/"'`<>]+/g],
+	// Every repetition is bounded (a value is at most 200 characters, a name 100), so a line of 250,000 "key=" costs
+	// a bounded scan at each place, not a scan to the line's end.
+	[GENERIC, /\b[A-Za-z0-9_]{0,100}(?:KEY|SECRET|TOKEN|PASSWORD|PASSWD|PWD|[Kk]ey|[Ss]ecret|[Tt]oken|[Pp]assword|[Pp]asswd|[Pp]wd)["']?\s{0,20}[:=]\s{0,20}["']?((?=[\w+/=!@#%^*.~-]{0,200}\d)(?=[\w+/=!@#%^*.~-]{0,200}[a-z])(?=[\w+/=!@#%^*.~-]{0,200}[A-Z])[\w+/=!@#%^*.~-]{10,200}|(?=[0-9a-f]{0,200}\d)(?=[0-9a-f]{0,200}[a-f])[0-9a-f]{32,200})(?![\w+/=!@#%^*.~-])/g],
+	['password in a connection URL', /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/:@"'`<>]{1,200}:((?=[^\s/@"'`<>]{0,200}(?:\d[^\s/@"'`<>]{0,200}[A-Za-z]|[A-Za-z][^\s/@"'`<>]{0,200}\d|[a-z][^\s/@"'`<>]{0,200}[A-Z]|[A-Z][^\s/@"'`<>]{0,200}[a-z]))[^\s/@"'`<>]{8,200})@[^\s/"'`<>]{1,200}/g],
 ];
 
 /**
@@ -51,8 +55,23 @@ export function isPlaceholder(token: string): boolean {
 	return /0123456|1234567|2345678|3456789|abcdefg/.test(t);
 }
 
+/**
+ * Values that look like credentials and are public by design: a key named for what it indexes (`cache_key:
+ * Linux-node26-deps-v3`, `partition_key`) or published on purpose (`publishable_key: pk_live_…`, a `public_key`),
+ * and a JSON Web Token whose claims are a tutorial's stand-ins (the JWT debugger's "John Doe", sub "1234567890").
+ */
+const PUBLIC_NAME = /(?:cache|sort|partition|primary|foreign|composite|idempotency|routing|shard|hash|range|lookup|dedup|group|public|publishable)[_-]?key\b/i;
+function isPublic(what: string, match: string, secret: string): boolean {
+	if (what === GENERIC) return PUBLIC_NAME.test(match) || /^pk_(?:live|test)_/.test(secret);
+	if (what === 'JSON Web Token') {
+		const claims = Buffer.from(secret.split('.')[1] ?? '', 'base64url').toString('utf8');
+		return isPlaceholder(claims) || /"name"\s*:\s*"(?:John|Jane) Doe"/.test(claims);
+	}
+	return false;
+}
+
 /** A credential's kind as its issuer prefixes it ("ghp_", "sk-proj-", "AKIA", "xoxb-", "eyJ"): safe to show. */
-const KIND = /^(?:-----BEGIN [A-Z ]*PRIVATE KEY-----|[A-Za-z]{2,4}[_-](?:[a-z]{2,5}[_-])?|AKIA|ASIA|AIza|eyJ|SG\.)/;
+const KIND = /^(?:-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|[A-Za-z]{2,4}[_-](?:[a-z]{2,5}[_-])?|AKIA|ASIA|AIza|eyJ|SG\.)/;
 const VENDOR_KINDS = new Set(['OpenAI/Anthropic API key', 'AWS access key id', 'GitHub token', 'GitLab token', 'Slack token', 'Stripe secret key', 'Google API key', 'npm token', 'SendGrid API key', 'Hugging Face token', 'JSON Web Token', 'Azure storage account key', 'private key']);
 const kindOf = (secret: string) => (secret.length > 12 ? (KIND.exec(secret)?.[0] ?? '') : '');
 /** Shows enough of a secret to find it, not enough to use it: its kind and, for a long one, its last 4 characters. */
@@ -71,7 +90,9 @@ export function maskSecrets(text: string): string {
 	for (const f of found) {
 		const line = lines[f.line]!;
 		if (f.disguised) {
+			// A line that goes on after its "\\" holds the rest of the key on the next.
 			lines[f.line] = star(line);
+			if (line.endsWith('\\') && f.line + 1 < lines.length) lines[f.line + 1] = star(lines[f.line + 1]!);
 			continue;
 		}
 		// A connection URL's user name and password together: a user name may be the password's own text.
@@ -98,8 +119,8 @@ export function maskSecrets(text: string): string {
 		if (f.what === 'private key') {
 			// The header stays; what follows it, on its line and below up to the END line, is key material.
 			lines[f.line] = line.slice(0, at + kind.length) + star(line.slice(at + kind.length));
-			for (let i = f.line + 1; i < lines.length && !/PRIVATE KEY-----/.test(line.slice(at + kind.length)); i++) {
-				if (/-----END [A-Z ]*PRIVATE KEY-----/.test(lines[i]!)) break;
+			for (let i = f.line + 1; i < lines.length && !/PRIVATE KEY(?: BLOCK)?-----/.test(line.slice(at + kind.length)); i++) {
+				if (/-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/.test(lines[i]!)) break;
 				lines[i] = star(lines[i]!);
 			}
 		}
@@ -107,15 +128,57 @@ export function maskSecrets(text: string): string {
 	return lines.join('\n');
 }
 
-/** The text with disguises undone, line by line, so each finding still has its line. */
+/** Empty elements a writer can slip inside a key to split it for a scanner but not for a reader: `sk-<span></span>proj-…`. */
+const EMPTY_ELEMENT = /<([a-z][a-z0-9]{0,15})\b[^<>]{0,200}>\s{0,20}<\/\1\s*>|<(?:[a-z][a-z0-9]{0,15})\b[^<>]{0,200}\/>/gi;
+/** A Markdown backslash escape (`sk\-proj\-…`): the reader sees the character alone. */
+const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
+/** A run that may be base64 of a text: long, and of its alphabet only. */
+const BASE64_RUN = /[A-Za-z0-9+/]{24,4096}={0,2}/g;
+
+/** The line without its HTML comments (`sk-<!-- -->proj-…`), found by position so a line of many "<!--" stays linear. */
+function withoutComments(line: string): string {
+	let out = '';
+	let from = 0;
+	for (let open = line.indexOf('<!--'); open >= 0; open = line.indexOf('<!--', from)) {
+		const close = line.indexOf('-->', open + 4);
+		if (close < 0) break;
+		out += line.slice(from, open);
+		from = close + 3;
+	}
+	return out + line.slice(from);
+}
+
+/** Base64 runs that decode to printable text, decoded: a key encoded to pass a scanner is a key to whoever decodes it. */
+function base64Texts(line: string): string[] {
+	const out: string[] = [];
+	for (const [run] of line.matchAll(BASE64_RUN)) {
+		const text = Buffer.from(run, 'base64').toString('latin1');
+		if (text.length >= 16 && /^[\x20-\x7e\t\n\r]+$/.test(text)) out.push(text);
+	}
+	return out;
+}
+
+/**
+ * The text as a reader sees it, line by line, so each finding still has its line: HTML entities decoded (with or
+ * without their ";", as browsers do), YAML and JavaScript escapes (\x73, \u0073, \u{73}, \U00000073), comments and
+ * empty elements removed, Markdown escapes undone, strings joined in an expression (`"sk-" + "proj-…"`,
+ * `["sk-", "proj-…"].join("")`), percent-encoding decoded; base64 runs that decode to text follow, decoded.
+ */
 function undisguised(line: string): string {
-	let s = line;
-	if (/&(?:#\d+|#x[0-9a-f]+|[a-z]+);/i.test(s)) s = decodeHTML(s);
-	// YAML and JS escapes inside quoted strings: \x73, \u0073.
-	s = s.replace(/\\x([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-	// "sk-" + "proj-…" in an MDX expression: the strings, joined.
-	s = s.replace(/(["'`])\s*\+\s*(["'`])/g, '');
-	return s;
+	let s = withoutComments(line).replace(EMPTY_ELEMENT, '');
+	if (s.includes('&')) s = decodeHTML(s);
+	s = s
+		.replace(/\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})|\\u\{([0-9a-fA-F]{1,6})\}|\\U([0-9a-fA-F]{8})/g, (_, ...hex: Array<string | undefined>) => {
+			const code = parseInt(hex.slice(0, 4).find((h) => h !== undefined)!, 16);
+			return code <= 0x10ffff ? String.fromCodePoint(code) : '';
+		})
+		.replace(MARKDOWN_ESCAPE, '$1')
+		.replace(/(["'`])\s{0,20}\+\s{0,20}(["'`])/g, '');
+	// An array's strings are one only when joined: `"password":"Test123!","role"` is two values.
+	if (s.includes('.join(')) s = s.replace(/(["'`])\s{0,20},\s{0,20}(["'`])/g, '');
+	if (/%[0-9a-fA-F]{2}/.test(s)) s = s.replace(/%([0-7][0-9a-fA-F])/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+	const decoded = base64Texts(line);
+	return decoded.length ? `${s} ${decoded.join(' ')}` : s;
 }
 
 const ALLOW = /sprintbook-allow-secret:\s*\S/;
@@ -133,21 +196,80 @@ export interface SecretFinding {
 	disguised: boolean;
 }
 
-/** Quick tests that say whether a text can hold a credential at all, or a disguise: most docs hold neither. */
+/**
+ * What a line must hold to be looked at: a vendor key's prefix, a key-like name assigned, a URL with a password, or
+ * a disguise. One pass over the whole text finds those lines; the patterns then run on them alone.
+ */
 // The generic pattern scans every word for a key-like suffix, which is slow on whole texts: a cheap hint stands in for it.
-const GENERIC_HINT = /(?:key|secret|token|passw(?:or)?d|pwd)["']?\s*[:=]/i;
-const ANY_SECRET = new RegExp([...PATTERNS.filter(([what]) => what !== GENERIC).map(([, re]) => re.source), GENERIC_HINT.source].join('|'), 'i');
-const ANY_DISGUISE = /&(?:#\d+|#x[0-9a-f]+|[a-z]+);|\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|["'`]\s*\+\s*["'`]/i;
+const GENERIC_HINT = /(?:key|secret|token|passw(?:or)?d|pwd)["']?\s{0,20}[:=]/i;
+const URL_HINT = /:\/\/[^\s/@"'`<>]{1,200}:[^\s/@"'`<>]{8,200}@/;
+const ANY_SECRET = PATTERNS.filter(([what]) => what !== GENERIC && what !== 'password in a connection URL').map(([, re]) => re);
+/** Where a disguise may be: an entity, an escape, joined strings, a comment, an empty element, percent-encoding, a base64 run, a line going on. */
+const DISGUISE_HINTS = [/&(?:#\d|#x[0-9a-f]|[a-z]{2,})/i, /\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F{]|U[0-9a-fA-F]{8}|[!-/:-@[-`{-~]|\n)/, /["'`]\s{0,20}[+,]\s{0,20}["'`]/, /<!--/, /<[a-z][^<>]{0,200}>\s{0,20}<\//i, /\/>/, /%[0-9a-f]{2}/i];
+// The credentials' own hints in one alternation (as before disguises were looked for); each disguise's hint on its own.
+const CANDIDATES = [new RegExp([...ANY_SECRET, GENERIC_HINT, URL_HINT].map((re) => re.source).join('|'), 'gi'), ...DISGUISE_HINTS.map((re) => new RegExp(re.source, re.flags + 'g'))];
+
+/** The 0-based lines holding a candidate, each once and in order: one pass over the text per hint, going on from the next line after a hit. */
+function candidateLines(text: string): number[] {
+	const starts: number[] = [];
+	const lines = new Set<number>();
+	for (const re of CANDIDATES) {
+		re.lastIndex = 0;
+		for (let m = re.exec(text); m; m = re.exec(text)) {
+			if (!starts.length) for (let i = 0; i >= 0; i = text.indexOf('\n', i) + 1 || -1) starts.push(i);
+			let lo = 0;
+			let hi = starts.length - 1;
+			while (lo < hi) {
+				const mid = (lo + hi + 1) >> 1;
+				if (starts[mid]! <= m.index) lo = mid;
+				else hi = mid - 1;
+			}
+			lines.add(lo);
+			// From the end of the match's first line: a match may run over a line's end ("…",\n  "…") into a line of its own.
+			if (lo + 1 >= starts.length) break;
+			re.lastIndex = starts[lo + 1]! - 1;
+		}
+	}
+	for (const line of base64Lines(text)) lines.add(line);
+	return [...lines].sort((a, b) => a - b);
+}
+
+const BASE64_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64_CHAR[c.charCodeAt(0)] = 1;
+
+/**
+ * The lines with a base64 run that decodes to text. A loop over the characters, not a regex: a regex for "24 of the
+ * alphabet" is tried again inside every shorter word, and this runs on every line of every doc.
+ */
+function base64Lines(text: string): number[] {
+	const out: number[] = [];
+	let line = 0;
+	let run = 0;
+	for (let i = 0; i <= text.length; i++) {
+		const c = i < text.length ? text.charCodeAt(i) : 10;
+		if (c < 128 && BASE64_CHAR[c]) {
+			run++;
+			continue;
+		}
+		if (run >= 24 && out[out.length - 1] !== line && base64Texts(text.slice(i - run, i)).length) out.push(line);
+		run = 0;
+		if (c === 10) line++;
+	}
+	return out;
+}
 
 /** Every credential in a text, line by line, placeholders and allowed ones left out. */
 export function findSecrets(text: string): SecretFinding[] {
 	const out: SecretFinding[] = [];
-	if (!ANY_SECRET.test(text) && !ANY_DISGUISE.test(text)) return out;
+	const candidates = candidateLines(text);
+	if (!candidates.length) return out;
 	const lines = text.split('\n');
-	lines.forEach((raw, i) => {
-		if (!ANY_SECRET.test(raw) && !ANY_DISGUISE.test(raw)) return;
-		if (ALLOW.test(raw) || (i > 0 && ALLOW.test(lines[i - 1]!))) return;
-		const plain = undisguised(raw);
+	for (const i of candidates) {
+		const raw = lines[i]!;
+		if (ALLOW.test(raw) || (i > 0 && ALLOW.test(lines[i - 1]!))) continue;
+		// A YAML double-quoted string goes on after a "\" at a line's end with no space between: the key is both halves.
+		const next = lines[i + 1];
+		const plain = undisguised(raw.endsWith('\\') && next !== undefined ? raw.slice(0, -1) + next.trimStart() : raw);
 		const found = new Set<string>();
 		/** Columns already reported on this line: a specific kind found first is not reported again as generic. */
 		const taken: Array<[number, number]> = [];
@@ -157,7 +279,9 @@ export function findSecrets(text: string): SecretFinding[] {
 				// The name of a generic assignment may hold any word ("SAMPLE_RATE_TOKEN"); only its value can be a stand-in.
 				if (isPlaceholder(secret) || (what !== GENERIC && isPlaceholder(m[0]))) continue;
 				// "-----BEGIN PRIVATE KEY-----..." shows where a key goes: a key is one only with key material after its header.
-				if (what === 'private key' && !/[A-Za-z0-9+/]{40,}/.test(`${raw.slice(m.index! + m[0].length)}\n${lines[i + 1] ?? ''}`)) continue;
+				// (A PGP block's material follows its armour headers and a blank line.)
+				if (what === 'private key' && !/[A-Za-z0-9+/]{40,}/.test([raw.slice(m.index! + m[0].length), ...lines.slice(i + 1, i + 8)].join('\n'))) continue;
+				if (isPublic(what, m[0], secret)) continue;
 				const at = m.index! + m[0].indexOf(secret);
 				if (taken.some(([from, to]) => at < to && at + secret.length > from)) continue;
 				taken.push([at, at + secret.length]);
@@ -168,12 +292,12 @@ export function findSecrets(text: string): SecretFinding[] {
 			if (plain === raw) continue;
 			for (const m of plain.matchAll(re)) {
 				const secret = m[1] ?? m[0];
-				if (found.has(secret) || isPlaceholder(secret) || isPlaceholder(m[0])) continue;
+				if (found.has(secret) || isPlaceholder(secret) || isPlaceholder(m[0]) || isPublic(what, m[0], secret)) continue;
 				found.add(secret);
 				out.push({ what: `${what} (disguised)`, line: i, column: 0, match: m[0], secret, disguised: true });
 			}
 		}
-	});
+	}
 	return out;
 }
 
