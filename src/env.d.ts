@@ -8,6 +8,8 @@ interface ImportMetaEnv {
 	readonly SPRINTBOOK_BRANCH: string;
 	/** The language the docs are written in (sprintbook.config's lang), for `<html lang>`. */
 	readonly SPRINTBOOK_LANG: string;
+	/** The config's imageHosts, space-separated. */
+	readonly SPRINTBOOK_IMAGE_HOSTS: string;
 	/** The path the site is served under ("/sprint-docs", "" at the root), from Astro's `base`. */
 	readonly SPRINTBOOK_BASE: string;
 }

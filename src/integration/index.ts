@@ -26,9 +26,9 @@ import { inTeamTerms, teamNames } from '../lib/in-place/sources.ts';
  * core, never the check: the run falls back to this thread. The dev server's worker never keeps the process alive;
  * the build's must, while the content loaders wait for its report.
  */
-function checkWorker(root: string, forDev: boolean) {
+function checkWorker(root: string, forDev: boolean, imageHosts: readonly string[]) {
 	let worker: Worker | undefined;
-	const options: CheckOptions = { root, forBuild: !forDev };
+	const options: CheckOptions = { root, forBuild: !forDev, imageHosts: [...imageHosts] };
 	return {
 		run(): Promise<CheckResult> {
 			// Beside this module, as TypeScript in a checkout or as the JavaScript the package ships (lib/).
@@ -132,9 +132,11 @@ export interface SprintbookOptions {
 	branch?: string;
 	/** The language the docs are written in, for `<html lang>` ("en" when not given). */
 	lang?: string;
+	/** Hosts images may load from: the Content-Security-Policy's img-src, and check's remote-image rule. */
+	imageHosts?: readonly string[];
 }
 
-export default function sprintbook({ title, repository, branch, lang }: SprintbookOptions = {}): AstroIntegration {
+export default function sprintbook({ title, repository, branch, lang, imageHosts = [] }: SprintbookOptions = {}): AstroIntegration {
 	// The dev server's checker and its first report, for the re-checks after each save.
 	let dev: { root: string; checker: ReturnType<typeof checkWorker>; report: CheckResult } | undefined;
 	return {
@@ -159,6 +161,7 @@ export default function sprintbook({ title, repository, branch, lang }: Sprintbo
 							'import.meta.env.SPRINTBOOK_REPOSITORY': JSON.stringify(repository ?? ''),
 							'import.meta.env.SPRINTBOOK_BRANCH': JSON.stringify(branch ?? ''),
 							'import.meta.env.SPRINTBOOK_LANG': JSON.stringify(lang ?? 'en'),
+							'import.meta.env.SPRINTBOOK_IMAGE_HOSTS': JSON.stringify(imageHosts.join(' ')),
 							// Astro's BASE_URL gives way to a BASE_URL variable in the environment (CI runners set one).
 							'import.meta.env.SPRINTBOOK_BASE': JSON.stringify(normalizeBase(config.base)),
 						},
@@ -167,7 +170,7 @@ export default function sprintbook({ title, repository, branch, lang }: Sprintbo
 				if (command !== 'build' && command !== 'dev') return;
 				const root = fileURLToPath(config.root);
 				// In dev the first run also loads the worker that re-checks each save, so the first save is warm too.
-				const checker = checkWorker(root, command === 'dev');
+				const checker = checkWorker(root, command === 'dev', imageHosts);
 				const checking = checker.run();
 				if (command === 'build') {
 					void checking.finally(checker.stop);

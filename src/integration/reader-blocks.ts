@@ -10,6 +10,7 @@
  * heading of every doc cost more build time than the link is worth.)
  */
 import { defineHastPlugin } from 'satteri';
+import { TABLE_ALIGN } from '../lib/unsafe-html.ts';
 
 const ALERTS: Record<string, string> = { NOTE: 'Note', TIP: 'Tip', IMPORTANT: 'Important', WARNING: 'Warning', CAUTION: 'Caution' };
 const text = (value: string) => ({ type: 'text' as const, value });
@@ -31,7 +32,7 @@ export function readerBlocks() {
 				if (node.tagName === 'th' || node.tagName === 'td') {
 					// `:---:` in the Markdown: a class, not an inline style (html-validate, and a CSP that allows no inline style).
 					const style = node.properties?.style;
-					const align = typeof style === 'string' ? /^\s*text-align\s*:\s*(left|center|right)\s*;?\s*$/i.exec(style)?.[1] : undefined;
+					const align = typeof style === 'string' ? TABLE_ALIGN.exec(style)?.[1] : undefined;
 					if (align) {
 						ctx.setProperty(node, 'style', undefined);
 						ctx.setProperty(node, 'className', [`align-${align.toLowerCase()}`]);

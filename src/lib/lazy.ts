@@ -1,7 +1,7 @@
 /**
  * Packages loaded on first use instead of at start-up. A warm `check` parses no YAML, measures no image, prints
  * no code frame and sanitises no HTML; without these parsers Node starts it ~0.1 s sooner (yaml alone is ~80
- * modules, sanitize-html with PostCSS ~70). `require` because the callers are synchronous; each ships CommonJS.
+ * modules). `require` because the callers are synchronous; each ships CommonJS.
  */
 import { createRequire } from 'node:module';
 
@@ -18,4 +18,3 @@ export const yaml = lazy<typeof import('yaml')>('yaml');
 export const jsYaml = lazy<typeof import('js-yaml')>('js-yaml');
 export const imageSize = lazy<typeof import('image-size')>('image-size');
 export const codeFrame = lazy<typeof import('@babel/code-frame')>('@babel/code-frame');
-export const sanitizeHtml = lazy<typeof import('sanitize-html')>('sanitize-html');

@@ -1,39 +1,119 @@
 /**
- * Raw HTML a doc may carry that must not run on the published site: scripts,
- * frames, event-handler attributes (`onmouseover=`), `javascript:`/`data:` URLs.
- * One definition serves `check` (which reports it) and the site (which drops it),
- * so the two can never disagree.
+ * What of a doc's own HTML reaches the published site, in one place: the elements a doc may use for layout, and
+ * for each attribute whether it stays. `check` reports with these rules and the site applies them to every element
+ * of every page — Markdown's raw HTML parsed into the tree, the elements Markdown makes, and MDX's
+ * (src/integration/safe-html.ts) — so they can never disagree. Nothing that runs code stays (scripts, frames, `on*` handlers, `javascript:` URLs however
+ * they are spelt); nor what can pass for the site (a `style`, e.g. a fixed overlay that fakes a login form), what
+ * can break its scripts (a `name` or `id` that shadows a DOM property) or what tracks a reader (an image from a host
+ * the team has not named).
  */
-import { sanitizeHtml as sanitizer } from './lazy.ts';
-
-/** Elements and attributes that run code or load a document inside the page. */
+/** A regex hint for `check`'s report: raw HTML that runs code or loads a document inside the page. */
 export const UNSAFE_HTML = /<\s*\/?\s*(?:script|iframe|frame|frameset|object|embed|applet|base|meta|link|form|style)\b|\son[a-z]+\s*=|\b(?:href|src|action|formaction|xlink:href|srcdoc)\s*=\s*["']?\s*(?:javascript|vbscript|data)\s*:/i;
 
-/** A URL that runs code or embeds a document when followed. */
-export const UNSAFE_URL = /^\s*(?:javascript|vbscript|data)\s*:/i;
+/** Elements a doc may use: text, lists, tables, links and media, and what docs use for layout (details, kbd…). */
+export const ALLOWED_TAGS = new Set([
+	...'address article aside footer header h1 h2 h3 h4 h5 h6 hgroup main nav section blockquote dd div dl dt figcaption figure hr li menu ol p pre ul'.split(' '),
+	...'a abbr b bdi bdo br cite code data dfn em i kbd mark q rb rp rt rtc ruby s samp small span strong sub sup time u var wbr'.split(' '),
+	...'caption col colgroup table tbody td tfoot th thead tr img details summary del ins picture source video audio track input center'.split(' '),
+]);
+
+/** Attributes whose value a browser follows as a URL, by their names lower-cased with "-" and ":" left out (hast's `xLinkHref` and HTML's `xlink:href` alike). */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'cite', 'poster', 'action', 'formaction', 'xlinkhref', 'background', 'data', 'longdesc', 'ping']);
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+/** Elements dropped with all they hold: what runs, embeds, or is not text. Other elements not allowed keep their text. */
+export const DROPPED_WITH_CONTENT = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript', 'template', 'textarea', 'title', 'xmp', 'plaintext', 'noembed', 'noframes', 'select', 'svg', 'math', 'base', 'meta', 'link', 'head', 'portal', 'fencedframe']);
+/** Properties a JSX runtime may take as the element's markup rather than as an attribute. */
+const MARKUP_SETTERS = new Set(['innerhtml', 'outerhtml', 'dangerouslysetinnerhtml', 'sethtml', 'settext', 'srcobject']);
+export const TABLE_ALIGN = /^\s*text-align\s*:\s*(left|center|right)\s*;?\s*$/i;
+const attributeKey = (name: string) => name.toLowerCase().replace(/[-:]/g, '');
 
 /**
- * The raw HTML with what runs code removed and everything else kept: tags and
- * attributes a doc uses for layout (details, summary, kbd, br, img, tables,
- * class, id, width…) stay; scripts and their contents go.
+ * Whether a URL is safe to follow: relative, or http(s)/mailto/tel. Read as a browser reads it: tabs and newlines
+ * anywhere are ignored (`jav&#x09;ascript:`) and so are leading spaces and control characters; entities are already
+ * decoded by whichever parser gave the value.
  */
-export function sanitizeRawHtml(html: string): string {
-	const sanitizeHtml = sanitizer();
-	return sanitizeHtml(html, {
-		// sanitize-html's safe defaults (text, lists, tables, links…) plus what docs use for layout.
-		allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'details', 'summary', 'span', 'kbd', 'sup', 'sub', 'del', 'ins', 'mark', 'figure', 'figcaption', 'picture', 'source', 'video', 'audio', 'input', 'center', 'u', 's', 'small', 'abbr', 'time', 'var', 'samp', 'q', 'cite', 'dfn'],
-		disallowedTagsMode: 'discard',
-		allowedAttributes: false,
-		// Attributes are kept unless they run code; sanitize-html drops every on* handler and unsafe scheme below.
-		allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-		allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'action', 'formaction', 'srcset', 'xlink:href'],
-		allowProtocolRelative: true,
-		nonTextTags: ['script', 'style', 'textarea', 'noscript', 'iframe', 'object'],
-		transformTags: {
-			'*': (tagName, attribs) => ({
-				tagName,
-				attribs: Object.fromEntries(Object.entries(attribs).filter(([name]) => !/^on/i.test(name) && name.toLowerCase() !== 'srcdoc')),
-			}),
-		},
+export function isSafeUrl(url: string): boolean {
+	const plain = url.replace(/[\t\n\r]/g, '').replace(/^[\x00-\x20]+/, '');
+	const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(plain)?.[1];
+	return scheme === undefined || SAFE_SCHEMES.has(scheme.toLowerCase());
+}
+
+/** The host of an absolute or protocol-relative http(s) URL; undefined for one on the site itself. */
+export function remoteHost(url: string): string | undefined {
+	const plain = url.replace(/[\t\n\r]/g, '').trim();
+	if (!/^(?:https?:)?\/\//i.test(plain)) return undefined;
+	try {
+		return new URL(plain, 'https://site.invalid/').hostname.toLowerCase();
+	} catch {
+		return undefined;
+	}
+}
+
+/** Whether images may load from `host`: the config's `imageHosts` names it, or a `*.parent` of it. */
+export function imageHostAllowed(host: string, imageHosts: readonly string[]): boolean {
+	return imageHosts.some((h) => {
+		const allowed = h.toLowerCase();
+		return allowed.startsWith('*.') ? host.endsWith(allowed.slice(1)) : host === allowed;
 	});
+}
+
+/**
+ * Names that, as an element's `id`, would shadow what the site's scripts reach through `window`: the methods every
+ * object and event target inherits (`window.addEventListener`, `toString`) sit behind the window's named elements.
+ * (The scripts' other globals — document, localStorage… — are the window's own, found first; a heading's id is
+ * lower-case and never one of these.)
+ */
+// (`constructor` is the window's own, so it is found before any element.)
+const INHERITED = [...Object.getOwnPropertyNames(Object.prototype).filter((n) => n !== 'constructor'), 'addEventListener', 'removeEventListener', 'dispatchEvent'];
+
+export interface HtmlPolicy {
+	/** Hosts images may load from (`img.shields.io`, `*.githubusercontent.com`); others are shown as links. */
+	imageHosts: readonly string[];
+}
+
+const CLOBBERING = new Set(INHERITED);
+
+/** A remote image's address in an element, when the element is one and its host is not allowed. */
+export function blockedImage(tag: string, attributes: Readonly<Record<string, unknown>>, policy: HtmlPolicy): string | undefined {
+	if (!['img', 'source', 'video', 'audio', 'input', 'track'].includes(tag)) return undefined;
+	for (const [name, value] of Object.entries(attributes)) {
+		const key = attributeKey(name);
+		if (typeof value !== 'string' || !['src', 'srcset', 'poster'].includes(key)) continue;
+		for (const candidate of key === 'srcset' ? value.split(',').map((s) => s.trim().split(/\s+/)[0] ?? '') : [value]) {
+			const host = remoteHost(candidate);
+			if (host && !imageHostAllowed(host, policy.imageHosts)) return candidate;
+		}
+	}
+	return undefined;
+}
+
+/**
+ * The attributes that stay on an allowed element, by name as given (HTML's `onclick` or hast's `onClick`): no
+ * handler, no `style`, no `srcdoc`, no URL but a safe one, no `name` (a named image or form shadows
+ * `document.getElementById` and the like), no `id` that clobbers. An `<a name="x">`, the old way to make an anchor,
+ * keeps its anchor as its id. Values that are not text (a class list, `checked`) stay as they are.
+ */
+export function safeAttributes<V>(tag: string, attributes: Readonly<Record<string, V>>): Record<string, V> {
+	const out: Record<string, V> = {};
+	let anchor: V | undefined;
+	for (const [name, value] of Object.entries(attributes)) {
+		const key = attributeKey(name);
+		if (key === 'name') anchor = value;
+		// A table cell's alignment is the one style kept: Markdown writes it so, and the site makes it a class.
+		if (key === 'style' && (tag === 'th' || tag === 'td') && typeof value === 'string' && TABLE_ALIGN.test(value)) {
+			out[name] = value;
+			continue;
+		}
+		if (key.startsWith('on') || key === 'style' || key === 'srcdoc' || key === 'name' || key === 'is' || MARKUP_SETTERS.has(key)) continue;
+		// A directive of the framework, in MDX (`set:html`, `is:raw`, `client:load`): the doc would be writing the page's code.
+		if (name.includes(':') && key !== 'xlinkhref' && key !== 'xmllang') continue;
+		if (URL_ATTRIBUTES.has(key) && typeof value === 'string') {
+			const urls = key === 'srcset' || key === 'ping' ? value.split(',').map((s) => s.trim().split(/\s+/)[0] ?? '') : [value];
+			if (!urls.every(isSafeUrl)) continue;
+		}
+		out[name] = value;
+	}
+	if (tag === 'a' && out.id === undefined && typeof anchor === 'string') out.id = anchor;
+	if (typeof out.id === 'string' && CLOBBERING.has(out.id)) delete out.id;
+	return out;
 }

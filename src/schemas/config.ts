@@ -30,6 +30,18 @@ export const configSchema = z
 			.optional()
 			.describe("The repository's web address (https://github.com/org/repo): each page links to its file's history there, and to edit it."),
 		branch: z.string().trim().min(1).default('main').describe('The branch those links open.'),
+		imageHosts: z
+			.array(
+				z
+					.string()
+					.trim()
+					.toLowerCase()
+					.regex(/^(?:\*\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/, { message: 'give a host name, e.g. "img.shields.io" or "*.githubusercontent.com"' }),
+			)
+			.default([])
+			.describe(
+				'Hosts the site may show images from (e.g. "img.shields.io", "*.githubusercontent.com"). An image from any other host is shown as a link to it, so a page never loads a tracker, and `check` says which. Default: none.',
+			),
 		docs: z
 			.array(z.string().trim().min(1))
 			.min(1, { message: 'name at least one folder or Markdown file, e.g. docs: ["docs"]' })

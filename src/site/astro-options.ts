@@ -10,7 +10,7 @@ import { join, sep } from 'node:path';
 import sprintbook from '../integration/index.ts';
 import { docLinks } from '../integration/doc-links.ts';
 import { readerBlocks } from '../integration/reader-blocks.ts';
-import { safeHtml } from '../integration/safe-html.ts';
+import { placeholdersAsText, safeHtml } from '../integration/safe-html.ts';
 import { taskListLabels } from '../integration/task-list-labels.ts';
 import { CONTENT_DIR } from '../lib/layout.ts';
 import { normalizeBase } from '../lib/base-path.ts';
@@ -34,9 +34,11 @@ export interface SiteOptions {
 	base?: string;
 	/** The language the docs are written in (`<html lang>`), "en" when not given. */
 	lang?: string;
+	/** Hosts images may load from; an image from another is shown as a link (src/lib/unsafe-html.ts). */
+	imageHosts?: readonly string[];
 }
 
-export function astroOptions({ root, title, site, repository, branch, base, lang }: SiteOptions): AstroUserConfig {
+export function astroOptions({ root, title, site, repository, branch, base, lang, imageHosts = [] }: SiteOptions): AstroUserConfig {
 	const contentDir = join(root, CONTENT_DIR) + sep;
 	const path = normalizeBase(base ?? (site ? new URL(site).pathname : ''));
 	return {
@@ -44,7 +46,7 @@ export function astroOptions({ root, title, site, repository, branch, base, lang
 		site,
 		base: `${path}/`,
 		integrations: [
-			sprintbook({ title, repository, branch, lang }),
+			sprintbook({ title, repository, branch, lang, imageHosts }),
 			mdx(),
 			// Each page's lastmod is its file's last commit.
 			sitemap({ serialize: (item) => ({ ...item, lastmod: lastModified(new URL(item.url).pathname.slice(path.length)) ?? item.lastmod }) }),
@@ -57,11 +59,13 @@ export function astroOptions({ root, title, site, repository, branch, base, lang
 			// docLinks: `[prompts](SPRINT_2.8_TEST_FIX_PROMPTS.md)` links to the prompts page, wherever it lives.
 			// taskListLabels: each task-list checkbox is named by its item's text, for screen readers.
 			// readerBlocks: focusable scrolling tables, GitHub alerts as callouts, code labels, heading anchors.
-			// safeHtml: no script, event handler or javascript:/data: URL from a doc reaches the site.
+			// rawHtml + safeHtml: a doc's HTML is parsed into the tree and every element is held to the site's policy
+			// (no script, handler, javascript: URL, style, clobbering name or id, or image from a host not named).
+			// placeholdersAsText: "<GRAFANA-URL>" stays the writer's text rather than becoming an element.
 			processor: satteri({
-				features: { frontmatter: false },
-				mdastPlugins: [docLinks(contentDir)],
-				hastPlugins: [safeHtml(), taskListLabels(), readerBlocks()],
+				features: { frontmatter: false, rawHtml: true },
+				mdastPlugins: [placeholdersAsText(), docLinks(contentDir)],
+				hastPlugins: [safeHtml({ imageHosts }), taskListLabels(), readerBlocks()],
 			}),
 			shikiConfig: {
 				// Both themes as CSS variables; global.css picks one with light-dark(), so the theme toggle works. The
@@ -82,9 +86,9 @@ export function astroOptions({ root, title, site, repository, branch, base, lang
  * the cache, with the team's name, address and repository. `build` and `dev` add only what is theirs.
  */
 export function teamSiteOptions(place: { root: string; config: Omit<SiteOptions, 'root'> }, packageRoot: string): AstroInlineConfig {
-	const { title, site, repository, branch, base, lang } = place.config;
+	const { title, site, repository, branch, base, lang, imageHosts } = place.config;
 	return {
-		...astroOptions({ root: place.root, title, site, repository, branch, base, lang }),
+		...astroOptions({ root: place.root, title, site, repository, branch, base, lang, imageHosts }),
 		configFile: false,
 		root: place.root,
 		srcDir: join(packageRoot, 'src'),

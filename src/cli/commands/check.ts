@@ -41,7 +41,7 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream & { is
 	const project = await projectOf(values.root, values.content, CHECK_HELP);
 	const { root, contentDir } = project;
 
-	const checked = await check({ root, contentDir, only: project.inPlace ? pagesOf(project, positionals) : positionals, cache: !values['no-cache'] });
+	const checked = await check({ root, contentDir, only: project.inPlace ? pagesOf(project, positionals) : positionals, cache: !values['no-cache'], imageHosts: project.inPlace?.config.imageHosts });
 	const result = inTeamTerms(checked, root, resolve(root, contentDir));
 	const color = values.format === 'human' && out.isTTY === true && !process.env.NO_COLOR;
 	let output = format(values.format as Format, result, color);

@@ -19,6 +19,8 @@ import { CheckCache, type DocAnalysis } from './cache.ts';
 import { locatorFor, type ParsedFrontmatter } from './frontmatter.ts';
 import { split, type Frontmatter } from '../frontmatter.ts';
 import { checkLinks, freshLookups } from './links.ts';
+import { sizeExcess } from './limits.ts';
+import { checkRemoteImages } from './unsafe.ts';
 
 export interface CheckOptions {
 	/** Project root; `content/` is looked for inside it. */
@@ -33,6 +35,8 @@ export interface CheckOptions {
 	cache?: boolean;
 	/** Also work out what a build's site takes from check (`pageUrls`, `bodyLinks`); a CLI run has no use for them. */
 	forBuild?: boolean;
+	/** Hosts the site shows images from (the config's `imageHosts`): an image from another is a `remote-image` warning. */
+	imageHosts?: readonly string[];
 }
 
 export interface CheckResult {
@@ -113,6 +117,14 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 			let bytes: Uint8Array | undefined;
 			const read = () => (bytes ??= readFileSync(path));
 			const stamp = cache && statSync(path);
+			// A document over the size limit is not even read: one error, and no rule or parser sees it.
+			const tooBig = sizeExcess((stamp || statSync(path)).size);
+			if (tooBig) {
+				const own = new DiagnosticList();
+				own.error(shown, { line: 1, column: 1 }, tooBig.rule, tooBig.message, tooBig.fix);
+				diagnostics.items.push(...own.items);
+				return { collection, contentPath: file, display: shown, source: () => ({ text: '', lineStarts: [0], isText: false }), analysis: { isText: false, diagnostics: own.items.map(withoutFile) } };
+			}
 			const { hash, analysis: cached } = cache && stamp ? cache.lookup(collection, file, stamp, read) : { hash: '', analysis: undefined };
 			if (cached) {
 				for (const d of cached.diagnostics) diagnostics.items.push({ file: shown, ...d });
@@ -123,7 +135,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 			}
 			const own = new DiagnosticList();
 			const source = decodeSource(shown, read(), own);
-			// The single-file rules and their parsers (zod, Sätteri, sanitize-html…) are loaded only when a file needs them.
+			// The single-file rules and their parsers (zod, Sätteri, yaml…) are loaded only when a file needs them.
 			const { parsed, outline } = await (analyse ??= import('./analyse.ts')).then((m) => m.analyseDoc(shown, collection, source, own));
 			diagnostics.items.push(...own.items);
 			const analysis: DocAnalysis = {
@@ -154,6 +166,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 	for (const d of docs) {
 		if (!d.parsed) continue;
 		if (d.outline) checkLinks(d.display, d.contentPath, d.outline, d.analysis.bodyLine ?? d.parsed.frontmatter.bodyLine, { contentDir, filesByName, files, outlineOf, seen }, diagnostics);
+		// The config's hosts may change while a doc does not: run every time, over the cached outline.
+		if (d.outline) checkRemoteImages(d.display, d.outline, d.analysis.bodyLine ?? d.parsed.frontmatter.bodyLine, options.imageHosts ?? [], diagnostics);
 		const context = figureContext(d, plans);
 		const key = JSON.stringify(context);
 		let figures = d.analysis.figures;
@@ -183,7 +197,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 		errors: items.filter((i) => i.severity === 'error').length,
 		warnings: items.filter((i) => i.severity === 'warning').length,
 		infos: items.filter((i) => i.severity === 'info').length,
-		sources: new Map(docs.filter((d) => shown.has(d.display)).map((d) => [d.display, d.source().text])),
+		sources: new Map(docs.filter((d) => d.analysis.isText && shown.has(d.display)).map((d) => [d.display, d.source().text])),
 		...(options.forBuild && forTheSite(docs)),
 	};
 }

@@ -1,12 +1,14 @@
 /**
- * Unsafe-publishing rule: raw HTML that would run code on the site (a script, a
- * frame, an event handler) and links or images to `javascript:`/`data:` URLs.
- * The site drops them (src/integration/safe-html.ts, same definitions); `check`
- * says so, so the writer knows the page will not show what the source says.
+ * Unsafe-publishing rules: raw HTML that would run code on the site (a script, a
+ * frame, an event handler), links or images to `javascript:`/`data:` URLs, and
+ * images from hosts the team has not named. The site drops or changes them
+ * (src/integration/safe-html.ts, same definitions); `check` says so, so the writer
+ * knows the page will not show what the source says.
  */
+import { decodeHTML } from 'entities';
 import type { DiagnosticList } from '../diagnostics.ts';
 import type { MarkdownOutline } from '../markdown.ts';
-import { UNSAFE_HTML, UNSAFE_URL } from '../unsafe-html.ts';
+import { blockedImage, isSafeUrl, UNSAFE_HTML } from '../unsafe-html.ts';
 import { placeholderTag } from '../placeholder-tags.ts';
 
 export function checkUnsafeHtml(file: string, own: MarkdownOutline, bodyLine: number, diagnostics: DiagnosticList): void {
@@ -18,7 +20,14 @@ export function checkUnsafeHtml(file: string, own: MarkdownOutline, bodyLine: nu
 			continue;
 		}
 		const m = UNSAFE_HTML.exec(h.value);
-		if (!m) continue;
+		if (!m) {
+			// Spelt with entities or tabs (`jav&#x09;ascript:`): found as a browser reads it, reported at the HTML's start.
+			const read = UNSAFE_HTML.exec(decodeHTML(h.value).replace(/[\t\n\r]/g, ''));
+			if (!read) continue;
+			const line = bodyLine + h.line - 1;
+			diagnostics.warn(file, { line, column: h.column, endLine: line, endColumn: h.column + 1 }, 'unsafe-html', `raw HTML that would run code on the site, in disguise ("${read[0].trim().replace(/\s+/g, ' ')}…" once its entities are read): the site drops it`, 'remove it; for an example of HTML, put it in a code block');
+			continue;
+		}
 		// Position of the match inside the HTML node: its line and column in the file.
 		// Point at the tag or attribute itself, not the space before it.
 		const lead = /^\s*/.exec(m[0])![0].length;
@@ -30,9 +39,41 @@ export function checkUnsafeHtml(file: string, own: MarkdownOutline, bodyLine: nu
 		diagnostics.warn(file, { line, column, endLine: line, endColumn: column + m[0].length - lead }, 'unsafe-html', `raw HTML that would run code on the site ("${shown}…"): the site drops it`, 'remove it; for an example of HTML, put it in a code block');
 	}
 	for (const ref of own.refs) {
-		if (!UNSAFE_URL.test(ref.url)) continue;
+		if (isSafeUrl(ref.url)) continue;
 		const at = { line: bodyLine + ref.line - 1, column: ref.column, endLine: bodyLine + ref.endLine - 1, endColumn: ref.endColumn };
 		const scheme = /^\s*([a-z]+):/i.exec(ref.url)![1]!.toLowerCase();
 		diagnostics.warn(file, at, 'unsafe-html', `a ${ref.kind} to a ${scheme}: URL, which the site will not publish`, 'link to an https:// page or a document instead');
+	}
+}
+
+/** Media elements in raw HTML and the attributes that load them, to find a remote image a page would fetch. */
+const MEDIA_TAG = /<(img|source|video|audio|input|track)\b([^<>]{0,4000})>/gi;
+const MEDIA_ATTRIBUTE = /\b(src|srcset|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))/gi;
+
+/**
+ * Remote-image rule: an image from a host the config's `imageHosts` does not name is shown as a link, not loaded
+ * (an image on a page tells its host who reads it, and when). A warning, so the team can name a host it trusts.
+ */
+export function checkRemoteImages(file: string, own: MarkdownOutline, bodyLine: number, imageHosts: readonly string[], diagnostics: DiagnosticList): void {
+	const policy = { imageHosts };
+	const report = (at: { line: number; column: number; endLine: number; endColumn: number }, url: string) => {
+		const host = new URL(url, 'https://site.invalid/').hostname;
+		diagnostics.warn(file, at, 'remote-image', `an image from ${host}: the site shows a link to it instead, so that no page loads from a host the team has not named`, `to show it, add "${host}" to imageHosts in sprintbook.config.mjs, or keep a copy of the image in the repository`);
+	};
+	for (const ref of own.refs) {
+		const url = ref.kind === 'image' ? blockedImage('img', { src: ref.url }, policy) : undefined;
+		if (url !== undefined) report({ line: bodyLine + ref.line - 1, column: ref.column, endLine: bodyLine + ref.endLine - 1, endColumn: ref.endColumn }, url);
+	}
+	for (const h of own.html) {
+		for (const tag of h.value.matchAll(MEDIA_TAG)) {
+			const attributes = Object.fromEntries([...tag[2]!.matchAll(MEDIA_ATTRIBUTE)].map((a) => [a[1]!.toLowerCase(), decodeHTML(a[2] ?? a[3] ?? a[4] ?? '')]));
+			const url = blockedImage(tag[1]!.toLowerCase(), attributes, policy);
+			if (url === undefined) continue;
+			const before = h.value.slice(0, tag.index);
+			const lines = before.split('\n');
+			const line = bodyLine + h.line - 1 + lines.length - 1;
+			const column = lines.length > 1 ? lines.at(-1)!.length + 1 : h.column + before.length;
+			report({ line, column, endLine: line, endColumn: column + tag[0].length }, url);
+		}
 	}
 }
