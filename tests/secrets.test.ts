@@ -165,3 +165,13 @@ describe('a masked report', () => {
 		expect(maskSecrets('url: postgres://app2024xQ:app2024xQ@db.internal/app')).toBe(`url: postgres://${'*'.repeat(19)}@db.internal/app`);
 	});
 });
+
+describe('an imported copy', () => {
+	it('carries no credential: a plain one is cut out, a disguised one takes its line (and the line it goes on to) with it', async () => {
+		const { redactSecrets } = await import('../src/lib/check/secrets.ts');
+		const text = [`Key: ghp_${r(36)} in prose`, `  - s&#107;-proj-${r(30)} in a list`, `yaml: "sk-proj-${r(14)}\\`, `  ${r(16, 'mLk9XpR4sWz8NcY3')}"`, 'after'].join('\n');
+		const { text: copy, redacted } = redactSecrets(text);
+		expect(copy.split('\n')).toEqual(['Key: [redacted] in prose', '  [redacted: OpenAI/Anthropic API key (disguised)]', '[redacted: OpenAI/Anthropic API key (disguised)]', '  [redacted: OpenAI/Anthropic API key (disguised)]', 'after']);
+		expect(redacted.map((f) => f.line)).toEqual([0, 1, 2]);
+	});
+});

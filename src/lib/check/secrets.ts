@@ -318,17 +318,23 @@ export function checkSecrets(file: string, text: string, lineStarts: readonly nu
 }
 
 /**
- * The text with every credential that is written plainly replaced by `[redacted]`, for
- * `import`: a copy on its way to being published must not carry one. Disguised ones
- * cannot be cut out cleanly; they stay for `check` to report.
+ * The text with every credential replaced, for `import`: a copy on its way to being published must not carry one.
+ * One written plainly becomes `[redacted]`; a disguised one cannot be cut out of its disguise, so its line (and the
+ * line a YAML "\\" continues it on) becomes `[redacted: <kind>]`, indented as it was. The original keeps it all.
  */
 export function redactSecrets(text: string): { text: string; redacted: SecretFinding[] } {
 	const lines = text.split('\n');
-	const redacted = findSecrets(text).filter((f) => !f.disguised);
-	for (const f of [...redacted].sort((a, b) => b.line - a.line || b.column - a.column)) {
+	const redacted = findSecrets(text);
+	const wholeLines = new Map<number, string>();
+	for (const f of redacted.filter((f) => f.disguised)) {
+		wholeLines.set(f.line, f.what);
+		if (lines[f.line]!.endsWith('\\') && f.line + 1 < lines.length) wholeLines.set(f.line + 1, f.what);
+	}
+	for (const f of redacted.filter((f) => !f.disguised && !wholeLines.has(f.line)).sort((a, b) => b.line - a.line || b.column - a.column)) {
 		const line = lines[f.line]!;
 		const at = f.column + f.match.lastIndexOf(f.secret);
 		lines[f.line] = line.slice(0, at) + '[redacted]' + line.slice(at + f.secret.length);
 	}
+	for (const [i, what] of wholeLines) lines[i] = `${/^\s*/.exec(lines[i]!)![0]}[redacted: ${what}]`;
 	return { text: lines.join('\n'), redacted };
 }
