@@ -5,6 +5,7 @@
  */
 import { DiagnosticList, lineStartsOf, offsetToPosition } from './diagnostics.ts';
 import { findMojibake } from './encoding.ts';
+import { MAX_MOJIBAKE_REPORTS } from './check/limits.ts';
 
 export interface SourceText {
 	text: string;
@@ -92,7 +93,8 @@ export function decodeSource(file: string, bytes: Uint8Array, diagnostics: Diagn
 
 	const text = decoder.decode(body);
 	const lineStarts = lineStartsOf(text);
-	for (const m of findMojibake(text)) {
+	const broken = findMojibake(text);
+	for (const m of broken.slice(0, MAX_MOJIBAKE_REPORTS)) {
 		const start = offsetToPosition(lineStarts, m.index);
 		diagnostics.error(
 			file,
@@ -101,6 +103,11 @@ export function decodeSource(file: string, bytes: Uint8Array, diagnostics: Diagn
 			`broken encoding "${m.broken}": UTF-8 text that was read as Windows-1252; it was meant to be "${m.repaired}"`,
 			m.repaired,
 		);
+	}
+	// Past the first hundred, the rest are counted, not listed: 60,000 of them on one line were 60,000 code frames.
+	if (broken.length > MAX_MOJIBAKE_REPORTS) {
+		const next = broken[MAX_MOJIBAKE_REPORTS]!;
+		diagnostics.error(file, offsetToPosition(lineStarts, next.index), 'mojibake', `${(broken.length - MAX_MOJIBAKE_REPORTS).toLocaleString('en-US')} more broken encodings from here on, not listed one by one`, 'replace each with the character it was meant to be, as the fixes above show (search and replace does a whole file)');
 	}
 	return { text, lineStarts, isText: true };
 }

@@ -10,6 +10,7 @@ import { DiagnosticList, offsetToPosition, type Position } from '../diagnostics.
 import { frontmatterData, parseFrontmatter, split, type Frontmatter } from '../frontmatter.ts';
 import type { SourceText } from '../source.ts';
 import { yaml } from '../lazy.ts';
+import { expandedValues, expansionExcess } from './limits.ts';
 
 export interface ParsedFrontmatter {
 	frontmatter: Frontmatter;
@@ -60,6 +61,13 @@ export function checkFrontmatter(
 		fast = frontmatterData(fm);
 	} catch {
 		fastFailed = true;
+	}
+	// js-yaml gives an alias the same object again, which costs nothing until the data is copied or written out
+	// (the cache, the site): a frontmatter whose aliases multiply into more values than any doc holds stops here.
+	const expanded = fastFailed ? undefined : expansionExcess(expandedValues(fast));
+	if (expanded) {
+		diagnostics.error(file, { line: 1, column: 1 }, expanded.rule, expanded.message, expanded.fix);
+		return undefined;
 	}
 	const { positioned, range, walk, locate } = locatorFor(source, fm);
 
