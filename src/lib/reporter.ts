@@ -26,11 +26,13 @@ export function summaryLine(errors: number, warnings: number, files: number, not
 export function formatHuman(input: ReportInput, color: boolean): string {
 	const c = pc.createColors(color);
 	// A code frame shows the lines around a problem: any credential in them is masked first (a build log is kept).
-	const masked = new Map<string, string | undefined>();
+	// Each file is masked and cut into lines once: a frame per problem over the whole text made 50,000 problems in a
+	// 1 MB doc take 86 s.
+	const masked = new Map<string, string[] | undefined>();
 	const shown = (file: string) => {
 		if (!masked.has(file)) {
 			const source = input.sources?.get(file);
-			masked.set(file, source === undefined ? undefined : maskSecrets(source));
+			masked.set(file, source === undefined ? undefined : maskSecrets(source).split(FRAME_NEWLINE));
 		}
 		return masked.get(file);
 	};
@@ -49,15 +51,8 @@ export function formatHuman(input: ReportInput, color: boolean): string {
 			if (d.fix) out.push(`  ${c.dim(d.fix)}`);
 			continue;
 		}
-		const source = shown(d.file);
-		if (source !== undefined) {
-			const frame = codeFrame().codeFrameColumns(
-				source,
-				{ start: { line: d.line, column: d.column }, end: d.endLine === d.line && d.endColumn > d.column ? { line: d.endLine, column: d.endColumn } : undefined },
-				{ linesAbove: 1, linesBelow: 1, forceColor: color, highlightCode: false },
-			);
-			out.push(frame.replace(/^/gm, '  '));
-		}
+		const lines = shown(d.file);
+		if (lines !== undefined) out.push(frameOf(lines, d, color).replace(/^/gm, '  '));
 		if (d.fix) out.push(`  ${c.green('fix:')} ${d.fix.includes('\n') ? `\n${d.fix.replace(/^/gm, '    ')}` : d.fix}`);
 	}
 	const errors = input.diagnostics.filter((d) => d.severity === 'error').length;
@@ -66,6 +61,34 @@ export function formatHuman(input: ReportInput, color: boolean): string {
 	const summary = summaryLine(errors, warnings, input.files, input.diagnostics.length - errors - warnings);
 	out.push(errors ? c.red(summary) : warnings ? c.yellow(summary) : c.green(summary));
 	return out.join('\n');
+}
+
+/** Line breaks as the code frame counts them. */
+const FRAME_NEWLINE = /\r\n|[\n\r\u2028\u2029]/;
+/** Characters of a line a frame shows: a frame under a 120 KB line showed all of it, once per problem on it. */
+const FRAME_WIDTH = 160;
+
+/**
+ * The lines around a problem, each cut to the FRAME_WIDTH characters around its column (marked "…" where cut),
+ * given to the code frame alone, numbered from where they stand: its cost is the frame's, not the file's.
+ */
+function frameOf(lines: readonly string[], d: Diagnostic, color: boolean): string {
+	const first = Math.max(1, d.line - 1);
+	const last = Math.min(lines.length, d.line + 1);
+	const from = Math.max(0, d.column - 1 - FRAME_WIDTH / 2);
+	// A line around it that ends before the window shows its own start: context, not aligned with the marker.
+	const cut = (line: string) => {
+		const at = line.length > from ? from : 0;
+		return (at > 0 ? '…' : '') + line.slice(at, at + FRAME_WIDTH) + (line.length > at + FRAME_WIDTH ? '…' : '');
+	};
+	const shift = (column: number) => Math.min(column - from + (from > 0 ? 1 : 0), FRAME_WIDTH + 2);
+	const column = shift(d.column);
+	return codeFrame().codeFrameColumns(
+		lines.slice(first - 1, last).map(cut).join('\n'),
+		{ start: { line: d.line, column }, end: d.endLine === d.line && d.endColumn > d.column ? { line: d.line, column: Math.max(column + 1, shift(d.endColumn)) } : undefined },
+		// `startLine`: the text given starts at that line of the file, and is numbered so.
+		{ linesAbove: 1, linesBelow: 1, forceColor: color, highlightCode: false, startLine: first } as Parameters<ReturnType<typeof codeFrame>['codeFrameColumns']>[2],
+	);
 }
 
 export function formatJson(input: ReportInput): string {
