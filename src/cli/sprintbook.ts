@@ -5,6 +5,8 @@ import { describeOutcome, hasJournal, recoverJournal } from '../lib/archive-jour
 import { acquireLock, BREAK_LOCK, LockHeld, stateDir, type Lock } from '../lib/lock.ts';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { printable, printableOutput } from '../lib/printable.ts';
+import { fileSystemProblem, UserError } from '../lib/user-error.ts';
 
 const HELP = `Usage: sprintbook <command> [options]
 
@@ -45,18 +47,20 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const load = commands[name];
 	if (!load) {
-		process.stderr.write(`sprintbook: unknown command "${name}"\n\n${HELP}\n`);
+		process.stderr.write(`sprintbook: unknown command "${printable(name)}"\n\n${HELP}\n`);
 		return 2;
 	}
 	const asksHelp = args.includes('-h') || args.includes('--help');
 	const writes = WRITERS.has(name) && !asksHelp && !args.includes('--dry-run');
 	const recoverOnly = name === 'archive' && args.includes('--recover') && !asksHelp;
 	let lock: Lock | undefined;
+	const root = rootOf(args);
+	// Every message may hold a file name, and a file name may hold escape sequences: none reaches the terminal raw.
+	const say = (text: string) => process.stderr.write(printableOutput(text));
 	try {
-		const root = rootOf(args);
 		// A mistyped --root is refused before anything (the lock, a journal) could make the folder.
 		if (!asksHelp && !existsSync(root)) {
-			process.stderr.write(`sprintbook ${name}: no folder at ${resolve(root)}: check the path given to --root\n`);
+			say(`sprintbook ${name}: no folder at ${resolve(root)}: check the path given to --root\n`);
 			return 2;
 		}
 		const state = stateDir(root);
@@ -64,20 +68,20 @@ async function main(argv: string[]): Promise<number> {
 		if (writes || recoverOnly || (!asksHelp && hasJournal(state))) {
 			try {
 				lock = await acquireLock(root, [name, ...args].join(' '), { breakLock });
-				if (breakLock && lock.staleFrom) process.stderr.write(`sprintbook ${name}: took over the lock of "sprintbook ${lock.staleFrom.command}" (pid ${lock.staleFrom.pid} on ${lock.staleFrom.host}, started ${lock.staleFrom.started}).\n`);
+				if (breakLock && lock.staleFrom) say(`sprintbook ${name}: took over the lock of "sprintbook ${lock.staleFrom.command}" (pid ${lock.staleFrom.pid} on ${lock.staleFrom.host}, started ${lock.staleFrom.started}).\n`);
 			} catch (e) {
 				if (writes || recoverOnly) {
 					if (!(e instanceof LockHeld)) throw e;
-					process.stderr.write(`sprintbook ${name}: ${e.message}\nNothing was changed.\n`);
+					say(`sprintbook ${name}: ${e.message}\nNothing was changed.\n`);
 					return 1;
 				}
 				// A reader goes on: the archive holding the lock owns its journal and is still at work.
-				if (e instanceof LockHeld) process.stderr.write(`sprintbook ${name}: "sprintbook ${e.holder.command}" (pid ${e.holder.pid}) is changing the project; reading it as it stands.\n`);
+				if (e instanceof LockHeld) say(`sprintbook ${name}: "sprintbook ${e.holder.command}" (pid ${e.holder.pid}) is changing the project; reading it as it stands.\n`);
 			}
 		}
 		if (lock) {
 			const recovered = await recoverJournal(state);
-			if (recovered) process[recoverOnly ? 'stdout' : 'stderr'].write(`${describeOutcome(recovered)}\n${recoverOnly ? '' : '\n'}`);
+			if (recovered) process[recoverOnly ? 'stdout' : 'stderr'].write(printableOutput(`${describeOutcome(recovered)}\n${recoverOnly ? '' : '\n'}`));
 			if (recovered?.unfinished.length) return 1; // never build on a half-finished tree
 			if (recoverOnly) {
 				if (!recovered) process.stdout.write('Nothing to recover: no archive was interrupted.\n');
@@ -87,16 +91,24 @@ async function main(argv: string[]): Promise<number> {
 		}
 		const command = await load();
 		const { output, exitCode } = await command(args, process.stdout);
-		if (output) process.stdout.write(`${output}\n`);
+		// Check colours its report on a terminal: those codes stay, every other control character is escaped.
+		const json = args.some((a, i) => a === '--format=json' || (a === '--format' && args[i + 1] === 'json'));
+		if (output) process.stdout.write(printableOutput(`${output}\n`, { json, keepColour: !json && process.stdout.isTTY === true && !process.env.NO_COLOR }));
 		return exitCode;
 	} catch (error) {
 		if (error instanceof UsageError) {
-			process.stderr.write(`sprintbook ${name}: ${error.message}\n\n${error.help}\n`);
+			say(`sprintbook ${name}: ${error.message}\n\n${error.help}\n`);
 			return 2;
+		}
+		// The user's to fix, not ours: a refusal worded already, or a full disk, a read-only folder (with its path).
+		const problem = error instanceof UserError ? error.message : fileSystemProblem(error, resolve(root));
+		if (problem) {
+			say(`sprintbook ${name}: ${problem}\n`);
+			return 1;
 		}
 		// A bug of ours, not the user's input: say so in one line, with the stack only on request.
 		const e = error as Error;
-		process.stderr.write(`sprintbook ${name}: internal error: ${e?.message ?? String(error)}\n`);
+		say(`sprintbook ${name}: internal error: ${e?.message ?? String(error)}\n`);
 		if (process.env.SPRINTBOOK_DEBUG) process.stderr.write(`${e?.stack}\n`);
 		else process.stderr.write('Set SPRINTBOOK_DEBUG=1 to see where, and please report it.\n');
 		return 3;
