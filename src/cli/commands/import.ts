@@ -1,8 +1,10 @@
 /** `sprintbook import <files or folders…>`: the CLI face of src/lib/import. */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { typeInPlace } from '../../lib/in-place/type-in-place.ts';
-import { planImport, writeImport, type ImportResult } from '../../lib/import/index.ts';
+import { linkOutOfProject, notReadable, planImport, removeLeftoverTemps, writeImport, type ImportResult } from '../../lib/import/index.ts';
+import { printable } from '../../lib/printable.ts';
+import { fileSystemProblem, UserError } from '../../lib/user-error.ts';
 import { isAsCloned, removeSamples, sampleState } from '../../lib/import/samples.ts';
 import { CONTENT_DIR } from '../../lib/layout.ts';
 import { teamConfig } from '../project.ts';
@@ -43,6 +45,11 @@ export async function runImport(args: string[]): Promise<CommandResult> {
 	if (values.format !== 'human' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}": use human or json`, IMPORT_HELP);
 	const missing = positionals.filter((p) => !existsSync(p));
 	if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`, IMPORT_HELP);
+	// A pipe or a device named as an input would hang the read or never end it: refused before anything is read.
+	for (const p of positionals) {
+		const stats = statSync(p);
+		if (!stats.isDirectory() && notReadable(stats)?.reason === 'not a regular file') throw new UserError(`${p} is not a regular file (a pipe, a device or a socket): name Markdown files or folders of them; nothing was imported.`);
+	}
 
 	const dryRun = values['dry-run'];
 	const contentDir = join(values.root, CONTENT_DIR);
@@ -75,9 +82,23 @@ export async function runImport(args: string[]): Promise<CommandResult> {
 
 	const gone = new Set(values['replace-samples'] ? samples.unchanged : []);
 	const result = await planImport(positionals, values.root, process.cwd(), { gone });
+	// Nothing is written or removed through a link out of the project: refused whole, before the first change.
+	for (const path of [...gone, ...result.files.filter((f) => f.target && f.status !== 'skipped').map((f) => f.target!)]) {
+		const out = linkOutOfProject(values.root, path);
+		if (out) throw new UserError(`${out}: import never writes outside the project. Make it a folder inside the project (or remove the link), then import again; nothing was ${dryRun ? 'done' : 'written'}.`);
+	}
 	if (!dryRun) {
+		// What an import killed mid-write left: its temp files go; its empty or half-written docs are completed below.
+		const temps = await removeLeftoverTemps(values.root);
+		if (temps.length) header.push(`Removed ${temps.length === 1 ? 'a temporary file' : `${temps.length} temporary files`} an interrupted import had left in content/.`, '');
 		if (gone.size) await removeSamples(contentDir, [...gone]);
-		await writeImport(result, values.root);
+		try {
+			await writeImport(result, values.root);
+		} catch (error) {
+			// A full disk or a read-only folder part-way: writeImport removed what it had written.
+			const problem = fileSystemProblem(error);
+			throw problem ? new UserError(`${problem}. Nothing was imported: the docs written before it were removed again.`) : error;
+		}
 	}
 	const exitCode = result.files.some((f) => f.status !== 'skipped') ? 0 : 1;
 	if (values.format === 'json') return { output: JSON.stringify({ dryRun, removedSamples: [...gone], ...result, files: result.files.map(({ text: _text, ...f }) => f) }, null, 2), exitCode };
@@ -95,7 +116,8 @@ function report(result: ImportResult, dryRun: boolean): string[] {
 	};
 	const attention = tally((f) => (f.status === 'attention' ? (f.attention ?? []) : []));
 	const leftOut = tally((f) => (f.status === 'skipped' ? [f.reason ?? 'other'] : []));
-	const rows = result.files.map((f) => [f.status === 'imported' ? 'imported' : f.status === 'attention' ? 'needs attention' : 'not imported', f.source, f.target ? `content/${f.target}` : '—', f.notes.join('; ')]);
+	// A file name may hold escape sequences: escaped before the columns are measured, so they line up as printed.
+	const rows = result.files.map((f) => [f.status === 'imported' ? 'imported' : f.status === 'attention' ? 'needs attention' : 'not imported', printable(f.source), f.target ? `content/${printable(f.target)}` : '—', printable(f.notes.join('; '))]);
 	const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), 6));
 	const line = (r: string[]) => `${r[0]!.padEnd(width[0]!)}  ${r[1]!.padEnd(width[1]!)}  ${r[2]!.padEnd(width[2]!)}  ${r[3]}`;
 	return [
@@ -107,7 +129,7 @@ function report(result: ImportResult, dryRun: boolean): string[] {
 		'',
 		line(['result', 'source', 'destination', 'inferred / why']),
 		...rows.map(line),
-		...(result.linksUnlinked.length ? ['', 'Links kept as text:', ...result.linksUnlinked.map((l) => `  ${l.file}: ${l.url} — ${l.why}`)] : []),
+		...(result.linksUnlinked.length ? ['', 'Links kept as text:', ...result.linksUnlinked.map((l) => `  ${printable(l.file)}: ${printable(l.url)} — ${printable(l.why)}`)] : []),
 	];
 }
 

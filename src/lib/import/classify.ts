@@ -5,6 +5,7 @@
  * section of the project docs it goes in. Pure functions: no file is read here.
  */
 import { slugifyFileName as slug } from '../layout.ts';
+import { safeDocName, safeFolderName } from './names.ts';
 
 /**
  * A sprint number after the word "sprint" in a file or folder name: `SPRINT_3_PLAN`,
@@ -182,6 +183,7 @@ export function projectDocPlace(insidePath: string, longer = false): ProjectDocP
 		said = !!byName;
 	}
 	// A hidden folder (`.storybook/`) would hide the doc from the site's globs: keep its name, not its dot.
-	const kept = (longer ? parts : rest).map((p) => p.replace(/^\.+/, '')).filter(Boolean);
-	return { section, target: ['docs', section, ...kept, file.replace(/^\.+/, '')].join('/'), reference: said && REFERENCE_SECTIONS.has(section) };
+	// Nor may a name be emptied (`..md` is not a file named `md`) or carry a control character: names.ts.
+	const kept = (longer ? parts : rest).map(safeFolderName).filter(Boolean);
+	return { section, target: ['docs', section, ...kept, safeDocName(file)].join('/'), reference: said && REFERENCE_SECTIONS.has(section) };
 }

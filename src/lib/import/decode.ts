@@ -2,12 +2,14 @@
  * Bytes of a legacy file to text, or the reason it is not text. UTF-8 (with or
  * without a BOM), UTF-16 and UTF-32 (by their BOM, or by the NUL bytes every
  * other or every fourth byte that ASCII text has in them), and Windows-1252 as
- * the last resort for old editors. Anything else with NUL or control bytes is
- * binary: left out, never imported as mangled text.
+ * the last resort for old editors — only when the bytes read as a Latin text
+ * would. Anything else with NUL or control bytes is binary, and bytes in
+ * another legacy encoding are left out too: never imported as mangled text.
  */
 import { decode as decodeCp1252 } from 'windows-1252';
 
-export type Decoded = { text: string; encoding: string } | { binary: string };
+/** Text and the encoding it was read in, or why it is not imported (`reason` groups alike files in the report). */
+export type Decoded = { text: string; encoding: string; warning?: string } | { binary: string; reason?: string };
 
 export function decodeInput(bytes: Uint8Array): Decoded {
 	const b = bytes;
@@ -35,7 +37,95 @@ export function decodeInput(bytes: Uint8Array): Decoded {
 	let control = 0;
 	for (const byte of b) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control++;
 	if (control > Math.max(2, b.length / 200)) return { binary: 'control bytes throughout: a binary file, not text' };
+	const high = highBytes(b);
+	// UTF-8 with a few sequences cut short (an emoji's last byte lost to a "?"): UTF-8 it is, each cut marked with �.
+	if (high.damaged && !high.lone && !high.clustered && high.undefinedAt === undefined) {
+		return { text: new TextDecoder('utf-8').decode(b), encoding: 'UTF-8', warning: `${high.damaged} damaged UTF-8 ${high.damaged === 1 ? 'sequence' : 'sequences'} shown as �: check ${high.damaged === 1 ? 'it' : 'them'} against the original` };
+	}
+	const doubt = notWindows1252(b, high);
+	if (doubt) return { binary: `not UTF-8, nor Windows-1252 (${doubt}): another encoding, such as Shift-JIS, GBK, Big5, EUC or a Cyrillic code page: not imported; convert it to UTF-8 (iconv -f <its encoding> -t UTF-8), then import it again`, reason: 'an encoding it cannot read' };
 	return { text: decodeCp1252(b, { mode: 'replacement' }), encoding: 'Windows-1252' };
+}
+
+/**
+ * At a byte of 0x80 or more: the length of the valid UTF-8 sequence starting there; minus the length of one cut
+ * short (a lead byte and at least one continuation byte, then not enough); 0 when it starts none.
+ */
+function utf8SequenceAt(b: Uint8Array, i: number): number {
+	const lead = b[i]!;
+	const n = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+	if (!n) return 0;
+	let k = 1;
+	while (k < n && i + k < b.length && (b[i + k]! & 0xc0) === 0x80) k++;
+	return k === n ? n : k > 1 ? -k : 0;
+}
+
+interface HighBytes {
+	/** Valid UTF-8 sequences, and ones cut short (a lead byte and its continuation bytes, then something else). */
+	utf8: number;
+	damaged: number;
+	/** The other non-ASCII bytes: apart from the one before (more than 2 bytes away), or near it. */
+	lone: number;
+	clustered: number;
+	/** The first byte Windows-1252 leaves undefined. */
+	undefinedAt?: number;
+}
+
+function highBytes(b: Uint8Array): HighBytes {
+	const out: HighBytes = { utf8: 0, damaged: 0, lone: 0, clustered: 0 };
+	let lastHigh = -10;
+	for (let i = 0; i < b.length; i++) {
+		if (b[i]! < 0x80) continue;
+		const sequence = utf8SequenceAt(b, i);
+		if (sequence > 0) {
+			out.utf8++;
+			i += sequence - 1;
+			continue;
+		}
+		if (sequence < 0) {
+			out.damaged++;
+			i += -sequence - 1;
+			continue;
+		}
+		if (out.undefinedAt === undefined && (b[i] === 0x81 || b[i] === 0x8d || b[i] === 0x8f || b[i] === 0x90 || b[i] === 0x9d)) out.undefinedAt = i;
+		if (i - lastHigh <= 2) out.clustered++;
+		else out.lone++;
+		lastHigh = i;
+	}
+	return out;
+}
+
+/** Legacy encodings whose text, read as Windows-1252, is mojibake (undefined where this Node lacks them). */
+const DOUBLE_BYTE = ['shift_jis', 'gbk', 'big5', 'euc-jp', 'euc-kr'].flatMap((label) => {
+	try {
+		return [new TextDecoder(label, { fatal: true })];
+	} catch {
+		return [];
+	}
+});
+
+/**
+ * Why bytes that are not UTF-8 do not read with confidence as Windows-1252, or undefined when they do. Text a
+ * person wrote in a Latin code page is words of ASCII letters with an accented letter or a typographic quote here
+ * and there; a double-byte encoding (Shift-JIS, GBK, Big5, EUC) or a Cyrillic or Greek page has its non-ASCII bytes
+ * side by side, run after run. Read as Windows-1252 those become mojibake, which is worse than leaving the file out.
+ */
+function notWindows1252(b: Uint8Array, bytes: HighBytes): string | undefined {
+	if (bytes.undefinedAt !== undefined) return `byte 0x${b[bytes.undefinedAt]!.toString(16)} at offset ${bytes.undefinedAt} has no meaning in Windows-1252`;
+	// Each cluster's first byte counts as lone: "été" is one lone and one clustered byte.
+	if (bytes.clustered > bytes.lone) return `${bytes.lone + bytes.clustered} of its bytes are not ASCII and most come side by side`;
+	// Bytes that are whole characters of a double-byte encoding, clustered as its characters are: a Japanese word in English prose.
+	if (bytes.clustered * 2 >= bytes.lone && DOUBLE_BYTE.some((d) => decodes(d, b))) return `its ${bytes.lone + bytes.clustered} non-ASCII bytes pair up as characters of a double-byte encoding`;
+	return undefined;
+}
+
+function decodes(decoder: TextDecoder, b: Uint8Array): boolean {
+	try {
+		decoder.decode(b);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 function utf8(b: Uint8Array): { text: string; encoding: string } | undefined {

@@ -6,8 +6,8 @@
  * writes new files and never touches the inputs or an existing file.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { constants, existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { link, mkdir, open, readFile, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { glob, globSync } from 'tinyglobby';
 import { parse, stringify } from 'yaml';
@@ -20,6 +20,7 @@ import { ImportMemo } from './memo.ts';
 import { splitFrontmatter } from '../frontmatter.ts';
 import { compareSprints } from '../sprints.ts';
 import { decodeInput } from './decode.ts';
+import { safeDocName, safeFolderName } from './names.ts';
 import { docKind, namesOtherNumbering, projectDocPlace, rankAs, sprintInName, sprintOf, type SprintEvidence } from './classify.ts';
 import { firstSection, mapStatus, parseDateRange, parseLooseDate, pick, readLabels, type Label } from './metadata.ts';
 import { readMilestones, readNextSprint, readTiers, readTracks } from './plan-fields.ts';
@@ -27,6 +28,9 @@ import { docRole, inferFacts, type InferDoc, type WeighedFacts } from '../infer/
 import { roleInArchive } from '../infer/role.ts';
 import { plainInline } from '../infer/statements.ts';
 import { readSuiteFigure } from './suite-figures.ts';
+import { crashPoint } from '../archive-journal.ts';
+import { UserError } from '../user-error.ts';
+import { writeFileNamed } from '../write-file.ts';
 
 export interface ImportedFile {
 	/** Source path as the user gave it (relative to the working folder). */
@@ -85,14 +89,43 @@ interface Unreadable {
 	reason: string;
 }
 
+/**
+ * The most import reads of one file: ten times the largest Markdown in the archives it was tried on (0.2 MB). A file
+ * bigger than this is not a doc a person reads (a log, a dump): it is left out, and the report says so.
+ */
+export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+
+const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** Why `abs` (an open file's status) is not read at all, or undefined: a FIFO would hang the read, a device never end it. */
+export function notReadable(stats: { isFile(): boolean; size: number }): { reason: string; note: string } | undefined {
+	if (!stats.isFile()) return { reason: 'not a regular file', note: 'not a regular file (a pipe, a device or a socket): not read' };
+	if (stats.size > IMPORT_MAX_BYTES) return { reason: 'too big', note: `${megabytes(stats.size)}, over import's limit of ${megabytes(IMPORT_MAX_BYTES)} for one doc: not imported; split it into smaller docs, then import them` };
+	return undefined;
+}
+
 async function readSource(abs: string, inputRoot: string, cwd: string): Promise<Source | Unreadable> {
-	const bytes = await readFile(abs);
 	const notes: string[] = [];
 	const shown = relative(cwd, abs).split(sep).join('/');
+	// Opened without blocking, then asked what it is: opening a FIFO for reading would otherwise wait for a writer.
+	const handle = await open(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+	let bytes: Buffer;
+	try {
+		const refused = notReadable(await handle.stat());
+		if (refused) return { abs, shown, binary: refused.note, reason: refused.reason };
+		bytes = await handle.readFile();
+	} finally {
+		await handle.close();
+	}
 	const decoded = decodeInput(bytes);
-	if ('binary' in decoded) return { abs, shown, binary: decoded.binary, reason: 'not text' };
+	if ('binary' in decoded) return { abs, shown, binary: decoded.binary, reason: decoded.reason ?? 'not text' };
 	let text = decoded.text.replace(/^\uFEFF/, '');
 	if (decoded.encoding !== 'UTF-8') notes.push(`converted from ${decoded.encoding} to UTF-8`);
+	const flags = new Set<string>();
+	if (decoded.warning) {
+		notes.push(decoded.warning);
+		flags.add('damaged UTF-8 sequences');
+	}
 	// A file that already has frontmatter (another tool's): its fields are not ours to trust, so the body is
 	// imported and the original block is kept, word for word, in a comment at its top.
 	const own = splitFrontmatter(text.replace(/\r\n/g, '\n'));
@@ -116,7 +149,7 @@ async function readSource(abs: string, inputRoot: string, cwd: string): Promise<
 	const found = sprintOf(inside, pick(labels, 'sprint', 'sprint number')?.value, title);
 	if (found) notes.push(`sprint ${found.sprint} from its ${found.from === 'label' ? '**Sprint:** line' : found.from}`);
 	const hash = createHash('sha256').update(text).digest('hex');
-	return { abs, shown, text, lines, title, labels, sprint: found?.sprint, sprintFrom: found?.from, archived: /(?:^|\/)archives?\//i.test(inside), inside, inputRoot, hash, notes, flags: new Set() };
+	return { abs, shown, text, lines, title, labels, sprint: found?.sprint, sprintFrom: found?.from, archived: /(?:^|\/)archives?\//i.test(inside), inside, inputRoot, hash, notes, flags };
 }
 
 /** Removes the H1 and the header lines whose values became frontmatter; everything else stays as written. */
@@ -155,7 +188,8 @@ export interface PlanOptions {
 export async function planImport(inputs: string[], root: string, cwd = process.cwd(), { gone = new Set(), only, skip = [], memo = ImportMemo.inMemory() }: PlanOptions = {}): Promise<ImportResult> {
 	/** Whether a path under content/ holds something that stays: a file not about to be removed, or a folder with one. */
 	const onDisk = (path: string) => {
-		if (!existsSync(join(root, CONTENT_DIR, path))) return false;
+		// What a killed import left (an empty or half-written doc) is no one's: the doc goes there again, whole.
+		if (!existsSync(join(root, CONTENT_DIR, path)) || leftBehind(join(root, CONTENT_DIR, path))) return false;
 		if (!gone.size) return true;
 		if (gone.has(path)) return false;
 		const prefix = `${path}/`;
@@ -213,7 +247,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	const read = await Promise.all(toRead.sort().map((f) => readSource(f, files.get(f)!, cwd)));
 	const sources: Source[] = [];
 	for (const r of read) {
-		if ('binary' in r) leftOut(r.abs, r.reason, `${r.binary}: not imported`);
+		if ('binary' in r) leftOut(r.abs, r.reason, /: not (?:read|imported)\b/.test(r.binary) ? r.binary : `${r.binary}: not imported`);
 		else sources.push(r);
 	}
 
@@ -341,7 +375,7 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 	const urlsOnDisk = new Map<string, string>();
 	if (existsSync(join(root, CONTENT_DIR))) {
 		for (const f of await glob(['**/*.{md,mdx}'], { cwd: join(root, CONTENT_DIR), onlyFiles: true })) {
-			const url = gone.has(f) ? undefined : pageUrl(f);
+			const url = gone.has(f) || leftBehind(join(root, CONTENT_DIR, f)) ? undefined : pageUrl(f);
 			if (url) urlsOnDisk.set(url, f);
 		}
 	}
@@ -519,8 +553,8 @@ export async function planImport(inputs: string[], root: string, cwd = process.c
 				file.collection = 'sprintDocs';
 				// A README says nothing once out of its folder; two files whose names make one page (or the plan's or the
 				// report's page) keep apart by the folder they came from, else by a number.
-				const base = /^README\.mdx?$/i.test(name) ? `SPRINT_${sprint}_README.md` : name;
-				const parent = src.inside.split('/').slice(-2, -1)[0];
+				const base = /^README\.mdx?$/i.test(name) ? `SPRINT_${sprint}_README.md` : safeDocName(name);
+				const parent = safeFolderName(src.inside.split('/').slice(-2, -1)[0] ?? '');
 				const names = [base, ...(parent ? [`${parent}-${base}`] : []), ...Array.from({ length: 98 }, (_, i) => `${i + 2}-${base}`)];
 				// `plan` and `report` are the sprint's own pages, not a doc's.
 				const paths = names.map((n) => `${folder(sprint)}/${n}`).filter((p) => !/\/(?:plan|report)$/.test(sprintDocId(p, { sprint })));
@@ -726,19 +760,152 @@ function bySprintDate(src: Source): string | undefined {
 	return end && !end.approximate ? end.iso : undefined;
 }
 
-/** Writes the imported files under `root/content`, never over an existing file. */
-export async function writeImport(result: ImportResult, root: string): Promise<void> {
-	for (const f of result.files) {
-		if (!f.target || !f.text || f.status === 'skipped') continue;
-		const abs = join(root, CONTENT_DIR, f.target);
-		await mkdir(dirname(abs), { recursive: true });
+/** The suffix of the file a doc is written to before it is renamed into place: hidden, and no `.md` for a glob to find. */
+export const IMPORT_TMP = '.sprintbook-import-tmp';
+const tmpOf = (abs: string) => join(dirname(abs), `.${basename(abs)}${IMPORT_TMP}`);
+
+/**
+ * Whether the file at `abs` is what an import killed mid-write leaves (before imports wrote through a temp file):
+ * empty, or frontmatter begun and never closed. Nothing of a person's is in either.
+ */
+export function leftBehind(abs: string): boolean {
+	try {
+		const stats = lstatSync(abs);
+		if (!stats.isFile()) return false;
+		if (stats.size === 0) return true;
+		if (stats.size > IMPORT_MAX_BYTES) return false;
+		const text = readFileSync(abs, 'utf8');
+		return text.startsWith('---\n') && !/\n---\n/.test(text.slice(3));
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The first symbolic link on the way to `target` (under root/content) that leads out of the project, as
+ * "content/x is a symbolic link to /y"; undefined when every folder on the way is inside it.
+ */
+export function linkOutOfProject(root: string, target: string): string | undefined {
+	const top = realpathSync(root);
+	const inside = (p: string) => p === top || p.startsWith(top + sep);
+	const parts = [CONTENT_DIR, ...target.split('/')];
+	let at = resolve(root);
+	for (const [i, part] of parts.entries()) {
+		at = join(at, part);
+		let stats;
 		try {
-			await writeFile(abs, f.text, { flag: 'wx' });
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-			f.status = 'skipped';
-			f.reason = 'already in content/';
-			f.notes.push(`content/${f.target} already exists; nothing was written`);
+			stats = lstatSync(at);
+		} catch {
+			return undefined; // the rest is made by import, as real folders under this one
+		}
+		if (!stats.isSymbolicLink()) continue;
+		let to: string;
+		try {
+			to = realpathSync(at);
+		} catch {
+			to = resolve(dirname(at), readlinkOr(at));
+		}
+		if (!inside(to)) return `${parts.slice(0, i + 1).join('/')} is a symbolic link to ${to}, outside the project`;
+	}
+	return undefined;
+}
+
+function readlinkOr(path: string): string {
+	try {
+		return readlinkSync(path);
+	} catch {
+		return path;
+	}
+}
+
+/** Temp files a killed import left under content/: removed by the next import, which says how many. */
+export async function removeLeftoverTemps(root: string): Promise<string[]> {
+	const dir = join(root, CONTENT_DIR);
+	if (!existsSync(dir)) return [];
+	const temps = await glob([`**/*${IMPORT_TMP}`], { cwd: dir, onlyFiles: true, dot: true, followSymbolicLinks: false });
+	for (const t of temps) await rm(join(dir, t), { force: true });
+	return temps;
+}
+
+/**
+ * Writes the imported files under `root/content` as one transaction. Each doc is written whole to a temp file
+ * beside its place and linked into it — which fails if anything is there, so nothing is ever written over — then
+ * the temp file goes. A doc already there that is this one (the same bytes), or what a killed import left of it
+ * (empty, or the start of it), is not written twice. On a failure (a full disk) the docs this run wrote are removed
+ * again, and the error is thrown. Refuses, writing nothing, when a folder on the way is a link out of the project.
+ */
+export async function writeImport(result: ImportResult, root: string): Promise<void> {
+	const toWrite = result.files.filter((f) => f.target && f.text && f.status !== 'skipped');
+	for (const f of toWrite) {
+		const out = linkOutOfProject(root, f.target!);
+		if (out) throw new UserError(`${out}: import never writes outside the project. Make it a folder inside the project (or remove the link), then import again; nothing was written.`);
+	}
+	const written: string[] = [];
+	const madeDirs: Array<{ leaf: string; top: string }> = [];
+	try {
+		for (const f of toWrite) {
+			const abs = join(root, CONTENT_DIR, f.target!);
+			const made = await mkdir(dirname(abs), { recursive: true });
+			if (made) madeDirs.push({ leaf: dirname(abs), top: made });
+			const tmp = tmpOf(abs);
+			// Created afresh (O_EXCL): a link planted where the temp file goes is removed, never written through.
+			await unlink(tmp).catch(() => {});
+			try {
+				await writeFileNamed(tmp, f.text!, { flag: 'wx' });
+				crashPoint(`wrote ${tmp}`);
+				await placeWhole(tmp, abs, f, written);
+			} finally {
+				await unlink(tmp).catch(() => {});
+			}
+		}
+	} catch (error) {
+		// Back to before: only what this run created is removed, and only the folders it made that are empty again.
+		for (const abs of written.reverse()) await unlink(abs).catch(() => {});
+		for (const { leaf, top } of madeDirs.reverse()) await removeEmptyUpTo(leaf, top);
+		throw error;
+	}
+}
+
+/** Links the whole temp file into place; a doc there already is either this one (or its leftover), or left alone. */
+async function placeWhole(tmp: string, abs: string, f: ImportedFile, written: string[]): Promise<void> {
+	try {
+		await link(tmp, abs);
+		written.push(abs);
+		crashPoint(`linked it to ${abs}`);
+		return;
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		// A file system without hard links: rename, after checking nothing is there (we hold the project lock).
+		if (code !== 'EEXIST' && !existsSync(abs)) {
+			if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EMLINK') throw error;
+			await rename(tmp, abs);
+			written.push(abs);
+			return;
+		}
+	}
+	const there = lstatSync(abs).isFile() ? await readFile(abs, 'utf8') : undefined;
+	if (there === f.text) {
+		f.status = 'skipped';
+		f.reason = 'already in content/';
+		f.notes.push(`content/${f.target} already holds this doc, byte for byte (an earlier import): nothing was written`);
+	} else if (there !== undefined && f.text!.startsWith(there)) {
+		// The start of this very doc: what an import killed while writing it left. Replaced whole, in one rename.
+		await rename(tmp, abs);
+		f.notes.push(`completed content/${f.target}, which an interrupted import had left ${there ? 'half-written' : 'empty'}`);
+	} else {
+		f.status = 'skipped';
+		f.reason = 'already in content/';
+		f.notes.push(`content/${f.target} already exists; nothing was written`);
+	}
+}
+
+/** Removes `dir` and the folders above it while they are empty, up to and with `top` (the first one this run made). */
+async function removeEmptyUpTo(dir: string, top: string): Promise<void> {
+	for (let d = dir; d === top || d.startsWith(top + sep); d = dirname(d)) {
+		try {
+			await rmdir(d);
+		} catch {
+			return;
 		}
 	}
 }
