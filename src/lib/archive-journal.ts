@@ -15,10 +15,13 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { chmod, mkdir, open, readdir, readFile, rename, rm, rmdir, unlink } from 'node:fs/promises';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { chmod, mkdir, readdir, readFile, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { writeFileNamed } from './write-file.ts';
+import { bootId, isAlive, procStat } from './lock.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -79,27 +82,52 @@ export function crashPoint(what: string): void {
 /** Writes `bytes` beside `path` and renames it into place: a reader sees the old file or the new, never half of one. */
 export async function writeWhole(path: string, bytes: Buffer | string, mode?: number): Promise<void> {
 	const tmp = `${path}${TMP}`;
-	const handle = await open(tmp, 'w', mode);
-	try {
-		await handle.writeFile(bytes);
-		await handle.sync();
-	} finally {
-		await handle.close();
-	}
+	await writeFileNamed(tmp, bytes, { mode });
 	crashPoint(`wrote ${tmp}`);
 	if (mode !== undefined) await chmod(tmp, mode);
 	await rename(tmp, path);
 	crashPoint(`renamed it to ${path}`);
 }
 
+/**
+ * While a journal is open, the git process the archive is running, written down beside the journal: a git that
+ * dies with us (or is killed by itself) leaves `.git/index.lock`, and this record is what lets the recovery tell
+ * that lock from the live one of someone else's git. No record, no removal.
+ */
+export interface GitRecord {
+	pid: number;
+	host: string;
+	procStart?: string;
+	boot?: string;
+	/** When it was started (ms since the epoch): a lock older than that is not its. */
+	started: number;
+	args: string[];
+}
+let gitRecordPath: string | undefined;
+const gitRecordIn = (stateDir: string) => join(journalDir(stateDir), 'git.json');
+
 /** Runs git; a failure reads as git's own message, not Node's "Command failed: …" with every argument. */
 export async function git(cwd: string, args: string[]): Promise<string> {
+	const record = gitRecordPath;
 	try {
-		const { stdout } = await execFileAsync('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024 });
+		const running = execFileAsync('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: 256 * 1024 * 1024 });
+		const pid = running.child.pid;
+		if (record && pid) {
+			writeFileSync(record, JSON.stringify({ pid, host: hostname(), procStart: procStat(pid)?.start, boot: bootId(), started: Date.now(), args } satisfies GitRecord));
+			// Test-only: the archive and the git it runs both killed mid-command, as a power cut or an OOM kill would.
+			if (process.env.SPRINTBOOK_TEST_KILL_IN_GIT === args[0]) {
+				process.stderr.write(`[test] killed during git ${args[0]}\n`);
+				running.child.kill('SIGKILL');
+				process.kill(process.pid, 'SIGKILL');
+			}
+		}
+		const { stdout } = await running;
 		return stdout;
 	} catch (e) {
 		const { stderr, message } = e as { stderr?: string; message: string };
 		throw new Error(`git ${args[0]} failed: ${stderr?.trim() || message}`);
+	} finally {
+		if (record) rmSync(record, { force: true });
 	}
 }
 
@@ -111,6 +139,7 @@ export async function startJournal(stateDir: string, journal: Journal, beforeByt
 	for (const [hash, bytes] of beforeBytes) await writeWhole(join(dir, 'before', hash), bytes);
 	// The journal file last: without it, the copies above are just leftovers.
 	await writeWhole(join(dir, 'journal.json'), JSON.stringify(journal, null, 1));
+	gitRecordPath = gitRecordIn(stateDir);
 }
 
 export async function setPhase(stateDir: string, journal: Journal, phase: Journal['phase']): Promise<void> {
@@ -119,6 +148,7 @@ export async function setPhase(stateDir: string, journal: Journal, phase: Journa
 }
 
 export async function endJournal(stateDir: string): Promise<void> {
+	gitRecordPath = undefined;
 	await rm(journalDir(stateDir), { recursive: true, force: true });
 }
 
@@ -160,15 +190,71 @@ export interface Outcome {
 	kept?: string[];
 }
 
-/** Removes a git index lock left by a git the killed archive had started (only called while we hold the project lock). */
-async function clearIndexLock(j: Journal, unfinished: Unfinished[]): Promise<void> {
+/**
+ * Removes `.git/index.lock` only when it is provably the one a git of the interrupted archive left: the journal
+ * records that git as running when the archive stopped, it is dead now, the lock is no older than it, and no other
+ * git process is at work in the repository. Any other lock may be a live git's (a commit waiting for its editor):
+ * it is left alone, and the user is given the command. Called holding the project lock.
+ */
+async function clearIndexLock(stateDir: string, j: Journal, unfinished: Unfinished[]): Promise<void> {
 	const lock = join(j.gitDir, 'index.lock');
-	if (!existsSync(lock)) return;
+	const recordPath = gitRecordIn(stateDir);
+	let ours: GitRecord | undefined;
+	try {
+		ours = JSON.parse(await readFile(recordPath, 'utf8')) as GitRecord;
+	} catch {
+		ours = undefined;
+	}
+	let stats;
+	try {
+		stats = lstatSync(lock);
+	} catch {
+		await rm(recordPath, { force: true });
+		return;
+	}
+	const leave = (error: string, fix: string): void => {
+		unfinished.push({ what: `leave ${lock} alone`, error, fix });
+	};
+	if (!ours) return leave('no git command of the archive made it: it may be another git’s, at work now', `once no git command is running in ${j.top}, rm ${lock}`);
+	if (isAlive(ours)) return leave(`the archive's "git ${ours.args[0]}" (pid ${ours.pid}) still runs`, `wait for it to end (or kill ${ours.pid}), then run the command again`);
+	if (stats.mtimeMs < ours.started - 2000) return leave(`it is older than the archive's "git ${ours.args[0]}": not its`, `once no git command is running in ${j.top}, rm ${lock}`);
+	const busy = gitAtWorkIn(j.top, j.gitDir);
+	if (busy !== false) return leave(busy === undefined ? 'whether another git is at work here cannot be told on this system' : `git (pid ${busy}) is at work in this repository`, `once no git command is running in ${j.top}, rm ${lock}`);
 	try {
 		await unlink(lock);
+		await rm(recordPath, { force: true });
 	} catch (e) {
-		unfinished.push({ what: 'remove the stale git index lock', error: (e as Error).message, fix: `rm ${lock}` });
+		unfinished.push({ what: 'remove the index lock the archive’s git left', error: (e as Error).message, fix: `rm ${lock}` });
 	}
+}
+
+/** The PID of a git process whose working folder is in the repository, false when there is none, undefined when /proc cannot tell. */
+function gitAtWorkIn(top: string, gitDir: string): number | false | undefined {
+	let pids: string[];
+	try {
+		pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+	} catch {
+		return undefined;
+	}
+	const within = (dir: string, root: string) => dir === root || dir.startsWith(`${root}/`);
+	for (const pid of pids) {
+		let comm: string;
+		try {
+			comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+		} catch {
+			continue; // gone since the listing
+		}
+		if (comm !== 'git' && !comm.startsWith('git-')) continue;
+		// A zombie (a killed git no one has reaped yet) holds nothing.
+		if (procStat(Number(pid))?.state === 'Z') continue;
+		try {
+			const cwd = readlinkSync(`/proc/${pid}/cwd`);
+			if (within(cwd, top) || within(cwd, gitDir)) return Number(pid);
+		} catch {
+			return Number(pid); // a git whose folder we may not see: it may be at work here
+		}
+	}
+	return false;
 }
 
 async function clearTempFiles(j: Journal): Promise<void> {
@@ -188,7 +274,7 @@ export async function rollBack(stateDir: string, j: Journal, { afterCrash }: { a
 		}
 	};
 	// A live archive's own git released its lock on failing; one left now may be the user's git, so leave it alone.
-	if (afterCrash) await clearIndexLock(j, unfinished);
+	if (afterCrash) await clearIndexLock(stateDir, j, unfinished);
 	await attempt('remove temporary files', `find ${j.contentDir} -name '*${TMP}' -delete`, () => clearTempFiles(j));
 	const from = join(j.contentDir, j.fromFolder);
 	const to = join(j.contentDir, j.toFolder);
@@ -245,7 +331,7 @@ export async function rollBack(stateDir: string, j: Journal, { afterCrash }: { a
 /** Finishes an archive whose files were all written: stages them and, if asked, commits. */
 async function rollForward(stateDir: string, j: Journal): Promise<Outcome> {
 	const unfinished: Unfinished[] = [];
-	await clearIndexLock(j, unfinished);
+	await clearIndexLock(stateDir, j, unfinished);
 	await clearTempFiles(j);
 	for (const f of j.files) {
 		if ((await hashOf(join(j.contentDir, f.after))) !== f.afterHash) {
@@ -285,6 +371,8 @@ export async function stageArchive(j: Journal): Promise<void> {
 export async function recoverJournal(stateDir: string): Promise<(Outcome & { journal: Journal }) | undefined> {
 	const journal = await readJournal(stateDir);
 	if (!journal) return undefined;
+	// The recovery's own git calls are recorded as the archive's were: a recovery killed mid-git is recovered the same way.
+	gitRecordPath = gitRecordIn(stateDir);
 	const outcome = journal.phase === 'written' ? await rollForward(stateDir, journal) : await rollBack(stateDir, journal, { afterCrash: true });
 	return { ...outcome, journal };
 }

@@ -10,7 +10,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { link, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, unlink } from 'node:fs/promises';
+import { writeFileNamed } from './write-file.ts';
 import { join, resolve } from 'node:path';
 
 export interface LockHolder {
@@ -32,13 +33,13 @@ const readOr = (path: string) => {
 	}
 };
 /** A process's state letter and start time from /proc (undefined where there is no /proc, or no such process). */
-function procStat(pid: number): { state: string; start: string } | undefined {
+export function procStat(pid: number): { state: string; start: string } | undefined {
 	const stat = readOr(`/proc/${pid}/stat`);
 	// "pid (command) S ppid …": the command may hold spaces and parentheses; the fields after its last ")" do not.
 	const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
 	return fields && fields.length > 19 ? { state: fields[0]!, start: fields[19]! } : undefined;
 }
-const bootId = () => readOr('/proc/sys/kernel/random/boot_id')?.trim();
+export const bootId = () => readOr('/proc/sys/kernel/random/boot_id')?.trim();
 export const BREAK_LOCK = '--break-lock';
 
 export class LockHeld extends Error {
@@ -72,7 +73,7 @@ export function stateDir(root: string): string {
  * is dead when its PID answers nothing, is a zombie, started at another time than the one it recorded (the PID was
  * reused), or was recorded before the last boot.
  */
-function isAlive(holder: LockHolder): boolean {
+export function isAlive(holder: Pick<LockHolder, 'pid' | 'host' | 'procStart' | 'boot'>): boolean {
 	if (holder.host !== hostname()) return true;
 	if (holder.boot && bootId() && holder.boot !== bootId()) return false;
 	try {
@@ -116,7 +117,7 @@ export async function acquireLock(root: string, command: string, { breakLock = f
 		await unlink(path).catch(() => {});
 	}
 	const mine = `${path}.${process.pid}`;
-	await writeFile(mine, JSON.stringify(me));
+	await writeFileNamed(mine, JSON.stringify(me));
 	let staleFrom: LockHolder | undefined = broken;
 	try {
 		for (let attempt = 0; attempt < 5; attempt++) {
