@@ -36,7 +36,10 @@ export function fileSystemProblem(error: unknown, where?: string): string | unde
 			return `cannot write ${at}: it is on a read-only file system: run the command where the project can be written (or remount it read-write)`;
 		case 'EACCES':
 		case 'EPERM':
-			return `cannot write ${at}: permission denied: make it and its folder writable (chmod u+w, or chattr -i if made immutable) or run as their owner, then run the command again`;
+			// The same code for a read and a write: said by the call that failed.
+			return /^(?:scandir|read|stat|lstat|readlink|opendir)$/.test(e.syscall ?? '')
+				? `cannot read ${at}: permission denied: make it readable (chmod u+r) or run as its owner, then run the command again`
+				: `cannot write ${at}: permission denied: make it and its folder writable (chmod u+w, or chattr -i if made immutable) or run as their owner, then run the command again`;
 		case 'ENOTDIR':
 			return `cannot use ${at}: a part of that path is a file where a folder should be: move that file aside, then run the command again`;
 		case 'EEXIST':
