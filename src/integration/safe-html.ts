@@ -23,6 +23,11 @@ export function placeholdersAsText() {
 
 type Jsx = { name: string | null; attributes: Array<{ type: string; name?: string; value?: unknown }>; children: unknown[] };
 
+function isEmpty(o: object): boolean {
+	for (const _ in o) return false;
+	return true;
+}
+
 type Hast = { type: string; tagName?: string; properties?: Record<string, unknown>; children?: Hast[]; value?: string };
 
 export function safeHtml(policy: HtmlPolicy) {
@@ -70,7 +75,9 @@ export function safeHtml(policy: HtmlPolicy) {
 					ctx.replaceNode(node, unwrap(tag, node.children as Hast[]) as never);
 					return;
 				}
-				const properties = node.properties ?? {};
+				const properties = node.properties;
+				// Most elements are Markdown's own, with no attribute at all: nothing to weigh.
+				if (!properties || isEmpty(properties)) return;
 				const blocked = blockedImage(tag, properties, policy);
 				if (blocked !== undefined) {
 					ctx.replaceNode(node, asLink(blocked, properties.alt) as never);
