@@ -8,7 +8,7 @@
  * needs once rules are linear (no timing is asserted: a run either finishes or is stopped at the bound and fails).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -144,5 +144,38 @@ describe('every rule is linear in the size of the document', { timeout }, () => 
 		const frames = run.stdout.split('\n').filter((l) => l.startsWith('  > 7 | '));
 		expect(frames).toHaveLength(MAX_MOJIBAKE_REPORTS + 1);
 		expect(frames.at(-1)).toBe(`  > 7 | …${'Ã¢'.repeat(80)}…`);
+	});
+});
+
+describe('a repository read in place: the same limits, before import parses a doc', { timeout }, () => {
+	/** A team's repository (git, a config, a plan) with `docs/sprints/SPRINT_1_NOTES.md` holding `text`. */
+	function team(text: string): string {
+		const root = mkdtempSync(join(tmpdir(), 'sprintbook-bounded-team-'));
+		mkdirSync(join(root, 'docs/sprints'), { recursive: true });
+		writeFileSync(join(root, 'sprintbook.config.mjs'), "export default { docs: ['docs'] };\n");
+		writeFileSync(join(root, 'docs/sprints/SPRINT_1_PLAN.md'), '# Sprint 1 plan\n\n**Goal:** ship it\n');
+		writeFileSync(join(root, 'docs/sprints/SPRINT_1_NOTES.md'), text);
+		spawnSync('git', ['init', '-q'], { cwd: root });
+		return root;
+	}
+	const run = (root: string, ...args: string[]) =>
+		spawnSync(process.execPath, [join(ROOT, 'bin/sprintbook.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '--max-old-space-size=1024' }, timeout: BOUND_MS, killSignal: 'SIGKILL' });
+	const line = (stdout: string) => stdout.split('\n').find((l) => l.startsWith('docs/sprints/SPRINT_1_NOTES.md:1:1'));
+
+	it('check and build name the team’s file with the error, and the build writes nothing; import leaves it out with the fix', () => {
+		// Before, reading it in place crashed in the Markdown renderer ("memory allocation of 1536181248 bytes failed").
+		const root = team(`# Notes\n\n${'&#107;'.repeat(20_000)}\n`);
+		const checked = run(root, 'check');
+		expect({ signal: checked.signal, status: checked.status, stderr: checked.stderr }).toEqual({ signal: null, status: 1, stderr: '' });
+		expect(line(checked.stdout)).toMatch(/ {2}error {2}one paragraph of this document has 20,000 character references .*: not read, so it is not on the site {2}too-pathological$/);
+		const built = run(root, 'build');
+		expect({ signal: built.signal, status: built.status, stderr: built.stderr }).toEqual({ signal: null, status: 1, stderr: '' });
+		expect(line(built.stdout)).toContain('too-pathological');
+		expect(existsSync(join(root, 'dist'))).toBe(false);
+		const target = mkdtempSync(join(tmpdir(), 'sprintbook-bounded-import-'));
+		const imported = run(target, 'import', join(root, 'docs'));
+		expect(imported.signal).toBe(null);
+		expect(imported.stdout).toMatch(/SPRINT_1_NOTES\.md .*character references.*not imported; write the characters themselves/);
+		expect(existsSync(join(target, 'content/sprints/1/notes.md'))).toBe(false);
 	});
 });

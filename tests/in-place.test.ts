@@ -139,7 +139,7 @@ describe('a team repository, read in place', () => {
 			expect(run.stderr).toContain(`${join(repo, 'sprintbook.config.mjs')}: 3 problems`);
 			expect(run.stderr).toContain('  docs: name at least one folder or Markdown file, e.g. docs: ["docs"]');
 			expect(run.stderr).toContain('  site: give the whole address, e.g. "https://docs.example.com"');
-			expect(run.stderr).toContain('  titel: not a field of the config (a typo?) — its fields are title, site, base, lang, repository, branch, docs, outDir, cacheDir');
+			expect(run.stderr).toContain('  titel: not a field of the config (a typo?) — its fields are title, site, base, lang, repository, branch, imageHosts, docs, outDir, cacheDir');
 			expect(run.stderr).toContain('`sprintbook init --dry-run` prints one for this repository');
 			expect(run.stderr).not.toMatch(/\n\s+at /);
 		}

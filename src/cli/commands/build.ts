@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, rm } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { docsMatcher, PACKAGE_ROOT } from '../../lib/in-place/read-in-place.ts';
+import { formatHuman } from '../../lib/reporter.ts';
 import { teamSiteOptions } from '../../site/astro-options.ts';
 import { quietMissingKinds } from '../astro-noise.ts';
 import { projectOf } from '../project.ts';
@@ -44,7 +45,10 @@ export async function runBuild(args: string[], out: NodeJS.WritableStream): Prom
 		const why = holdsDocs ? 'holds docs the site is read from' : inside === '' || inside.startsWith('..') || isAbsolute(inside) ? 'is not a folder inside the repository' : 'holds files git keeps';
 		throw new UsageError(`outDir "${place.config.outDir}" ${why}: the build empties it. Name a folder of its own, such as "dist"`, BUILD_HELP);
 	}
-	out.write(`sprintbook build: ${read} docs read in place (${place.config.docs.join(', ')}), ${place.readAnew} of them new or changed since the last run → ${outDir}\n`);
+	out.write(`sprintbook build: ${read} doc${read === 1 ? '' : 's'} read in place (${place.config.docs.join(', ')}), ${place.readAnew} of them new or changed since the last run → ${outDir}\n`);
+	// A doc the read left out is told; one no parser should be given stops the build, as check's error on it would.
+	if (place.leftOut.length) out.write(`${formatHuman({ diagnostics: place.leftOut, files: place.leftOut.length }, false)}\n`);
+	if (place.leftOut.some((d) => d.severity === 'error')) return { output: 'sprintbook build: stopped before building: fix the docs above (nothing was written)', exitCode: 1 };
 	if (!place.config.site) out.write(`sprintbook build: no \`site\` in ${basename(place.config.file)}: the site has no feed and no sitemap, which need its address; set site to where it is published\n`);
 	process.env.ASTRO_TELEMETRY_DISABLED = '1';
 	quietMissingKinds();

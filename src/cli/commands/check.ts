@@ -4,6 +4,7 @@ import { relative, resolve, sep } from 'node:path';
 import { check } from '../../lib/check/index.ts';
 import { FORMATS, format, type Format } from '../../lib/reporter.ts';
 import { inTeamTerms } from '../../lib/in-place/sources.ts';
+import { withLeftOut } from '../../lib/in-place/read-in-place.ts';
 import { projectOf, type Project } from '../project.ts';
 import { parseCommandArgs, UsageError, type CommandResult } from '../usage.ts';
 
@@ -42,7 +43,9 @@ export async function runCheck(args: string[], out: NodeJS.WritableStream & { is
 	const { root, contentDir } = project;
 
 	const checked = await check({ root, contentDir, only: project.inPlace ? pagesOf(project, positionals) : positionals, cache: !values['no-cache'], imageHosts: project.inPlace?.config.imageHosts });
-	const result = inTeamTerms(checked, root, resolve(root, contentDir));
+	const told = inTeamTerms(checked, root, resolve(root, contentDir));
+	// In place, the docs the read left out never reached the project checked: they are told here.
+	const result = project.inPlace ? withLeftOut(told, project.inPlace) : told;
 	const color = values.format === 'human' && out.isTTY === true && !process.env.NO_COLOR;
 	let output = format(values.format as Format, result, color);
 	if (values.verbose && values.format === 'human') {

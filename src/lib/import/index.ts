@@ -31,6 +31,7 @@ import { readSuiteFigure } from './suite-figures.ts';
 import { crashPoint } from '../archive-journal.ts';
 import { UserError } from '../user-error.ts';
 import { writeFileNamed } from '../write-file.ts';
+import { shapeExcess } from '../check/limits.ts';
 
 export interface ImportedFile {
 	/** Source path as the user gave it (relative to the working folder). */
@@ -120,6 +121,10 @@ async function readSource(abs: string, inputRoot: string, cwd: string): Promise<
 	const decoded = decodeInput(bytes);
 	if ('binary' in decoded) return { abs, shown, binary: decoded.binary, reason: decoded.reason ?? 'not text' };
 	let text = decoded.text.replace(/^\uFEFF/, '');
+	// A shape no parser should be given (check's limits, src/lib/check/limits.ts): left out before import parses it.
+	const frontmatterEnd = text.startsWith('---') ? text.indexOf('\n---', 3) : -1;
+	const excess = shapeExcess(text, frontmatterEnd > 0 ? text.slice(3, frontmatterEnd) : undefined, /\.mdx$/i.test(abs) ? text : undefined);
+	if (excess) return { abs, shown, binary: `${excess.message}: not imported; ${excess.fix}`, reason: 'too pathological' };
 	if (decoded.encoding !== 'UTF-8') notes.push(`converted from ${decoded.encoding} to UTF-8`);
 	const flags = new Set<string>();
 	if (decoded.warning) {

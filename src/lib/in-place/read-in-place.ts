@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import type { SprintbookConfig } from '../../schemas/config.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import { rulesHash } from '../check/cache.ts';
 import { planImport, type ImportResult } from '../import/index.ts';
 import { ImportMemo } from '../import/memo.ts';
@@ -30,6 +31,8 @@ export interface InPlace {
 	addedLines: Map<string, number>;
 	/** What this run changed among the pages since the last. */
 	changes: PageChanges;
+	/** The docs the config names that were left out, as problems to report (too big, too pathological, not readable text). */
+	leftOut: Diagnostic[];
 	/** Docs whose text was not read before (the others' analyses came from the memo). */
 	readAnew: number;
 }
@@ -106,7 +109,43 @@ export async function readInPlace(repo: string, config: SprintbookConfig): Promi
 	const manifest: SourcesManifest = { repo: resolve(repo), pages: Object.fromEntries(sources), ahead: Object.fromEntries(addedLines) };
 	await mkdir(content, { recursive: true }); // there even when the config names no doc yet
 	await writeFile(join(root, SOURCES_FILE), `${JSON.stringify(manifest, null, '\t')}\n`);
-	return { repo, root, result, sources, addedLines, changes, readAnew: memo.anew.size };
+	return { repo, root, result, sources, addedLines, changes, readAnew: memo.anew.size, leftOut: leftOutProblems(result) };
+}
+
+/** Docs left out as benign: a copy of another, an empty file, one already placed. Any other left-out doc is told. */
+const BENIGN = new Set(['a duplicate of another input', 'empty', 'only frontmatter', 'already in content/', 'no free destination', 'another input has the same destination', 'outside the input']);
+
+/**
+ * The docs the config names that the read left out, as problems at their first line: one no parser should be given
+ * (too big, too pathological) is an error, as `check` makes it of a project's doc, so the build stops; one that is
+ * not text it can read (an encoding, a pipe) is a warning. Either way the team hears why its doc is not on the site.
+ */
+function leftOutProblems(result: ImportResult): Diagnostic[] {
+	return result.files
+		.filter((f) => f.status === 'skipped' && f.reason !== undefined && !BENIGN.has(f.reason))
+		.map((f) => {
+			const error = f.reason === 'too big' || f.reason === 'too pathological';
+			// The read's note says what and how to fix it: "<what>: not imported; <fix>".
+			const said = /^([\s\S]*?): not (?:imported|read)\b;?\s*([\s\S]*)$/.exec(f.notes[0] ?? f.reason!);
+			return {
+				file: f.source,
+				line: 1,
+				column: 1,
+				endLine: 1,
+				endColumn: 1,
+				severity: error ? 'error' : 'warning',
+				ruleId: error ? f.reason!.replace(' ', '-') : 'not-read',
+				message: said ? `${said[1]}: not read, so it is not on the site` : (f.notes[0] ?? f.reason!),
+				...(said?.[2] ? { fix: said[2] } : {}),
+			} satisfies Diagnostic;
+		});
+}
+
+/** A check's report with the docs the read left out added to it (they never reached the project it checked). */
+export function withLeftOut<R extends { diagnostics: Diagnostic[]; errors: number; warnings: number }>(result: R, place: Pick<InPlace, 'leftOut'>): R {
+	if (!place.leftOut.length) return result;
+	const diagnostics = [...place.leftOut, ...result.diagnostics];
+	return { ...result, diagnostics, errors: diagnostics.filter((d) => d.severity === 'error').length, warnings: diagnostics.filter((d) => d.severity === 'warning').length };
 }
 
 export interface PageChanges {
