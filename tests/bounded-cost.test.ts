@@ -179,3 +179,15 @@ describe('a repository read in place: the same limits, before import parses a do
 		expect(existsSync(join(target, 'content/sprints/1/notes.md'))).toBe(false);
 	});
 });
+
+describe('`sprints` on a plan it cannot read', { timeout }, () => {
+	it('gives no fact from it, says so and where to look, and never a stack trace', () => {
+		const root = project('notes.md', `${notes('Fine')}Text.\n`);
+		writeFileSync(join(root, 'content/sprints/1.1/plan.md'), `---\nsprint: "1.1"\ntitle: T\nstatus: draft\ndate: 2026-03-02\ngoal: G\nx: ${'['.repeat(2000)}${']'.repeat(2000)}\n---\n`);
+		const r = spawnSync(process.execPath, [join(ROOT, 'bin/sprintbook.js'), 'sprints'], { cwd: root, encoding: 'utf8', timeout: BOUND_MS, killSignal: 'SIGKILL' });
+		expect({ signal: r.signal, status: r.status, stderr: r.stderr }).toEqual({ signal: null, status: 0, stderr: '' });
+		expect(r.stdout).toContain('Sprint 1.1');
+		expect(r.stdout).toContain('1 document gives no facts: it does not pass `sprintbook check`, which names it and the fix.');
+		expect(problems(check(root).stdout).filter((l) => l.includes('  error  '))).toEqual([expect.stringMatching(/^content\/sprints\/1\.1\/plan\.md:1:1 {2}error {2}the frontmatter's YAML is nested 2,001 levels deep/)]);
+	});
+});

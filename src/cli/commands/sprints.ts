@@ -24,14 +24,18 @@ export async function runSprints(args: string[]): Promise<CommandResult> {
 	if (values.help) return { output: SPRINTS_HELP, exitCode: 0 };
 	if (values.format !== 'human' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}": use human or json`, SPRINTS_HELP);
 	const project = await projectOf(values.root, values.content, SPRINTS_HELP);
-	const facts = await projectFacts(project.root, project.contentDir);
+	const entries = await loadContent(project.root, project.contentDir);
+	const facts = await projectFacts(project.root, project.contentDir, entries);
 	if (values.format === 'json') return { output: JSON.stringify(facts, null, 2), exitCode: 0 };
-	return { output: describeFacts(facts), exitCode: 0 };
+	// A doc that does not pass its schema gives no fact (as on the site): the reader is told how many, and where to look.
+	const unread = entries.filter((e) => !e.result.success).length;
+	const note = unread ? `\n\n${unread} document${unread === 1 ? ' gives' : 's give'} no facts: ${unread === 1 ? 'it does' : 'they do'} not pass \`sprintbook check\`, which names ${unread === 1 ? 'it' : 'them'} and the fix.` : '';
+	return { output: describeFacts(facts) + note, exitCode: 0 };
 }
 
 /** Every sprint's facts as the site shows them, read from the project's content folder. */
-export async function projectFacts(root: string, contentDir: string): Promise<{ current: string | null; sprints: SprintFacts[] }> {
-	const entries = await loadContent(root, contentDir);
+export async function projectFacts(root: string, contentDir: string, loaded?: LoadedEntry[]): Promise<{ current: string | null; sprints: SprintFacts[] }> {
+	const entries = loaded ?? (await loadContent(root, contentDir));
 	// As the site: only docs that pass their schema are published (`check` names the others).
 	const valid = (c: LoadedEntry['collection']) =>
 		entries.filter((e) => e.collection === c && e.result.success).map((e) => ({ data: e.result.data as never, filePath: `${contentDir}/${e.file}` }));
