@@ -30,6 +30,10 @@ const MARKDOWN = [
 	'',
 	'![badge](https://tracker.example/badge.svg)',
 	'',
+	'<img src="\\\\tracker.example/slash.png" alt="backslashes"> ![colon](http:tracker.example/colon.png) <table><tr><td background="https://tracker.example/bg.png">cell</td></tr></table>',
+	'',
+	'[backups](s3://team-backups/db) and [chat](slack://open) stay links.',
+	'',
 	'<img name="getElementById" src="chart.svg" alt="chart"> <form name="querySelector"><input name="body"></form>',
 	'',
 	'<div id="addEventListener">clobber</div>',
@@ -78,6 +82,8 @@ describe('a doc’s HTML, held to the site’s policy', () => {
 		expect(found.filter((d) => d.ruleId === 'remote-image').map((d) => `${d.line} ${d.severity} ${d.message.split(':')[0]}`)).toEqual([
 			`${lineOf(MARKDOWN, 'pixel.gif')} warning an image from tracker.example`,
 			`${lineOf(MARKDOWN, 'badge.svg')} warning an image from tracker.example`,
+			`${lineOf(MARKDOWN, 'slash.png')} warning an image from tracker.example`,
+			`${lineOf(MARKDOWN, 'slash.png')} warning an image from tracker.example`,
 		]);
 	});
 
@@ -94,6 +100,13 @@ describe('a doc’s HTML, held to the site’s policy', () => {
 		// A remote image is a link to it, in its words; a local one stays an image; an old-style anchor keeps its place.
 		expect(notes).toContain('<a href="https://tracker.example/pixel.gif?reader=1">pixel</a>');
 		expect(notes).toContain('<a href="https://tracker.example/badge.svg">badge</a>');
+		// However the address is spelt for the browser to resolve it to that host, and a table cell's background too.
+		expect(notes).toContain('>backslashes</a>');
+		expect(notes).toContain('>colon</a>');
+		expect(notes).not.toMatch(/background=|bg\.png/);
+		// Any link that runs nothing stays a link, whatever its scheme.
+		expect(notes).toContain('<a href="s3://team-backups/db">backups</a>');
+		expect(notes).toContain('<a href="slack://open">chat</a>');
 		expect(notes).toMatch(/<img src="chart.svg" alt="chart">/);
 		expect(notes).toContain('id="legacy-anchor"');
 		// Markdown's table alignment is kept, as classes.

@@ -19,7 +19,8 @@ export const ALLOWED_TAGS = new Set([
 
 /** Attributes whose value a browser follows as a URL, by their names lower-cased with "-" and ":" left out (hast's `xLinkHref` and HTML's `xlink:href` alike). */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'cite', 'poster', 'action', 'formaction', 'xlinkhref', 'background', 'data', 'longdesc', 'ping']);
-const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+/** Schemes that run code or embed a document when followed; any other (https, mailto, s3, slack, ftp…) is a link. */
+const UNSAFE_SCHEMES = new Set(['javascript', 'vbscript', 'data', 'livescript', 'mocha']);
 /** Elements dropped with all they hold: what runs, embeds, or is not text. Other elements not allowed keep their text. */
 export const DROPPED_WITH_CONTENT = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript', 'template', 'textarea', 'title', 'xmp', 'plaintext', 'noembed', 'noframes', 'select', 'svg', 'math', 'base', 'meta', 'link', 'head', 'portal', 'fencedframe']);
 /** Properties a JSX runtime may take as the element's markup rather than as an attribute. */
@@ -28,22 +29,31 @@ export const TABLE_ALIGN = /^\s*text-align\s*:\s*(left|center|right)\s*;?\s*$/i;
 const attributeKey = (name: string) => name.toLowerCase().replace(/[-:]/g, '');
 
 /**
- * Whether a URL is safe to follow: relative, or http(s)/mailto/tel. Read as a browser reads it: tabs and newlines
- * anywhere are ignored (`jav&#x09;ascript:`) and so are leading spaces and control characters; entities are already
- * decoded by whichever parser gave the value.
+ * A URL's scheme as a browser reads it, lower-cased, or undefined for a relative URL: tabs and newlines anywhere are
+ * ignored (`jav&#x09;ascript:`) and so are leading spaces and control characters; entities are already decoded by
+ * whichever parser gave the value.
  */
-export function isSafeUrl(url: string): boolean {
+export function schemeOf(url: string): string | undefined {
 	const plain = url.replace(/[\t\n\r]/g, '').replace(/^[\x00-\x20]+/, '');
-	const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(plain)?.[1];
-	return scheme === undefined || SAFE_SCHEMES.has(scheme.toLowerCase());
+	return /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(plain)?.[1]?.toLowerCase();
 }
 
-/** The host of an absolute or protocol-relative http(s) URL; undefined for one on the site itself. */
+/** Whether a URL is safe to follow: not one that runs code or embeds a document (javascript:, data:…). */
+export function isSafeUrl(url: string): boolean {
+	const scheme = schemeOf(url);
+	return scheme === undefined || !UNSAFE_SCHEMES.has(scheme);
+}
+
+/**
+ * The host a browser would fetch an image's URL from, when it is not the site: resolved as the browser resolves it,
+ * so `//evil.example/p.png`, `\\evil.example/p.png`, `/\evil.example/p.png` and `http:evil.example/p.png` are all
+ * evil.example's.
+ */
 export function remoteHost(url: string): string | undefined {
-	const plain = url.replace(/[\t\n\r]/g, '').trim();
-	if (!/^(?:https?:)?\/\//i.test(plain)) return undefined;
 	try {
-		return new URL(plain, 'https://site.invalid/').hostname.toLowerCase();
+		const resolved = new URL(url.replace(/[\t\n\r]/g, '').trim(), 'https://site.invalid/');
+		if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:') return undefined;
+		return resolved.hostname === 'site.invalid' ? undefined : resolved.hostname.toLowerCase();
 	} catch {
 		return undefined;
 	}
@@ -104,7 +114,8 @@ export function safeAttributes<V>(tag: string, attributes: Readonly<Record<strin
 			out[name] = value;
 			continue;
 		}
-		if (key.startsWith('on') || key === 'style' || key === 'srcdoc' || key === 'name' || key === 'is' || MARKUP_SETTERS.has(key)) continue;
+		// (`background`, an old table attribute, loads an image from anywhere: it goes with `style`.)
+		if (key.startsWith('on') || key === 'style' || key === 'background' || key === 'srcdoc' || key === 'name' || key === 'is' || MARKUP_SETTERS.has(key)) continue;
 		// A directive of the framework, in MDX (`set:html`, `is:raw`, `client:load`): the doc would be writing the page's code.
 		if (name.includes(':') && key !== 'xlinkhref' && key !== 'xmllang') continue;
 		if (URL_ATTRIBUTES.has(key) && typeof value === 'string') {

@@ -8,7 +8,7 @@
 import { decodeHTML } from 'entities';
 import type { DiagnosticList } from '../diagnostics.ts';
 import type { MarkdownOutline } from '../markdown.ts';
-import { blockedImage, isSafeUrl, UNSAFE_HTML } from '../unsafe-html.ts';
+import { blockedImage, isSafeUrl, schemeOf, UNSAFE_HTML } from '../unsafe-html.ts';
 import { placeholderTag } from '../placeholder-tags.ts';
 
 export function checkUnsafeHtml(file: string, own: MarkdownOutline, bodyLine: number, diagnostics: DiagnosticList): void {
@@ -41,7 +41,7 @@ export function checkUnsafeHtml(file: string, own: MarkdownOutline, bodyLine: nu
 	for (const ref of own.refs) {
 		if (isSafeUrl(ref.url)) continue;
 		const at = { line: bodyLine + ref.line - 1, column: ref.column, endLine: bodyLine + ref.endLine - 1, endColumn: ref.endColumn };
-		const scheme = /^\s*([a-z]+):/i.exec(ref.url)![1]!.toLowerCase();
+		const scheme = schemeOf(ref.url)!;
 		diagnostics.warn(file, at, 'unsafe-html', `a ${ref.kind} to a ${scheme}: URL, which the site will not publish`, 'link to an https:// page or a document instead');
 	}
 }
@@ -65,14 +65,20 @@ export function checkRemoteImages(file: string, own: MarkdownOutline, bodyLine: 
 		if (url !== undefined) report({ line: bodyLine + ref.line - 1, column: ref.column, endLine: bodyLine + ref.endLine - 1, endColumn: ref.endColumn }, url);
 	}
 	for (const h of own.html) {
+		// Lines counted on from the last tag found, so a block of many images is read once.
+		let at = 0;
+		let line = bodyLine + h.line - 1;
+		let lineStart = -h.column + 1;
 		for (const tag of h.value.matchAll(MEDIA_TAG)) {
+			for (let nl = h.value.indexOf('\n', at); nl >= 0 && nl < tag.index; nl = h.value.indexOf('\n', nl + 1)) {
+				line++;
+				lineStart = nl + 1;
+			}
+			at = tag.index;
 			const attributes = Object.fromEntries([...tag[2]!.matchAll(MEDIA_ATTRIBUTE)].map((a) => [a[1]!.toLowerCase(), decodeHTML(a[2] ?? a[3] ?? a[4] ?? '')]));
 			const url = blockedImage(tag[1]!.toLowerCase(), attributes, policy);
 			if (url === undefined) continue;
-			const before = h.value.slice(0, tag.index);
-			const lines = before.split('\n');
-			const line = bodyLine + h.line - 1 + lines.length - 1;
-			const column = lines.length > 1 ? lines.at(-1)!.length + 1 : h.column + before.length;
+			const column = tag.index - lineStart + 1;
 			report({ line, column, endLine: line, endColumn: column + tag[0].length }, url);
 		}
 	}
