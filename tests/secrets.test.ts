@@ -175,3 +175,31 @@ describe('an imported copy', () => {
 		expect(redacted.map((f) => f.line)).toEqual([0, 1, 2]);
 	});
 });
+
+describe('a key split over a line’s end, and what only looks public', () => {
+	it('is read with the next line as a reader reads it, and both lines are masked', async () => {
+		const { findSecrets, maskSecrets } = await import('../src/lib/check/secrets.ts');
+		const key = r(30);
+		for (const text of [`sk-<!--\n-->proj-${key}`, `sk-<span>\n</span>proj-${key}`, `["sk-proj-",\n "${key}"].join("")`]) {
+			expect(findSecrets(text).map((f) => `${f.line} ${f.what}`), text).toEqual(['0 OpenAI/Anthropic API key (disguised)']);
+			expect(maskSecrets(text)).not.toContain(key.slice(2, -4));
+		}
+	});
+
+	it('a real token or key is found whatever its claims or its name say; the JWT debugger’s sample alone is public', async () => {
+		const { findSecrets } = await import('../src/lib/check/secrets.ts');
+		const jwt = (claims: object) => `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${r(43)}`;
+		expect(findSecrets(`Bearer ${jwt({ sub: 'svc-billing', aud: 'everywhere', iat: 1700000000 })}`).map((f) => f.what)).toEqual(['JSON Web Token']);
+		expect(findSecrets(`Bearer ${jwt({ sub: '1234567890', name: 'John Doe', iat: 1516239022 })}`)).toEqual([]);
+		for (const name of ['AZURE_STORAGE_PRIMARY_KEY', 'PAGERDUTY_ROUTING_KEY', 'HMAC_HASH_KEY']) expect(findSecrets(`${name}=${r(24)}`).map((f) => f.what), name).toEqual(['credential assigned to a key, secret, token or password']);
+	});
+
+	it('an imported copy loses a private key’s material with its header, down to its END line', async () => {
+		const { findSecrets, redactSecrets } = await import('../src/lib/check/secrets.ts');
+		const text = ['```', '-----BEGIN RSA PRIVATE KEY-----', `MIIEpAIBAAKCAQEA${r(48)}`, r(64), '-----END RSA PRIVATE KEY-----', '```', 'after'].join('\n');
+		const copy = redactSecrets(text).text;
+		expect(copy.split('\n')).toEqual(['```', ...Array(4).fill('[redacted: private key]'), '```', 'after']);
+		expect(copy).not.toContain(r(64));
+		expect(findSecrets(copy)).toEqual([]);
+	});
+});

@@ -60,12 +60,14 @@ export function isPlaceholder(token: string): boolean {
  * Linux-node26-deps-v3`, `partition_key`) or published on purpose (`publishable_key: pk_live_…`, a `public_key`),
  * and a JSON Web Token whose claims are a tutorial's stand-ins (the JWT debugger's "John Doe", sub "1234567890").
  */
-const PUBLIC_NAME = /(?:cache|sort|partition|primary|foreign|composite|idempotency|routing|shard|hash|range|lookup|dedup|group|public|publishable)[_-]?key\b/i;
+// (Not "primary", "routing" or "hash": Azure's primary key, PagerDuty's routing key and an HMAC key are secrets.)
+const PUBLIC_NAME = /(?:cache|sort|partition|foreign|composite|idempotency|shard|dedup|public|publishable)[_-]?key\b/i;
 function isPublic(what: string, match: string, secret: string): boolean {
 	if (what === GENERIC) return PUBLIC_NAME.test(match) || /^pk_(?:live|test)_/.test(secret);
 	if (what === 'JSON Web Token') {
 		const claims = Buffer.from(secret.split('.')[1] ?? '', 'base64url').toString('utf8');
-		return isPlaceholder(claims) || /"name"\s*:\s*"(?:John|Jane) Doe"/.test(claims);
+		// The JWT debugger's own sample, not any token whose claims hold an ordinary word.
+		return /"sub"\s*:\s*"1234567890"/.test(claims) && /"name"\s*:\s*"John Doe"/.test(claims);
 	}
 	return false;
 }
@@ -92,7 +94,7 @@ export function maskSecrets(text: string): string {
 		if (f.disguised) {
 			// A line that goes on after its "\\" holds the rest of the key on the next.
 			lines[f.line] = star(line);
-			if (line.endsWith('\\') && f.line + 1 < lines.length) lines[f.line + 1] = star(lines[f.line + 1]!);
+			if (f.continued && f.line + 1 < lines.length) lines[f.line + 1] = star(lines[f.line + 1]!);
 			continue;
 		}
 		// A connection URL's user name and password together: a user name may be the password's own text.
@@ -194,6 +196,8 @@ export interface SecretFinding {
 	/** The part that is the secret itself: a URL's password, or the whole match. */
 	secret: string;
 	disguised: boolean;
+	/** Found in this line and the next one read together (a key split over a line's end): both lines hold it. */
+	continued?: boolean;
 }
 
 /**
@@ -205,7 +209,7 @@ const GENERIC_HINT = /(?:key|secret|token|passw(?:or)?d|pwd)["']?\s{0,20}[:=]/i;
 const URL_HINT = /:\/\/[^\s/@"'`<>]{1,200}:[^\s/@"'`<>]{8,200}@/;
 const ANY_SECRET = PATTERNS.filter(([what]) => what !== GENERIC && what !== 'password in a connection URL').map(([, re]) => re);
 /** Where a disguise may be: an entity, an escape, joined strings, a comment, an empty element, percent-encoding, a base64 run, a line going on. */
-const DISGUISE_HINTS = [/&(?:#\d|#x[0-9a-f]|[a-z]{2,})/i, /\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F{]|U[0-9a-fA-F]{8}|[!-/:-@[-`{-~]|\n)/, /["'`]\s{0,20}[+,]\s{0,20}["'`]/, /<!--/, /<[a-z][^<>]{0,200}>\s{0,20}<\//i, /\/>/, /%[0-9a-f]{2}/i];
+const DISGUISE_HINTS = [/&(?:#\d|#x[0-9a-f]|[a-z]{2,})/i, /\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F{]|U[0-9a-fA-F]{8}|[!-/:-@[-`{-~]|\n)/, /["'`]\s{0,20}[+,]\s{0,20}["'`]/, /<!--/, /<[a-z][^<>]{0,200}>\s{0,20}<\//i, /<[a-z][a-z0-9]{0,15}\b[^<>\n]{0,200}>[ \t]*$/im, /["'`][ \t]*[+,][ \t]*$/m, /\/>/, /%[0-9a-f]{2}/i];
 // The credentials' own hints in one alternation (as before disguises were looked for); each disguise's hint on its own.
 const CANDIDATES = [new RegExp([...ANY_SECRET, GENERIC_HINT, URL_HINT].map((re) => re.source).join('|'), 'gi'), ...DISGUISE_HINTS.map((re) => new RegExp(re.source, re.flags + 'g'))];
 
@@ -232,6 +236,16 @@ function candidateLines(text: string): number[] {
 	}
 	for (const line of base64Lines(text)) lines.add(line);
 	return [...lines].sort((a, b) => a - b);
+}
+
+/**
+ * Whether a reader sees a line's text go on into the next one: a "\" at its end (YAML), a comment left open, an
+ * element opened at its end, a list of strings going on. Only the line's end is looked at, so it costs the same
+ * however long the line is.
+ */
+function goesOn(line: string): boolean {
+	const end = line.trimEnd();
+	return end.endsWith('\\') || end.lastIndexOf('<!--') > end.lastIndexOf('-->') || /<[a-zA-Z][a-zA-Z0-9]{0,15}\b[^<>]{0,200}>$|["'`]\s{0,20}[+,]$/.test(end.slice(-240));
 }
 
 const BASE64_CHAR = new Uint8Array(128);
@@ -267,9 +281,11 @@ export function findSecrets(text: string): SecretFinding[] {
 	for (const i of candidates) {
 		const raw = lines[i]!;
 		if (ALLOW.test(raw) || (i > 0 && ALLOW.test(lines[i - 1]!))) continue;
-		// A YAML double-quoted string goes on after a "\" at a line's end with no space between: the key is both halves.
+		// A key split over a line's end is read with the next line: a YAML double-quoted string going on after a "\",
+		// a comment or an element opened at the end, a list of strings going on ("sk-",⏎ "proj-…").
 		const next = lines[i + 1];
-		const plain = undisguised(raw.endsWith('\\') && next !== undefined ? raw.slice(0, -1) + next.trimStart() : raw);
+		const continued = next !== undefined && goesOn(raw);
+		const plain = undisguised(continued ? (raw.endsWith('\\') ? raw.slice(0, -1) : raw) + next.trimStart() : raw);
 		const found = new Set<string>();
 		/** Columns already reported on this line: a specific kind found first is not reported again as generic. */
 		const taken: Array<[number, number]> = [];
@@ -293,8 +309,10 @@ export function findSecrets(text: string): SecretFinding[] {
 			for (const m of plain.matchAll(re)) {
 				const secret = m[1] ?? m[0];
 				if (found.has(secret) || isPlaceholder(secret) || isPlaceholder(m[0]) || isPublic(what, m[0], secret)) continue;
+				// Written plainly on the next line, it is that line's finding, not a split key of this one.
+				if (continued && next.includes(secret)) continue;
 				found.add(secret);
-				out.push({ what: `${what} (disguised)`, line: i, column: 0, match: m[0], secret, disguised: true });
+				out.push({ what: `${what} (disguised)`, line: i, column: 0, match: m[0], secret, disguised: true, ...(continued ? { continued } : {}) });
 			}
 		}
 	}
@@ -328,7 +346,14 @@ export function redactSecrets(text: string): { text: string; redacted: SecretFin
 	const wholeLines = new Map<number, string>();
 	for (const f of redacted.filter((f) => f.disguised)) {
 		wholeLines.set(f.line, f.what);
-		if (lines[f.line]!.endsWith('\\') && f.line + 1 < lines.length) wholeLines.set(f.line + 1, f.what);
+		if (f.continued && f.line + 1 < lines.length) wholeLines.set(f.line + 1, f.what);
+	}
+	// A private key is its header and the material under it, down to its END line.
+	for (const f of redacted.filter((f) => f.what === 'private key')) {
+		for (let i = f.line; i < lines.length; i++) {
+			wholeLines.set(i, f.what);
+			if (i > f.line && /-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/.test(lines[i]!)) break;
+		}
 	}
 	for (const f of redacted.filter((f) => !f.disguised && !wholeLines.has(f.line)).sort((a, b) => b.line - a.line || b.column - a.column)) {
 		const line = lines[f.line]!;
