@@ -123,6 +123,8 @@ describe('inputs import cannot read as they are', () => {
 	writeFileSync(join(input, 'one-word.md'), Buffer.concat([Buffer.from('# Retro\n\nThe team says '), Buffer.from('93fa', 'hex'), Buffer.from(' for day.\n')]));
 	// Windows-1252 that is: French with accents, read and converted as before.
 	writeFileSync(join(input, 'latin.md'), Buffer.from('# Caf\xe9\n\nLe d\xe9veloppement est termin\xe9, d\xe9j\xe0 livr\xe9.\n', 'latin1'));
+	// German with umlauts side by side ("Größe": ö and ß decode as Shift-JIS too, to a user-defined character).
+	writeFileSync(join(input, 'german.md'), Buffer.from('# Gr\xf6\xdfe\n\nDie Gr\xf6\xdfe ist gro\xdf.\n', 'latin1'));
 	const esc = `evil-\x1b]0;pwned\x07\x1b[2J.md`;
 	writeFileSync(join(input, esc), '# Escapes\n\nIn the name.\n');
 	writeFileSync(join(input, '..md'), '# Dots\n\nA name of dots.\n');
@@ -140,6 +142,8 @@ describe('inputs import cannot read as they are', () => {
 		expect(run.stdout).toMatch(/^ {2}not imported, an encoding it cannot read: 2$/m);
 		expect(line('latin.md')).toMatch(/^imported .*converted from Windows-1252 to UTF-8/);
 		expect(readFileSync(join(root, 'content/docs/general/latin.md'), 'utf8')).toContain('Le développement est terminé, déjà livré.');
+		expect(line('german.md')).toMatch(/^imported .*converted from Windows-1252 to UTF-8/);
+		expect(readFileSync(join(root, 'content/docs/general/german.md'), 'utf8')).toContain('Die Größe ist groß.');
 	});
 
 	it('prints every file name with its control characters escaped, and writes none into a name', () => {

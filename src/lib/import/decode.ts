@@ -115,17 +115,31 @@ function notWindows1252(b: Uint8Array, bytes: HighBytes): string | undefined {
 	// Each cluster's first byte counts as lone: "été" is one lone and one clustered byte.
 	if (bytes.clustered > bytes.lone) return `${bytes.lone + bytes.clustered} of its bytes are not ASCII and most come side by side`;
 	// Bytes that are whole characters of a double-byte encoding, clustered as its characters are: a Japanese word in English prose.
-	if (bytes.clustered * 2 >= bytes.lone && DOUBLE_BYTE.some((d) => decodes(d, b))) return `its ${bytes.lone + bytes.clustered} non-ASCII bytes pair up as characters of a double-byte encoding`;
+	if (bytes.clustered * 2 >= bytes.lone && DOUBLE_BYTE.some((d) => readsAsCjk(d, b))) return `its ${bytes.lone + bytes.clustered} non-ASCII bytes pair up as characters of a double-byte encoding`;
 	return undefined;
 }
 
-function decodes(decoder: TextDecoder, b: Uint8Array): boolean {
+/**
+ * Whether the bytes decode in a double-byte encoding to what its texts are written in: ideographs, kana, hangul.
+ * Those decoders take almost any pair of high bytes (a user-defined or half-width character), so decoding alone
+ * proves nothing: "Größe" in Windows-1252 decodes as Shift-JIS too, to a private-use character.
+ */
+function readsAsCjk(decoder: TextDecoder, b: Uint8Array): boolean {
+	let text: string;
 	try {
-		decoder.decode(b);
-		return true;
+		text = decoder.decode(b);
 	} catch {
 		return false;
 	}
+	let cjk = 0;
+	let other = 0;
+	for (const ch of text) {
+		const c = ch.codePointAt(0)!;
+		if (c < 0x80) continue;
+		if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e)) cjk++;
+		else other++;
+	}
+	return cjk > 0 && cjk >= 4 * other;
 }
 
 function utf8(b: Uint8Array): { text: string; encoding: string } | undefined {
