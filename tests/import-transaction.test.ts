@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IMPORT_MAX_BYTES } from '../src/lib/import/index.ts';
+import { IMPORT_MAX_BYTES, leftBehind } from '../src/lib/import/index.ts';
 import { sprintbook } from './helpers/cli.ts';
 import { git, hashTree, tempProject } from './helpers/project.ts';
 
@@ -226,6 +226,24 @@ describe('a full disk or a folder that cannot be written is the user’s to fix:
 		} finally {
 			if (how === 'chattr') execFileSync('chattr', ['-i', state]);
 			if (how === 'chmod') chmodSync(state, 0o755);
+		}
+	});
+});
+
+describe('what counts as a doc an interrupted import left', () => {
+	it('an empty file or frontmatter cut before it closed; never a team’s doc of frontmatter alone, nor one opening with a rule', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'sprintbook-left-'));
+		const shapes: Array<[string, string, boolean]> = [
+			['empty', '', true],
+			['cut in a field', '---\nsprint: "7"\ntitle: Sprint 7 pl', true],
+			['cut after a list', '---\nsprint: "7"\ntags:\n  - a\n', true],
+			['frontmatter alone, no last newline', '---\ntitle: Roadmap\nstatus: draft\n---', false],
+			['a rule, then prose', '---\n\n# Title\n\nText here\n', false],
+			['a whole doc', '---\nsprint: "7"\n---\n\nBody', false],
+		];
+		for (const [name, text, left] of shapes) {
+			writeFileSync(join(dir, 'doc.md'), text);
+			expect(leftBehind(join(dir, 'doc.md')), name).toBe(left);
 		}
 	});
 });

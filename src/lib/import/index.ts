@@ -780,7 +780,12 @@ export function leftBehind(abs: string): boolean {
 		if (stats.size === 0) return true;
 		if (stats.size > IMPORT_MAX_BYTES) return false;
 		const text = readFileSync(abs, 'utf8');
-		return text.startsWith('---\n') && !/\n---\n/.test(text.slice(3));
+		// Cut inside the frontmatter import writes: "---" and field lines, never closed. A team's doc of frontmatter
+		// alone ("---" at its very end) or one that opens with a "---" rule and then prose is not one.
+		if (!text.startsWith('---\n') || /\n---(?:\n|$)/.test(text.slice(3))) return false;
+		// (The last line is where the write stopped: it may be cut anywhere.)
+		const lines = text.slice(4).split('\n');
+		return lines.slice(0, -1).every((line, i) => (line === '' ? i > 0 : /^(?:[A-Za-z_][\w-]*:|\s+\S|- )/.test(line)));
 	} catch {
 		return false;
 	}
