@@ -180,3 +180,19 @@ describe('one error, one message', () => {
 		expect(found.filter((d) => d.ruleId === 'bad-date').map((d) => d.fix)).toEqual([fix]);
 	});
 });
+
+describe('a doc’s own escape sequences in the report', () => {
+	it('reach the terminal as pictures, never as commands, even in the coloured report; columns stay', async () => {
+		const { formatHuman } = await import('../src/lib/reporter.ts');
+		const text = 'token \u001b[8mhidden from the reader\u001b[0m here\n';
+		const report = formatHuman({ files: 1, sources: new Map([['a.md', text]]), diagnostics: [{ file: 'a.md', line: 1, column: 7, endLine: 1, endColumn: 11, severity: 'error', ruleId: 'r', message: 'quoted "\u001b[8m"', fix: 'remove \u001b]0;title\u0007' }] }, true);
+		// The doc's conceal (SGR 8) and window title (OSC) are not among the escapes: only our colours are.
+		expect(report).not.toContain('\u001b[8m');
+		expect(report).not.toContain('\u001b]');
+		expect(report).toContain('\u241b[8m');
+		// The marker still stands under column 7 of the line as written.
+		const frame = report.split('\n').find((l) => l.includes('token'))!;
+		const marker = report.split('\n')[report.split('\n').indexOf(frame) + 1]!;
+		expect(marker.replace(/\u001b\[[0-9;]*m/g, '').indexOf('^') - frame.replace(/\u001b\[[0-9;]*m/g, '').indexOf('token')).toBe(6);
+	});
+});
