@@ -79,6 +79,9 @@ describe('a doc’s HTML, held to the site’s policy', () => {
 		// (A form, which the site also drops, is named where it opens and closes.)
 		const form = lineOf(MARKDOWN, '<form');
 		expect(found.filter((d) => d.ruleId === 'unsafe-html' && d.file.endsWith('notes.md')).map((d) => d.line)).toEqual([line, line, line, form, form]);
+		// What runs nothing but is left out is said too: the svgs with what they hold, the overlay's style.
+		expect(found.filter((d) => d.ruleId === 'dropped-html').map((d) => `${d.line} ${d.severity}`)).toEqual([`${lineOf(MARKDOWN, '<animate')} warning`, `${lineOf(MARKDOWN, '<set')} warning`]);
+		expect(found.filter((d) => d.ruleId === 'dropped-style' && d.file.endsWith('notes.md')).map((d) => d.line)).toEqual([lineOf(MARKDOWN, 'position:fixed')]);
 		expect(found.filter((d) => d.ruleId === 'remote-image').map((d) => `${d.line} ${d.severity} ${d.message.split(':')[0]}`)).toEqual([
 			`${lineOf(MARKDOWN, 'pixel.gif')} warning an image from tracker.example`,
 			`${lineOf(MARKDOWN, 'badge.svg')} warning an image from tracker.example`,

@@ -8,8 +8,12 @@
 import { decodeHTML } from 'entities';
 import type { DiagnosticList } from '../diagnostics.ts';
 import type { MarkdownOutline } from '../markdown.ts';
-import { blockedImage, isSafeUrl, schemeOf, UNSAFE_HTML } from '../unsafe-html.ts';
+import { blockedImage, isSafeUrl, schemeOf, TABLE_ALIGN, UNSAFE_HTML } from '../unsafe-html.ts';
 import { placeholderTag } from '../placeholder-tags.ts';
+
+/** Elements the site drops with their content (src/lib/unsafe-html.ts) that `UNSAFE_HTML` does not already name. */
+const DROPPED = /<\s*(svg|math|textarea|select|noscript|template|title|xmp|plaintext|noembed|noframes|portal|fencedframe|head)\b/i;
+const STYLE = /<[a-z][^<>]{0,2000}?\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
 export function checkUnsafeHtml(file: string, own: MarkdownOutline, bodyLine: number, diagnostics: DiagnosticList): void {
 	for (const h of own.html) {
@@ -19,6 +23,16 @@ export function checkUnsafeHtml(file: string, own: MarkdownOutline, bodyLine: nu
 			diagnostics.info(file, at, 'html-placeholder', `"${h.value.trim()}" is no HTML element: the site shows it as text`, `to show it as code, write \`${h.value.trim()}\``);
 			continue;
 		}
+		const at = { line: bodyLine + h.line - 1, column: h.column, endLine: bodyLine + h.line - 1, endColumn: h.column + 1 };
+		// What the site leaves out that runs nothing: an element with all it holds (an svg, a text area), a style.
+		const dropped = DROPPED.exec(h.value)?.[1];
+		if (dropped) {
+			const tag = dropped.toLowerCase();
+			const fix = `to show the tag as text, write it as code: \`<${tag}>\`; ${tag === 'svg' ? 'to show a drawing, keep it as an .svg file in the repository and link it as an image: ![what it shows](diagram.svg)' : 'for what it holds, write Markdown'}`;
+			diagnostics.warn(file, at, 'dropped-html', `<${tag}> in raw HTML: the site leaves it out, with all it holds`, fix);
+		}
+		// (A table cell's text-align is kept: the site makes it a class.)
+		if ([...h.value.matchAll(STYLE)].some((m) => !TABLE_ALIGN.test(m[1] ?? m[2] ?? m[3] ?? ''))) diagnostics.info(file, at, 'dropped-style', 'a style attribute in raw HTML: the site shows the element without it (a doc cannot restyle the site)', 'use Markdown for emphasis and layout; a table column aligns with :--- / ---:');
 		const m = UNSAFE_HTML.exec(h.value);
 		if (!m) {
 			// Spelt with entities or tabs (`jav&#x09;ascript:`): found as a browser reads it, reported at the HTML's start.
