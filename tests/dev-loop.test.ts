@@ -88,3 +88,17 @@ describe('astro dev after a save', { timeout: 300_000 }, () => {
 		expect(report).toMatch(/content\/sprints\/12\.5\/backlog\.md \(0 → 1 problem\)/);
 	});
 });
+
+describe('astro dev after a save that makes a doc too pathological to render', { timeout: 300_000 }, () => {
+	it('says so with check’s one line and keeps serving the site, its memory and time its own', async () => {
+		const from = await save('sprints/12.5/backlog.md', (t) => `${t}\n${'&#107;'.repeat(20_000)}\n`);
+		const report = await printed('too-pathological', from);
+		expect(report).toContain('content/sprints/12.5/backlog.md');
+		// The loader was not given it (before, the renderer took ~660 MB and its square of time for it).
+		await printed('not loaded: one paragraph of this document has 20,000 character references', from);
+		const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)![0];
+		const page = await fetch(`${url}sprints/12/`);
+		expect(page.status).toBe(200);
+		expect(server!.exitCode).toBe(null);
+	});
+});
