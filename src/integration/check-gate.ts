@@ -5,7 +5,7 @@
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
-import { MAX_DOC_BYTES, shapeExcess } from '../lib/check/limits.ts';
+import { shapeExcess, sizeExcess } from '../lib/check/limits.ts';
 
 export const CHECK_GATE = Symbol.for('sprintbook.check');
 
@@ -21,8 +21,7 @@ function withinLimits(entryTypes: ReadonlyMap<string, EntryType>): Map<string, E
 			...type,
 			getEntryInfo: async (params: { contents: string; fileUrl: URL }) => {
 				const { contents } = params;
-				const end = contents.startsWith('---') ? contents.indexOf('\n---', 3) : -1;
-				const excess = contents.length > MAX_DOC_BYTES ? { message: `over ${MAX_DOC_BYTES / 1024 / 1024} MB` } : shapeExcess(contents, end > 0 ? contents.slice(3, end) : undefined, ext === '.mdx' ? contents : undefined);
+				const excess = sizeExcess(Buffer.byteLength(contents)) ?? shapeExcess(contents, ext === '.mdx');
 				if (excess) throw new Error(`${fileURLToPath(params.fileUrl)}: not loaded: ${excess.message} (sprintbook check says how to fix it)`);
 				return type.getEntryInfo(params);
 			},

@@ -35,34 +35,32 @@ export function safeHtml(policy: HtmlPolicy) {
 	const asLink = (src: string, alt: unknown): Hast => ({ type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: typeof alt === 'string' && alt ? alt : src }] });
 
 	/**
-	 * What an element that is not allowed leaves: nothing, or its content without it — that content held to the
-	 * policy here, since the nodes put in its place are not visited again.
+	 * What the policy makes of an element, however it came (raw HTML, Markdown, MDX): nodes in its place — nothing,
+	 * its content without it, a link for a remote image — or the attributes it keeps. The content put in an element's
+	 * place is held to the policy here, since the nodes a visitor puts in are not visited again.
 	 */
-	function unwrap(tag: string, children: readonly Hast[] = []): Hast[] {
-		return DROPPED_WITH_CONTENT.has(tag) ? [] : children.flatMap(clean);
+	function judge<V>(tag: string, attributes: Readonly<Record<string, V>>, children: () => readonly Hast[] | undefined): { replace: Hast[] } | { keep: Record<string, V> } {
+		if (!ALLOWED_TAGS.has(tag)) return { replace: DROPPED_WITH_CONTENT.has(tag) ? [] : (children() ?? []).flatMap(clean) };
+		const blocked = blockedImage(tag, attributes, policy);
+		if (blocked !== undefined) return { replace: [asLink(blocked, attributes.alt)] };
+		return { keep: safeAttributes(tag, attributes) };
 	}
+
 	function clean(node: Hast): Hast[] {
 		if (node.type !== 'element' || !node.tagName) return node.type === 'comment' ? [] : [node];
-		const tag = node.tagName.toLowerCase();
-		if (!ALLOWED_TAGS.has(tag)) return unwrap(tag, node.children);
-		const properties = node.properties ?? {};
-		const blocked = blockedImage(tag, properties, policy);
-		if (blocked !== undefined) return [asLink(blocked, properties.alt)];
-		return [{ ...node, properties: safeAttributes(tag, properties), children: (node.children ?? []).flatMap(clean) }];
+		const verdict = judge(node.tagName.toLowerCase(), node.properties ?? {}, () => node.children);
+		return 'replace' in verdict ? verdict.replace : [{ ...node, properties: verdict.keep, children: (node.children ?? []).flatMap(clean) }];
 	}
 
 	function jsx(node: Readonly<Jsx>, ctx: { replaceNode(node: never, next: never): void }) {
 		// A component (<Chart />) is MDX's own; only HTML elements are held to the policy.
 		if (!node.name || !/^[a-z]/.test(node.name)) return;
-		const tag = node.name.toLowerCase();
-		if (!ALLOWED_TAGS.has(tag)) return ctx.replaceNode(node as never, unwrap(tag, node.children as Hast[]) as never);
 		// An expression as a value is code, which check refuses; what is left are the written strings.
 		const written = Object.fromEntries(node.attributes.filter((a) => a.type === 'mdxJsxAttribute' && typeof a.name === 'string' && (typeof a.value === 'string' || a.value == null)).map((a) => [a.name!, a.value as string | null]));
-		const blocked = blockedImage(tag, written, policy);
-		if (blocked !== undefined) return ctx.replaceNode(node as never, asLink(blocked, written.alt) as never);
-		const kept = safeAttributes(tag, written);
-		if (Object.keys(kept).length === node.attributes.length) return;
-		ctx.replaceNode(node as never, { ...node, attributes: Object.entries(kept).map(([name, value]) => ({ type: 'mdxJsxAttribute', name, value })) } as never);
+		const verdict = judge(node.name.toLowerCase(), written, () => node.children as Hast[]);
+		if ('replace' in verdict) return ctx.replaceNode(node as never, verdict.replace as never);
+		if (Object.keys(verdict.keep).length === node.attributes.length) return;
+		ctx.replaceNode(node as never, { ...node, attributes: Object.entries(verdict.keep).map(([name, value]) => ({ type: 'mdxJsxAttribute', name, value })) } as never);
 	}
 
 	return defineHastPlugin({
@@ -71,21 +69,16 @@ export function safeHtml(policy: HtmlPolicy) {
 			filter: [],
 			visit(node, ctx) {
 				const tag = node.tagName.toLowerCase();
-				if (!ALLOWED_TAGS.has(tag)) {
-					ctx.replaceNode(node, unwrap(tag, node.children as Hast[]) as never);
-					return;
-				}
-				const properties = node.properties;
+				const properties = node.properties ?? {};
 				// Most elements are Markdown's own, with no attribute at all: nothing to weigh.
-				if (!properties || isEmpty(properties)) return;
-				const blocked = blockedImage(tag, properties, policy);
-				if (blocked !== undefined) {
-					ctx.replaceNode(node, asLink(blocked, properties.alt) as never);
+				if (ALLOWED_TAGS.has(tag) && isEmpty(properties)) return;
+				const verdict = judge(tag, properties, () => node.children as Hast[]);
+				if ('replace' in verdict) {
+					ctx.replaceNode(node, verdict.replace as never);
 					return;
 				}
-				const kept = safeAttributes(tag, properties);
-				for (const key of Object.keys(properties)) if (!(key in kept)) ctx.setProperty(node, key, undefined);
-				if (kept.id !== properties.id) ctx.setProperty(node, 'id', kept.id);
+				for (const key of Object.keys(properties)) if (!(key in verdict.keep)) ctx.setProperty(node, key, undefined);
+				if (verdict.keep.id !== properties.id) ctx.setProperty(node, 'id', verdict.keep.id);
 			},
 		},
 		mdxJsxFlowElement: { filter: [], visit: (node, ctx) => jsx(node as Readonly<Jsx>, ctx as never) },

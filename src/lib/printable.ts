@@ -38,3 +38,17 @@ export function printableOutput(text: string, { keepColour = false, json = false
 		return hex(c, json);
 	});
 }
+
+/**
+ * A doc's own text inside a report we colour ourselves (its lines in a code frame, its words quoted in a message):
+ * each control character but tab and line breaks drawn as its picture (ESC as ␛), one character for one so columns
+ * stay, and bidi controls as �: nothing a doc holds reaches the terminal as a command; our own colours, added after,
+ * are the only escapes.
+ */
+export function pictured(text: string): string {
+	return text.replace(UNSAFE, (c) => {
+		const n = c.charCodeAt(0);
+		if (c === '\t' || c === '\r') return c;
+		return n < 0x20 ? String.fromCharCode(0x2400 + n) : n === 0x7f ? '\u2421' : '\ufffd';
+	});
+}

@@ -6,6 +6,7 @@ import pc from 'picocolors';
 import type { Diagnostic } from './diagnostics.ts';
 import { codeFrame } from './lazy.ts';
 import { maskSecrets } from './check/secrets.ts';
+import { pictured } from './printable.ts';
 
 export type Format = 'human' | 'json' | 'github';
 export const FORMATS: readonly Format[] = ['human', 'json', 'github'];
@@ -23,15 +24,6 @@ export function summaryLine(errors: number, warnings: number, files: number, not
 	return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notes ? `, ${plural(notes, 'note')}` : ''} in ${plural(files, 'file')}`;
 }
 
-/**
- * A doc's own text as the report shows it (its lines in a frame, its words quoted in a message): each control
- * character (an escape sequence's ESC too) drawn as its picture, one character for one, so columns stay where they
- * were and nothing a doc holds can reach the terminal as a command — our own colours, added after, are the only ones.
- */
-function visible(text: string): string {
-	return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (ch) => String.fromCharCode(ch === '\u007f' ? 0x2421 : 0x2400 + ch.charCodeAt(0))).replace(/[\u0080-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
-}
-
 export function formatHuman(input: ReportInput, color: boolean): string {
 	const c = pc.createColors(color);
 	// A code frame shows the lines around a problem: any credential in them is masked first (a build log is kept).
@@ -41,7 +33,7 @@ export function formatHuman(input: ReportInput, color: boolean): string {
 	const shown = (file: string) => {
 		if (!masked.has(file)) {
 			const source = input.sources?.get(file);
-			masked.set(file, source === undefined ? undefined : visible(maskSecrets(source)).split(FRAME_NEWLINE));
+			masked.set(file, source === undefined ? undefined : pictured(maskSecrets(source)).split(FRAME_NEWLINE));
 		}
 		return masked.get(file);
 	};
@@ -54,15 +46,15 @@ export function formatHuman(input: ReportInput, color: boolean): string {
 			current = d.file;
 		}
 		const severity = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : c.cyan('note');
-		out.push(`${d.file}:${d.line}:${d.column}  ${severity}  ${visible(d.message)}  ${c.dim(d.ruleId)}`);
+		out.push(`${d.file}:${d.line}:${d.column}  ${severity}  ${pictured(d.message)}  ${c.dim(d.ruleId)}`);
 		// A note tells, it asks for no change: one line and its hint, no code frame.
 		if (d.severity === 'info') {
-			if (d.fix) out.push(`  ${c.dim(visible(d.fix))}`);
+			if (d.fix) out.push(`  ${c.dim(pictured(d.fix))}`);
 			continue;
 		}
 		const lines = shown(d.file);
 		if (lines !== undefined) out.push(frameOf(lines, d, color).replace(/^/gm, '  '));
-		if (d.fix) out.push(`  ${c.green('fix:')} ${d.fix.includes('\n') ? `\n${visible(d.fix).replace(/^/gm, '    ')}` : visible(d.fix)}`);
+		if (d.fix) out.push(`  ${c.green('fix:')} ${d.fix.includes('\n') ? `\n${pictured(d.fix).replace(/^/gm, '    ')}` : pictured(d.fix)}`);
 	}
 	const errors = input.diagnostics.filter((d) => d.severity === 'error').length;
 	const warnings = input.diagnostics.filter((d) => d.severity === 'warning').length;

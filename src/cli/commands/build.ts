@@ -2,8 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { cp, rm } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { docsMatcher, PACKAGE_ROOT } from '../../lib/in-place/read-in-place.ts';
-import { formatHuman } from '../../lib/reporter.ts';
+import { docsMatcher, leftOutReport, PACKAGE_ROOT } from '../../lib/in-place/read-in-place.ts';
 import { teamSiteOptions } from '../../site/astro-options.ts';
 import { quietMissingKinds } from '../astro-noise.ts';
 import { projectOf } from '../project.ts';
@@ -47,7 +46,7 @@ export async function runBuild(args: string[], out: NodeJS.WritableStream): Prom
 	}
 	out.write(`sprintbook build: ${read} doc${read === 1 ? '' : 's'} read in place (${place.config.docs.join(', ')}), ${place.readAnew} of them new or changed since the last run → ${outDir}\n`);
 	// A doc the read left out is told; one no parser should be given stops the build, as check's error on it would.
-	if (place.leftOut.length) out.write(`${formatHuman({ diagnostics: place.leftOut, files: place.leftOut.length }, false)}\n`);
+	out.write(leftOutReport(place.leftOut));
 	if (place.leftOut.some((d) => d.severity === 'error')) return { output: 'sprintbook build: stopped before building: fix the docs above (nothing was written)', exitCode: 1 };
 	if (!place.config.site) out.write(`sprintbook build: no \`site\` in ${basename(place.config.file)}: the site has no feed and no sitemap, which need its address; set site to where it is published\n`);
 	process.env.ASTRO_TELEMETRY_DISABLED = '1';

@@ -2,8 +2,7 @@
 import { existsSync, statSync, watch } from 'node:fs';
 import picomatch from 'picomatch';
 import { relative, resolve, sep } from 'node:path';
-import { docsMatcher, PACKAGE_ROOT, readInPlace } from '../../lib/in-place/read-in-place.ts';
-import { formatHuman } from '../../lib/reporter.ts';
+import { docsMatcher, leftOutReport, PACKAGE_ROOT, readInPlace } from '../../lib/in-place/read-in-place.ts';
 import { teamSiteOptions } from '../../site/astro-options.ts';
 import { quietMissingKinds } from '../astro-noise.ts';
 import { projectOf } from '../project.ts';
@@ -46,7 +45,7 @@ export async function runDev(args: string[], out: NodeJS.WritableStream): Promis
 		server: { port, host: values.host },
 	});
 	out.write(`sprintbook dev: ${config.docs.join(', ')} read in place; serving http://${values.host}:${server.address.port}/\n`);
-	if (place.leftOut.length) out.write(`${formatHuman({ diagnostics: place.leftOut, files: place.leftOut.length }, false)}\n`);
+	out.write(leftOutReport(place.leftOut));
 
 	// The cache is inside node_modules, which Astro's file watcher never looks into: the pages it reads again are
 	// announced to it as the changes they are, after each save of the team's docs is read in.
@@ -69,7 +68,7 @@ export async function runDev(args: string[], out: NodeJS.WritableStream): Promis
 			for (const f of now.changes.removed) server.watcher.emit('unlink', f), server.watcher.emit('all', 'unlink', f);
 			const n = now.changes.added.length + now.changes.changed.length + now.changes.removed.length;
 			out.write(`sprintbook dev: read ${names.join(', ')} again (${now.readAnew} doc${now.readAnew === 1 ? '' : 's'} parsed anew): ${n} page${n === 1 ? '' : 's'} changed\n`);
-			if (now.leftOut.length) out.write(`${formatHuman({ diagnostics: now.leftOut, files: now.leftOut.length }, false)}\n`);
+			out.write(leftOutReport(now.leftOut));
 		} catch (error) {
 			out.write(`sprintbook dev: could not read the docs again: ${(error as Error).message.split('\n')[0]}\n`);
 		} finally {

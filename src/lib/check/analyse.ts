@@ -15,7 +15,6 @@ import { checkMdx } from './mdx.ts';
 import { checkSecrets } from './secrets.ts';
 import { checkUnsafeHtml } from './unsafe.ts';
 import { TODO } from '../../schemas/common.ts';
-import { split } from '../frontmatter.ts';
 import { shapeExcess } from './limits.ts';
 
 /** The fix for a document without frontmatter: what its collection's frontmatter looks like. */
@@ -32,8 +31,7 @@ const EXAMPLE_FRONTMATTER: Record<CollectionName, string> = {
 export async function analyseDoc(shown: string, collection: CollectionName, source: SourceText, own: DiagnosticList): Promise<{ parsed?: ParsedFrontmatter; outline?: MarkdownOutline }> {
 	if (!source.isText) return {};
 	// A shape no parser should be given (see limits.ts) is one error at the top, found before any parser runs.
-	const fm = split(source.text);
-	const excess = shapeExcess(source.text, fm.kind === 'frontmatter' ? fm.frontmatter.yaml : undefined, /\.mdx$/i.test(shown) ? (fm.kind === 'frontmatter' ? fm.frontmatter.body : source.text) : undefined);
+	const excess = shapeExcess(source.text, /\.mdx$/i.test(shown));
 	if (excess) {
 		own.error(shown, { line: 1, column: 1 }, excess.rule, excess.message, excess.fix);
 		return {};

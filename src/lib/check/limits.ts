@@ -11,6 +11,8 @@
  * replace them later.
  */
 
+import { split } from '../frontmatter.ts';
+
 /** Bytes in one document: 40 times the largest real doc measured (0.2 MB); an 8 MB table of links checks in ~2 s. */
 export const MAX_DOC_BYTES = 8 * 1024 * 1024;
 /** Character references (`&#107;`, `&amp;`) in one paragraph: 10,000 cost Sätteri 220 MB, 20,000 cost 660 MB. */
@@ -183,8 +185,14 @@ export function expandedValues(data: unknown, limit = MAX_YAML_VALUES): number {
 	return count(data, 0);
 }
 
-/** The first limit a document's text is over, or nothing; `yaml` is its frontmatter's YAML, `mdxBody` its body when it is MDX. */
-export function shapeExcess(text: string, yaml: string | undefined, mdxBody: string | undefined): Excess | undefined {
+/**
+ * The first limit a document's text is over, or nothing: its frontmatter's YAML and, for MDX (`isMdx`), its body
+ * are found here, so check, import and the loaders all measure the same parts.
+ */
+export function shapeExcess(text: string, isMdx: boolean): Excess | undefined {
+	const fm = split(text);
+	const yaml = fm.kind === 'frontmatter' ? fm.frontmatter.yaml : undefined;
+	const mdxBody = isMdx ? (fm.kind === 'frontmatter' ? fm.frontmatter.body : text) : undefined;
 	const refs = characterReferences(text);
 	if (refs > MAX_CHARACTER_REFERENCES) {
 		return {

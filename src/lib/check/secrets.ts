@@ -320,11 +320,11 @@ export function findSecrets(text: string): SecretFinding[] {
 }
 
 export function checkSecrets(file: string, text: string, lineStarts: readonly number[], diagnostics: DiagnosticList): void {
-	const lines = text.split('\n');
 	for (const f of findSecrets(text)) {
 		const line = f.line + 1;
 		const column = offsetToPosition(lineStarts, lineStarts[f.line]! + f.column).column;
-		const length = f.disguised ? lines[f.line]!.length : f.match.length;
+		// A disguised one is the whole line: from its start to the next line's (its line break left out).
+		const length = f.disguised ? (lineStarts[f.line + 1] ?? text.length + 1) - lineStarts[f.line]! - 1 : f.match.length;
 		diagnostics.error(
 			file,
 			{ line, column, endLine: line, endColumn: column + length },

@@ -8,11 +8,11 @@
 import { decodeHTML } from 'entities';
 import type { DiagnosticList } from '../diagnostics.ts';
 import type { MarkdownOutline } from '../markdown.ts';
-import { blockedImage, isSafeUrl, schemeOf, TABLE_ALIGN, UNSAFE_HTML } from '../unsafe-html.ts';
+import { blockedImage, DROPPED_WITH_CONTENT, isSafeUrl, remoteHost, schemeOf, TABLE_ALIGN, UNSAFE_HTML } from '../unsafe-html.ts';
 import { placeholderTag } from '../placeholder-tags.ts';
 
 /** Elements the site drops with their content (src/lib/unsafe-html.ts) that `UNSAFE_HTML` does not already name. */
-const DROPPED = /<\s*(svg|math|textarea|select|noscript|template|title|xmp|plaintext|noembed|noframes|portal|fencedframe|head)\b/i;
+const DROPPED = new RegExp(`<\\s*(${[...DROPPED_WITH_CONTENT].filter((tag) => !UNSAFE_HTML.test(`<${tag}>`)).join('|')})\\b`, 'i');
 const STYLE = /<[a-z][^<>]{0,2000}?\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
 export function checkUnsafeHtml(file: string, own: MarkdownOutline, bodyLine: number, diagnostics: DiagnosticList): void {
@@ -37,9 +37,7 @@ export function checkUnsafeHtml(file: string, own: MarkdownOutline, bodyLine: nu
 		if (!m) {
 			// Spelt with entities or tabs (`jav&#x09;ascript:`): found as a browser reads it, reported at the HTML's start.
 			const read = UNSAFE_HTML.exec(decodeHTML(h.value).replace(/[\t\n\r]/g, ''));
-			if (!read) continue;
-			const line = bodyLine + h.line - 1;
-			diagnostics.warn(file, { line, column: h.column, endLine: line, endColumn: h.column + 1 }, 'unsafe-html', `raw HTML that would run code on the site, in disguise ("${read[0].trim().replace(/\s+/g, ' ')}…" once its entities are read): the site drops it`, 'remove it; for an example of HTML, put it in a code block');
+			if (read) diagnostics.warn(file, at, 'unsafe-html', `raw HTML that would run code on the site, in disguise ("${read[0].trim().replace(/\s+/g, ' ')}…" once its entities are read): the site drops it`, 'remove it; for an example of HTML, put it in a code block');
 			continue;
 		}
 		// Position of the match inside the HTML node: its line and column in the file.
@@ -71,7 +69,7 @@ const MEDIA_ATTRIBUTE = /\b(src|srcset|poster)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\
 export function checkRemoteImages(file: string, own: MarkdownOutline, bodyLine: number, imageHosts: readonly string[], diagnostics: DiagnosticList): void {
 	const policy = { imageHosts };
 	const report = (at: { line: number; column: number; endLine: number; endColumn: number }, url: string) => {
-		const host = new URL(url, 'https://site.invalid/').hostname;
+		const host = remoteHost(url)!;
 		diagnostics.warn(file, at, 'remote-image', `an image from ${host}: the site shows a link to it instead, so that no page loads from a host the team has not named`, `to show it, add "${host}" to imageHosts in sprintbook.config.mjs, or keep a copy of the image in the repository`);
 	};
 	for (const ref of own.refs) {

@@ -122,8 +122,7 @@ async function readSource(abs: string, inputRoot: string, cwd: string): Promise<
 	if ('binary' in decoded) return { abs, shown, binary: decoded.binary, reason: decoded.reason ?? 'not text' };
 	let text = decoded.text.replace(/^\uFEFF/, '');
 	// A shape no parser should be given (check's limits, src/lib/check/limits.ts): left out before import parses it.
-	const frontmatterEnd = text.startsWith('---') ? text.indexOf('\n---', 3) : -1;
-	const excess = shapeExcess(text, frontmatterEnd > 0 ? text.slice(3, frontmatterEnd) : undefined, /\.mdx$/i.test(abs) ? text : undefined);
+	const excess = shapeExcess(text, /\.mdx$/i.test(abs));
 	if (excess) return { abs, shown, binary: `${excess.message}: not imported; ${excess.fix}`, reason: 'too pathological' };
 	if (decoded.encoding !== 'UTF-8') notes.push(`converted from ${decoded.encoding} to UTF-8`);
 	const flags = new Set<string>();

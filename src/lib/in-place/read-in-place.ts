@@ -13,6 +13,7 @@ import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import type { SprintbookConfig } from '../../schemas/config.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { formatHuman } from '../reporter.ts';
 import { rulesHash } from '../check/cache.ts';
 import { planImport, type ImportResult } from '../import/index.ts';
 import { ImportMemo } from '../import/memo.ts';
@@ -139,6 +140,11 @@ function leftOutProblems(result: ImportResult): Diagnostic[] {
 				...(said?.[2] ? { fix: said[2] } : {}),
 			} satisfies Diagnostic;
 		});
+}
+
+/** The docs the read left out, as check's report tells problems (build and dev print it before they start), or ''. */
+export function leftOutReport(leftOut: readonly Diagnostic[]): string {
+	return leftOut.length ? `${formatHuman({ diagnostics: [...leftOut], files: leftOut.length }, false)}\n` : '';
 }
 
 /** A check's report with the docs the read left out added to it (they never reached the project it checked). */
